@@ -1,0 +1,29 @@
+/** VS Code side: starts the language server for the five config languages. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const LANGUAGE_IDS = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-conf'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Any scheme: local files, untitled buffers and remote dom0 files opened through the explorer.
+    documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
+    synchronize: { configurationSection: 'xenConfig' },
+  };
+  client = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,44 @@
+/** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
+import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
+
+const VERSION = '0.1.0';
+
+const USAGE = `usage: cli.js <command> [options]
+
+commands:
+  check PATH...     check config files and folders (cli.js check --help)
+  --version         print the version`;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'check') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(CHECK_USAGE + '\n');
+      return 0;
+    }
+    try {
+      const result = runCheck(rest, VERSION);
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      return result.status;
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`error: ${error.message}\n\n${CHECK_USAGE}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  if (command === undefined || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  process.stderr.write(`error: unknown command '${command}'\n\n${USAGE}\n`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

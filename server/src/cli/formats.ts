@@ -1,0 +1,103 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { CheckResult } from './checker';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, 'error' | 'warning' | 'info' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** Diagnostics here always carry plain-text messages; LSP 3.18 also allows markup. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+export function severityName(d: Diagnostic): 'error' | 'warning' | 'info' | 'hint' {
+  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** `file:line:col: severity: message [code]`, one line per diagnostic, like a compiler. */
+export function formatText(results: CheckResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const d of [...result.diagnostics].sort(byPosition)) {
+      const code = d.code !== undefined ? ` [${d.code}]` : '';
+      lines.push(`${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)}: ${messageText(d)}${code}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+export function formatJson(results: CheckResult[]): string {
+  const out = results.map((result) => ({
+    file: result.file,
+    language: result.languageId,
+    diagnostics: [...result.diagnostics].sort(byPosition).map((d) => ({
+      line: d.range.start.line + 1,
+      col: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endCol: d.range.end.character + 1,
+      severity: severityName(d),
+      code: d.code ?? null,
+      message: messageText(d),
+    })),
+  }));
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules from the diagnostic codes. */
+export function formatSarif(results: CheckResult[], toolVersion: string, relativeTo: (file: string) => string): string {
+  const ruleIds = new Set<string>();
+  const sarifResults = [];
+  for (const result of results) {
+    for (const d of [...result.diagnostics].sort(byPosition)) {
+      const ruleId = String(d.code ?? `${result.languageId}/diagnostic`);
+      ruleIds.add(ruleId);
+      sarifResults.push({
+        ruleId,
+        level: SARIF_LEVELS[severityName(d)],
+        message: { text: messageText(d) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: relativeTo(result.file) },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'xen-cluster-config',
+            version: toolVersion,
+            informationUri: 'https://github.com/xen-cluster-config/xen-cluster-config',
+            rules: [...ruleIds].sort().map((id) => ({ id, shortDescription: { text: id } })),
+          },
+        },
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

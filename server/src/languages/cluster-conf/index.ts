@@ -1,0 +1,3 @@
+import { stubService } from '../stub';
+
+export const clusterConfService = stubService('cluster-conf');

@@ -1,0 +1,57 @@
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * Facts one file contributes to the workspace model. Every language fills in
+ * what it knows; the workspace index answers cross-file questions from them.
+ * Each fact keeps the range where it is written, so diagnostics and
+ * navigation can point at it.
+ */
+export interface Located<T = string> {
+  value: T;
+  range: Range;
+}
+
+export interface DomainFact {
+  name?: Located;
+  uuid?: Located;
+  /** vif MACs in vif order (index = device number). */
+  macs: Located[];
+  bridges: Located[];
+  /** Disk targets (e.g. /dev/drbd0, /dev/vg/lv, a file path). */
+  disks: Located[];
+}
+
+export interface ClusterFacts {
+  clusterName?: Located;
+  nodes: Located[];
+  fenceDevices: Located[];
+  /** `<device name=…>` references to fence devices. */
+  fenceDeviceRefs: Located[];
+  services: Located[];
+  /** rgmanager `<vm name=…>` entries, with whether migration is enabled for them. */
+  vms: (Located & { migratable: boolean })[];
+}
+
+export interface DrbdResourceFact {
+  name: Located;
+  hosts: Located[];
+  addresses: (Located & { host: string })[];
+  minors: (Located<number> & { host: string })[];
+  devices: (Located & { host: string })[];
+  disks: (Located & { host: string })[];
+  dualPrimary: boolean;
+}
+
+export interface IftabEntryFact {
+  interfaceName: Located;
+  mac?: Located;
+}
+
+export interface FileFacts {
+  domain?: DomainFact;
+  cluster?: ClusterFacts;
+  drbdResources?: DrbdResourceFact[];
+  iftab?: IftabEntryFact[];
+}
+
+export const NO_FACTS: FileFacts = {};

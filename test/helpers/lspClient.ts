@@ -1,0 +1,194 @@
+/**
+ * A real LSP client for protocol tests: spawns `node dist/server.js --stdio`
+ * and speaks JSON-RPC over its pipes. Waits are on events (a diagnostics
+ * notification for a given version), never on sleeps.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InitializeResult,
+  Position,
+  PublishDiagnosticsParams,
+  Range,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = resolve(__dirname, '../../../dist/server.js');
+
+export interface StartOptions {
+  /** The `xenConfig` settings section the client answers `workspace/configuration` with. */
+  settings?: unknown;
+  workspaceFolders?: { uri: string; name: string }[];
+}
+
+export class LspTestClient {
+  private readonly versions = new Map<string, number>();
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  settings: unknown;
+  initializeResult!: InitializeResult;
+  readonly stderr: string[] = [];
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(child, connection);
+    client.settings = options.settings ?? {};
+    child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.onDiagnostics(params));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'xenConfig' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('$/progress', () => undefined);
+    connection.listen();
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite'] } } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private onDiagnostics(params: PublishDiagnosticsParams): void {
+    const list = this.published.get(params.uri) ?? [];
+    list.push(params);
+    this.published.set(params.uri, list);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
+        this.waiters.splice(i, 1);
+        waiter.resolve(params);
+      }
+    }
+  }
+
+  /** Resolves with the first diagnostics published for `uri` at `version` (or any version), already or later. */
+  diagnosticsFor(uri: string, version?: number): Promise<Diagnostic[]> {
+    const seen = this.published.get(uri)?.find((p) => version === undefined || p.version === version);
+    if (seen) return Promise.resolve(seen.diagnostics);
+    return new Promise((resolveWaiter) => this.waiters.push({ uri, version, resolve: (p) => resolveWaiter(p.diagnostics) }));
+  }
+
+  /** Opens a document and returns the diagnostics the server publishes for it. */
+  async open(uri: string, languageId: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    this.published.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return this.diagnosticsFor(uri, 1);
+  }
+
+  /** Applies changes (incremental or full) and returns the diagnostics for the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return this.diagnosticsFor(uri, version);
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result = await this.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[]> {
+    return this.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params);
+  }
+
+  /** Changes the settings and tells the server, as VS Code does. */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xenConfig: settings } });
+  }
+
+  /** Forget what was published, so the next `diagnosticsFor` waits for a fresh publication. */
+  forgetDiagnostics(uri: string): void {
+    this.published.delete(uri);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      const exited = new Promise<void>((resolveExit) => {
+        if (this.child.exitCode !== null) resolveExit();
+        else this.child.once('exit', () => resolveExit());
+      });
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(timer);
+      this.connection.dispose();
+    }
+  }
+}
+
+/** Applies the edits of a code action to `text` (single document), as an editor would. */
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const lines = text.split(/(?<=\n)/);
+  const offsetAt = (p: Position) => {
+    let offset = 0;
+    for (let i = 0; i < p.line && i < lines.length; i++) offset += lines[i].length;
+    return offset + p.character;
+  };
+  const sorted = [...edits].sort((a, b) => offsetAt(b.range.start) - offsetAt(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offsetAt(edit.range.start)) + edit.newText + result.slice(offsetAt(edit.range.end));
+  return result;
+}
+
+/** The edits a code action makes to `uri` (from `changes` or `documentChanges`). */
+export function editsOf(action: CodeAction, uri: string): { range: Range; newText: string }[] {
+  const fromChanges = action.edit?.changes?.[uri];
+  if (fromChanges) return fromChanges;
+  for (const change of action.edit?.documentChanges ?? []) {
+    if ('textDocument' in change && change.textDocument.uri === uri) return change.edits as { range: Range; newText: string }[];
+  }
+  return [];
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { didYouMean, editDistance, suggestionSuffix } from '../../../server/src/common/didYouMean';
+import { matchesGlob } from '../../../server/src/common/glob';
+import { LineIndex } from '../../../server/src/common/lineIndex';
+import { describeMac, parseMac, randomXenMac, toXenRange } from '../../../server/src/common/mac';
+import { compareVersions } from '../../../server/src/common/version';
+
+describe('LineIndex', () => {
+  it('maps offsets to positions across \\n, \\r\\n and \\r line breaks', () => {
+    const lines = new LineIndex('ab\ncd\r\nef\rg');
+    assert.equal(lines.lineCount, 4);
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 1 });
+    assert.deepEqual(lines.positionAt(7), { line: 2, character: 0 });
+    assert.deepEqual(lines.positionAt(10), { line: 3, character: 0 });
+    assert.equal(lines.offsetAt({ line: 2, character: 1 }), 8);
+    assert.equal(lines.lineText(1), 'cd');
+    assert.equal(lines.offsetAt({ line: 1, character: 99 }), 5, 'a column past the end clamps to the line end');
+  });
+});
+
+describe('didYouMean', () => {
+  it('suggests the closest known words for a typo', () => {
+    assert.deepEqual(didYouMean('memroy', ['memory', 'maxmem', 'name']), ['memory']);
+    assert.deepEqual(didYouMean('zzzzzz', ['memory', 'name']), []);
+    assert.equal(editDistance('ab', 'ba'), 1, 'a transposition counts as one edit');
+    assert.equal(suggestionSuffix(['a', 'b']), "; did you mean 'a' or 'b'?");
+  });
+});
+
+describe('MAC addresses', () => {
+  it('classifies the Xen range, multicast and locally administered bits', () => {
+    const xen = parseMac('00:16:3E:00:01:01')!;
+    assert.equal(xen.normalized, '00:16:3e:00:01:01');
+    assert.equal(xen.xenRange, true);
+    assert.equal(xen.multicast, false);
+    const multicast = parseMac('01:00:5e:00:00:01')!;
+    assert.equal(multicast.multicast, true);
+    assert.equal(parseMac('02:00:00:00:00:01')!.locallyAdministered, true);
+    assert.equal(parseMac('00:16:3e:00:01'), undefined);
+    assert.equal(parseMac('00:16:3e:00:01:0g'), undefined);
+    assert.equal(toXenRange(parseMac('00:00:00:aa:bb:cc')!), '00:16:3e:aa:bb:cc');
+    assert.match(describeMac(multicast), /multicast/);
+  });
+
+  it('generates random Xen MACs that avoid the used ones', () => {
+    let calls = 0;
+    const sequence = [0, 0, 0, 0.5, 0.5, 0.5];
+    const mac = randomXenMac(new Set(['00:16:3e:00:00:00']), () => sequence[calls++ % sequence.length]);
+    assert.equal(mac, '00:16:3e:00:80:80');
+  });
+});
+
+describe('globs and versions', () => {
+  it('match file patterns the way VS Code does', () => {
+    assert.ok(matchesGlob('/etc/xen/web1.cfg', '**/xen/**/*.cfg'));
+    assert.ok(matchesGlob('/etc/xen/vm/web1.cfg', '**/xen/**/*.cfg'));
+    assert.ok(!matchesGlob('/home/me/project/app.cfg', '**/xen/**/*.cfg'));
+    assert.ok(matchesGlob('/etc/xen/auto/web1', '**/xen/auto/*'));
+    assert.ok(matchesGlob('/x/y/xmexample1', 'xmexample*'));
+  });
+
+  it('compares versions numerically', () => {
+    assert.ok(compareVersions('4.10', '4.9') > 0);
+    assert.equal(compareVersions('4.4', '4.4.0'), 0);
+  });
+});
