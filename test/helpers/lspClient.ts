@@ -141,6 +141,11 @@ export class LspTestClient {
     return this.connection.sendRequest(method, params);
   }
 
+  /** The server process id (the benchmark reads its peak memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Changes the settings and tells the server, as VS Code does. */
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
