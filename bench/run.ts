@@ -15,6 +15,7 @@ import { serviceFor } from '../server/src/languages/registry';
 import { LANGUAGE_IDS, LanguageId } from '../server/src/languages/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { SAMPLE_PATHS, testContext } from '../test/helpers/fixtures';
+import { benchWorkspace } from './workspace';
 
 interface GeneratedFile {
   path: string;
@@ -168,6 +169,8 @@ async function main(): Promise<void> {
   const peak = client.pid === undefined ? undefined : peakMemoryMb(client.pid);
   console.log(`\nserver peak memory (VmHWM) after all languages: ${peak === undefined ? 'unknown' : `${peak.toFixed(1)} MB`}`);
   await client.stop();
+
+  await benchWorkspace(2000, peakMemoryMb);
 }
 
 main().catch((error) => {
