@@ -227,7 +227,8 @@ export function snippetProblems(nodes: SnippetNode[]): string[] {
 
 /** Fixed values for the variables a snippet may use, so expansions are reproducible. */
 export const TEST_VARIABLE_VALUES: Record<string, string> = {
-  RANDOM_HEX: '5a0c7e',
+  // Starts with a nibble >= 8 so the MAC snippets' "keep the octet below 0x80" transform is exercised.
+  RANDOM_HEX: 'c50c7e',
   RANDOM: '482913',
   UUID: '3f2c1b8e-6a4d-4c11-9a0e-2b7d5e9f1c42',
   CURRENT_YEAR: '2026',
@@ -267,9 +268,25 @@ export function expandWithDefaults(nodes: SnippetNode[]): string {
   return render(nodes, 0);
 }
 
+/**
+ * Applies `${VAR/regex/format/options}`. The format knows $n, ${n} and the
+ * conditionals ${n:-else}, ${n:+if}, ${n:?if:else}; anything else in it is
+ * rejected rather than guessed.
+ */
 function applyTransform(value: string, transform: Transform): string {
   const regex = new RegExp(transform.regex, transform.options);
-  return value.replace(regex, (...match: unknown[]) =>
-    transform.format.replace(/\$(?:(\d+)|\{(\d+)\})/g, (_, a: string | undefined, b: string | undefined) => String(match[Number(a ?? b)] ?? '')),
-  );
+  return value.replace(regex, (...args: unknown[]) => {
+    const group = (n: string) => (typeof args[Number(n)] === 'string' ? (args[Number(n)] as string) : '');
+    const rest = transform.format.replace(/\$(?:(\d+)|\{(\d+)(?::(?:-([^}]*)|\+([^}]*)|\?([^:}]*):([^}]*)))?\})/g,
+      (_, bare?: string, n?: string, orElse?: string, ifSet?: string, ifThen?: string, ifNot?: string) => {
+        if (bare !== undefined) return group(bare);
+        const captured = group(n!);
+        if (orElse !== undefined) return captured || orElse;
+        if (ifSet !== undefined) return captured ? ifSet : '';
+        if (ifThen !== undefined) return captured ? ifThen : ifNot!;
+        return captured;
+      });
+    if (rest.includes('${')) throw new Error(`unsupported transform format "${transform.format}"`);
+    return rest;
+  });
 }

@@ -25,7 +25,7 @@ export function grammarPath(id: LanguageId): string {
 }
 
 export interface Token {
-  /** 0-based line number. */
+  /** 0-based line number (as vscode-textmate counts). */
   line: number;
   startIndex: number;
   endIndex: number;
@@ -89,8 +89,10 @@ export async function tokenizeText(id: LanguageId, text: string): Promise<Tokeni
 }
 
 export interface Where {
-  /** 0-based line to search in; the whole text when absent. */
+  /** 1-based line to search in (as an editor shows it); the whole text when absent. */
   line?: number;
+  /** Search only after the first occurrence of this text on the line (to pick the `w` after `hda,`). */
+  after?: string;
   /** Which occurrence (0-based) of the needle, counted over the lines searched. */
   nth?: number;
 }
@@ -102,15 +104,19 @@ export interface Where {
 export function tokensOf(tokenized: TokenizedText, needle: string, where: Where = {}): Token[] {
   let seen = 0;
   for (let line = 0; line < tokenized.lines.length; line++) {
-    if (where.line !== undefined && line !== where.line) continue;
+    if (where.line !== undefined && line !== where.line - 1) continue;
     const lineText = tokenized.lines[line];
-    for (let at = lineText.indexOf(needle); at >= 0; at = lineText.indexOf(needle, at + 1)) {
+    const anchor = where.after === undefined ? 0 : lineText.indexOf(where.after);
+    if (anchor < 0) continue;
+    const from = where.after === undefined ? 0 : anchor + where.after.length;
+    for (let at = lineText.indexOf(needle, from); at >= 0; at = lineText.indexOf(needle, at + 1)) {
       if (seen++ !== (where.nth ?? 0)) continue;
       const end = at + needle.length;
       return tokenized.tokens.filter((t) => t.line === line && t.startIndex < end && t.endIndex > at);
     }
   }
-  assert.fail(`"${needle}" not found${where.line !== undefined ? ` on line ${where.line + 1}` : ''} (occurrence ${where.nth ?? 0})`);
+  const place = [where.line !== undefined ? ` on line ${where.line}` : '', where.after !== undefined ? ` after "${where.after}"` : ''].join('');
+  assert.fail(`"${needle}" not found${place} (occurrence ${where.nth ?? 0})`);
 }
 
 /** True when `scope` is `selector` or a more specific scope below it (the way themes match). */
