@@ -6,8 +6,8 @@ describe('cluster-conf grammar', () => {
   let anCluster: TokenizedText;
   let armada: TokenizedText;
   before(async () => {
-    anCluster = await tokenizeText('cluster-conf', readFixture('grammar', 'an-cluster.conf'));
-    armada = await tokenizeText('cluster-conf', readFixture('grammar', 'armada.cluster.conf'));
+    anCluster = await tokenizeText('cluster-conf', readFixture('grammar', 'cluster-conf', 'an-cluster.conf'));
+    armada = await tokenizeText('cluster-conf', readFixture('grammar', 'cluster-conf', 'armada.cluster.conf'));
   });
 
   it('colours the XML declaration as a processing instruction', () => {

@@ -7,9 +7,9 @@ describe('drbd grammar', () => {
   let v9: TokenizedText;
   let v83: TokenizedText;
   before(async () => {
-    r0 = await tokenizeText('drbd', readFixture('grammar', 'r0.res'));
-    v9 = await tokenizeText('drbd', readFixture('grammar', 'proxy_2sites_3nodes.res'));
-    v83 = await tokenizeText('drbd', readFixture('grammar', 'drbd-8.3-example.conf'));
+    r0 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'r0.res'));
+    v9 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'proxy_2sites_3nodes.res'));
+    v83 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'drbd-8.3-example.conf'));
   });
 
   it('colours the resource keyword and its name, also with the brace on the next line', () => {

@@ -6,8 +6,8 @@ describe('iftab grammar', () => {
   let seed: TokenizedText;
   let examples: TokenizedText;
   before(async () => {
-    seed = await tokenizeText('iftab', readFixture('grammar', 'seed.iftab'));
-    examples = await tokenizeText('iftab', readFixture('grammar', 'examples.iftab'));
+    seed = await tokenizeText('iftab', readFixture('grammar', 'iftab', 'seed.iftab'));
+    examples = await tokenizeText('iftab', readFixture('grammar', 'iftab', 'examples.iftab'));
   });
 
   it('colours the interface name, the selector and the MAC of an entry', () => {

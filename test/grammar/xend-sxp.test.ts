@@ -6,8 +6,8 @@ describe('xend-sxp grammar', () => {
   let relocation: TokenizedText;
   let xenapi: TokenizedText;
   before(async () => {
-    relocation = await tokenizeText('xend-sxp', readFixture('grammar', 'relocation.sxp'));
-    xenapi = await tokenizeText('xend-sxp', readFixture('grammar', 'xend-config-xenapi.sxp'));
+    relocation = await tokenizeText('xend-sxp', readFixture('grammar', 'xend-sxp', 'relocation.sxp'));
+    xenapi = await tokenizeText('xend-sxp', readFixture('grammar', 'xend-sxp', 'xend-config-xenapi.sxp'));
   });
 
   it('colours the option name of each (option value) as a key, dashes included', () => {

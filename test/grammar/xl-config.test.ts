@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import { readFixture } from '../helpers/fixtures';
 import { assertNotScope, assertScope, tokenizeText, TokenizedText } from '../helpers/tokenize';
 
-const fixture = (name: string) => tokenizeText('xl-config', readFixture('grammar', name));
+const fixture = (name: string) => tokenizeText('xl-config', readFixture('grammar', 'xl-config', name));
 
 describe('xl-config grammar', () => {
   let xen1: TokenizedText;

@@ -38,13 +38,24 @@ export interface TokenizedText {
   tokens: Token[];
 }
 
+let onigLoaded: Promise<void> | undefined;
 let registry: Registry | undefined;
+
+/** Loads the oniguruma WebAssembly once per process (loadWASM refuses a second call). */
+function loadOniguruma(): Promise<void> {
+  onigLoaded ??= oniguruma.loadWASM(readFileSync(join(REPO_ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm')));
+  return onigLoaded;
+}
+
+/** Compiles a grammar regex with the editor's regex engine; throws with oniguruma's message when it is invalid. */
+export async function compileRegex(pattern: string): Promise<void> {
+  await loadOniguruma();
+  new oniguruma.OnigScanner([pattern]).dispose();
+}
 
 function grammarRegistry(): Registry {
   if (!registry) {
-    // loadWASM may run only once per process: the registry (and this promise) is shared.
-    const wasm = readFileSync(join(REPO_ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-    const onigLib = oniguruma.loadWASM(wasm).then(() => ({
+    const onigLib = loadOniguruma().then(() => ({
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }));
