@@ -25,6 +25,16 @@ describe('drbd grammar', () => {
     assertScope(v9, 'site1-pxy', 'entity.name.type.host.drbd', { line: 32 });
   });
 
+  it('colours the host names of connection and connection-mesh statements', async () => {
+    assertScope(v9, 'host', 'support.type.property-name.drbd', { line: 32 });
+    assertScope(v9, 'alpha', 'entity.name.type.host.drbd', { line: 32 });
+    const mesh = await tokenizeText('drbd', 'resource r0 {\n  connection-mesh {\n    hosts alpha bravo charlie; # all three\n  }\n}\n');
+    assertScope(mesh, 'connection-mesh', 'keyword.other.section.drbd');
+    assertScope(mesh, 'hosts', 'support.type.property-name.drbd');
+    for (const host of ['alpha', 'bravo', 'charlie']) assertScope(mesh, host, 'entity.name.type.host.drbd', { line: 3 });
+    assertScope(mesh, '# all three', 'comment.line.number-sign.drbd');
+  });
+
   it('tells a section keyword from an option of the same name', () => {
     assertScope(r0, 'net', 'keyword.other.section.drbd', { line: 11 });
     assertScope(v9, 'disk', 'keyword.other.section.drbd', { line: 43 });
