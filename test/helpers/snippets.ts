@@ -170,12 +170,14 @@ function parseTail(reader: Reader, start: number): { children: SnippetNode[] | n
   throw new SnippetSyntaxError(`unexpected "${reader.peek()}" in "\${...}"`, reader.pos);
 }
 
-/** Every tabstop of a parsed snippet, nested ones included, in document order. */
-export function tabstops(nodes: SnippetNode[]): Extract<SnippetNode, { kind: 'tabstop' }>[] {
-  const found: Extract<SnippetNode, { kind: 'tabstop' }>[] = [];
+type NodeOf<K extends SnippetNode['kind']> = Extract<SnippetNode, { kind: K }>;
+
+/** Every node of one kind in a parsed snippet, nested ones included, in document order. */
+function collect<K extends SnippetNode['kind']>(nodes: SnippetNode[], kind: K): NodeOf<K>[] {
+  const found: NodeOf<K>[] = [];
   const visit = (list: SnippetNode[]) => {
     for (const node of list) {
-      if (node.kind === 'tabstop') found.push(node);
+      if (node.kind === kind) found.push(node as NodeOf<K>);
       if (node.kind !== 'text' && node.children) visit(node.children);
     }
   };
@@ -183,18 +185,8 @@ export function tabstops(nodes: SnippetNode[]): Extract<SnippetNode, { kind: 'ta
   return found;
 }
 
-/** Every variable of a parsed snippet, nested ones included. */
-export function variables(nodes: SnippetNode[]): Extract<SnippetNode, { kind: 'variable' }>[] {
-  const found: Extract<SnippetNode, { kind: 'variable' }>[] = [];
-  const visit = (list: SnippetNode[]) => {
-    for (const node of list) {
-      if (node.kind === 'variable') found.push(node);
-      if (node.kind !== 'text' && node.children) visit(node.children);
-    }
-  };
-  visit(nodes);
-  return found;
-}
+export const tabstops = (nodes: SnippetNode[]) => collect(nodes, 'tabstop');
+export const variables = (nodes: SnippetNode[]) => collect(nodes, 'variable');
 
 /**
  * Problems VS Code would not report but a user would hit: the same tabstop
