@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { LANGUAGE_IDS, LanguageId } from '../../server/src/languages/types';
 import { fixtureFiles, REPO_ROOT } from '../helpers/fixtures';
-import { compileRegex, GRAMMAR_SCOPES, grammarPath, tokenizeText } from '../helpers/tokenize';
+import { compileRegex, GRAMMAR_SCOPES, grammarPath, loadGrammar, tokenize, tokenizeText } from '../helpers/tokenize';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 
@@ -96,6 +97,22 @@ describe('grammar files', () => {
         const invalid = tokens.find((t) => t.scopes.some((s) => s.startsWith('invalid')));
         assert.equal(invalid, undefined, `${basename(file)}:${(invalid?.line ?? 0) + 1}: "${invalid?.text}" is marked invalid`);
       }
+    });
+
+    it(`${id}: tokenizes any text, half-typed or broken, into tokens that cover each line exactly`, async () => {
+      const grammar = await loadGrammar(id);
+      const syntax = fc.constantFrom('=', '"', "'", '[', ']', ',', ';', '#', '{', '}', '(', ')', '<', '>', '/', '\n', ' ', ':', '\\', 'a', '1', '!', '&', '*', '-', '?', '$', '\t');
+      const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(syntax, { maxLength: 200 }).map((a) => a.join('')));
+      fc.assert(
+        fc.property(text, (input) => {
+          const { lines, tokens } = tokenize(grammar, input);
+          lines.forEach((line, index) => {
+            const onLine = tokens.filter((t) => t.line === index);
+            assert.equal(onLine.map((t) => t.text).join(''), line, `line ${index + 1} is not covered exactly`);
+          });
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 });

@@ -63,6 +63,10 @@ describe('xl-config grammar', () => {
     assertScope(vdevices, ']]', 'punctuation.section.array.end.xl-config');
     assertScope(vdevices, 'multi-touch-num-contacts', 'variable.other.property.spec-key.xl-config', { line: 22 });
     assertScope(vdevices, 'multi-touch-num-contacts', 'comment.line.number-sign.xl-config', { line: 21 });
+    // disk = [ 'phy:sda%d,sda1,w' % (7+vmid),\n         'phy:sda6,sda6,r' ] in an xm config
+    assertScope(xmPython, 'phy', 'support.constant.disk-prefix.xl-config', { line: 103 });
+    assertScope(xmPython, 'r', 'constant.language.access-mode.xl-config', { line: 103, after: 'sda6,sda6,' });
+    assertScope(xmPython, ']', 'punctuation.section.array.end.xl-config', { line: 103 });
     // after the list closes the next assignment is an ordinary key again
     assertScope(xmPython, 'root', 'support.type.property-name.xl-config', { line: 170 });
   });
