@@ -1,0 +1,59 @@
+/**
+ * Fence agents: the parameters each takes and the actions it supports. Most
+ * come from the agents' own metadata (schema/fence-agents.json); the agents
+ * RHCS 3 shipped that later releases dropped (fence_na, fence_xvm, fence_manual…)
+ * come from their parameter groups in cluster.rng.
+ */
+import agentData from './schema/fence-agents.json';
+import { ELEMENTS } from './schema';
+
+export interface AgentParameter {
+  type?: string;
+  required?: boolean;
+  default?: string;
+  values?: string[];
+  deprecated?: boolean;
+  /** The newer name this parameter replaces (e.g. `plug` obsoletes `port`). */
+  obsoletes?: string;
+}
+
+export interface FenceAgent {
+  name: string;
+  parameters: Record<string, AgentParameter>;
+  /** Supported actions; undefined when unknown (agents known only from cluster.rng). */
+  actions?: string[];
+  /** Known only from the RHCS 3 schema, without metadata. */
+  legacy: boolean;
+}
+
+function buildAgents(): Map<string, FenceAgent> {
+  const agents = new Map<string, FenceAgent>();
+  const modern = agentData.agents as Record<string, { parameters: Record<string, AgentParameter>; actions: string[] }>;
+  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: agent.parameters, actions: agent.actions, legacy: false });
+  for (const group of ELEMENTS.fencedevice.attributeChoice?.alternatives ?? []) {
+    if (!group.agent || agents.has(group.agent)) continue;
+    const parameters: Record<string, AgentParameter> = {};
+    for (const name of group.required) parameters[name] = { required: true };
+    for (const name of group.optional) parameters[name] = {};
+    agents.set(group.agent, { name: group.agent, parameters, legacy: true });
+  }
+  // fence_manual asked an operator to confirm by hand (fence_ack_manual); it takes no parameters.
+  agents.set('fence_manual', { name: 'fence_manual', parameters: {}, legacy: true });
+  return agents;
+}
+
+export const FENCE_AGENTS = buildAgents();
+
+export function fenceAgent(name: string | undefined): FenceAgent | undefined {
+  return name === undefined ? undefined : FENCE_AGENTS.get(name);
+}
+
+/** True when the agent drives a multi-outlet device and needs to be told which outlet (port/plug). */
+export function needsPort(agent: FenceAgent): boolean {
+  return agent.parameters.port?.required === true || agent.parameters.plug?.required === true;
+}
+
+/** True when the agent has no notion of a port at all (a node's own BMC, fence_manual…). */
+export function takesPort(agent: FenceAgent): boolean {
+  return 'port' in agent.parameters || 'plug' in agent.parameters;
+}

@@ -1,0 +1,105 @@
+/**
+ * Fencing safety, beyond what cluster.rng can express: every node needs a way
+ * to be fenced, every `<device>` must name a `<fencedevice>`, and each device
+ * must give its agent what the agent needs (a port on multi-outlet devices,
+ * an action it supports).
+ */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import { FENCE_AGENTS, fenceAgent, FenceAgent, needsPort, takesPort } from './agents';
+import { ClusterModel, fenceDeviceNamed } from './model';
+import { attribute, attributeValue, ClusterDoc, SOURCE, XmlAttribute, XmlElement } from './parse';
+
+export const FENCING_CODES = {
+  unknownDevice: 'cluster-conf/unknown-fence-device',
+  unusedDevice: 'cluster-conf/unused-fence-device',
+  nodeWithoutFencing: 'cluster-conf/node-without-fencing',
+  emptyMethod: 'cluster-conf/empty-fence-method',
+  unknownAgent: 'cluster-conf/unknown-fence-agent',
+  missingPort: 'cluster-conf/missing-port',
+  unexpectedPort: 'cluster-conf/unexpected-port',
+  unsupportedAction: 'cluster-conf/unsupported-action',
+  clearPassword: 'cluster-conf/clear-password',
+} as const;
+
+/** The attribute naming the outlet/victim: `port`, its newer name `plug`, or fence_scsi's `nodename`. */
+function outletOf(element: XmlElement): XmlAttribute | undefined {
+  return attribute(element, 'port') ?? attribute(element, 'plug') ?? attribute(element, 'nodename');
+}
+
+export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const at = (start: number, end: number, severity: DiagnosticSeverity, code: string, message: string) =>
+    found.push(diagnostic(doc.lines.range(start, end), severity, code, message, SOURCE));
+  const atName = (e: XmlElement, severity: DiagnosticSeverity, code: string, message: string) => at(e.nameStart, e.nameEnd, severity, code, message);
+  const atValue = (a: XmlAttribute, severity: DiagnosticSeverity, code: string, message: string) =>
+    a.valueStart === a.valueEnd ? at(a.nameStart, a.nameEnd, severity, code, message) : at(a.valueStart, a.valueEnd, severity, code, message);
+
+  const deviceNames = model.fenceDevices.map((d) => attributeValue(d, 'name')).filter((n): n is string => n !== undefined);
+
+  for (const node of model.nodes) {
+    const nodeName = attributeValue(node, 'name') ?? '?';
+    const methods = node.children.filter((c) => c.name === 'fence').flatMap((f) => f.children.filter((m) => m.name === 'method'));
+    if (methods.length === 0) {
+      atName(node, Severity.Warning, FENCING_CODES.nodeWithoutFencing, `Node '${nodeName}' has no fence method: when it stops answering the cluster cannot fence it and blocks all cluster I/O (DLM, GFS2, rgmanager) until someone intervenes. Add <fence><method><device name="…"/></method></fence>.`);
+    }
+    for (const method of methods) {
+      if (!method.children.some((c) => c.name === 'device')) {
+        atName(method, Severity.Warning, FENCING_CODES.emptyMethod, `Fence method '${attributeValue(method, 'name') ?? '?'}' of node '${nodeName}' has no <device>, so it can never succeed; add <device name="…"/> naming a <fencedevice>.`);
+      }
+    }
+  }
+
+  for (const ref of model.deviceRefs) {
+    const nameAttr = attribute(ref, 'name');
+    if (!nameAttr) continue;
+    const target = fenceDeviceNamed(model, nameAttr.value);
+    if (!target) {
+      atValue(nameAttr, Severity.Error, FENCING_CODES.unknownDevice, `No <fencedevice name="${nameAttr.value}"> is defined in <fencedevices>${suggestionSuffix(didYouMean(nameAttr.value, deviceNames))}`);
+      continue;
+    }
+    checkDeviceAgainstAgent(ref, target, fenceAgent(attributeValue(target, 'agent')));
+  }
+
+  for (const device of model.fenceDevices) {
+    const nameAttr = attribute(device, 'name');
+    if (nameAttr && !model.deviceRefs.some((r) => attributeValue(r, 'name') === nameAttr.value)) {
+      atValue(nameAttr, Severity.Warning, FENCING_CODES.unusedDevice, `Fence device '${nameAttr.value}' is used by no node's <fence> or <unfence> method; reference it with <device name="${nameAttr.value}"/> or remove it.`);
+    }
+    const agentAttr = attribute(device, 'agent');
+    if (agentAttr && !FENCE_AGENTS.has(agentAttr.value)) {
+      atValue(agentAttr, Severity.Warning, FENCING_CODES.unknownAgent, `Unknown fence agent '${agentAttr.value}'; fenced runs /usr/sbin/${agentAttr.value}, which must exist on every node${suggestionSuffix(didYouMean(agentAttr.value, FENCE_AGENTS.keys()))}`);
+    }
+    const agent = fenceAgent(agentAttr?.value);
+    const action = attribute(device, 'action');
+    if (agent && action) checkAction(action, agent);
+  }
+
+  for (const element of [...model.fenceDevices, ...model.deviceRefs]) {
+    const passwd = attribute(element, 'passwd');
+    if (passwd) {
+      at(passwd.nameStart, passwd.nameEnd, Severity.Hint, FENCING_CODES.clearPassword, `The fence password is written in clear in cluster.conf, which is copied to every node and readable in backups; prefer passwd_script="/path/to/script" that prints it.`);
+    }
+  }
+  return found;
+
+  function checkAction(action: XmlAttribute, agent: FenceAgent): void {
+    if (!agent.actions || agent.actions.includes(action.value)) return;
+    atValue(action, Severity.Error, FENCING_CODES.unsupportedAction, `${agent.name} does not support the action '${action.value}'; it supports ${agent.actions.filter((a) => !['metadata', 'manpage', 'validate-all', 'list', 'list-status', 'monitor'].includes(a)).join(', ')}.`);
+  }
+
+  function checkDeviceAgainstAgent(ref: XmlElement, target: XmlElement, agent: FenceAgent | undefined): void {
+    if (!agent) return;
+    const action = attribute(ref, 'action');
+    if (action) checkAction(action, agent);
+    const port = outletOf(ref);
+    const targetPort = outletOf(target);
+    if (needsPort(agent) && !port && !targetPort) {
+      atName(ref, Severity.Error, FENCING_CODES.missingPort, `${agent.name} drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.`);
+    }
+    if (port && port.name !== 'nodename' && !agent.legacy && !takesPort(agent)) {
+      at(port.nameStart, port.nameEnd, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine and takes no port; remove ${port.name}="${port.value}".`);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * What `xmllint --relaxng cluster.rng` checks, at the exact element or
+ * attribute: element placement, cardinality and order, attributes, their
+ * datatypes and enums, the attribute alternatives (fence agent parameter
+ * sets, a resource's `ref` versus inline parameters), ID uniqueness.
+ */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
+import { SOURCE } from './parse';
+import { allowedAttributes } from './attributes';
+import { AttributeDef, AttributeGroup, allowedChildren, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
+
+/** Codes of the checks cluster.rng itself makes (what xmllint would reject). */
+export const SCHEMA_CODES = new Set([
+  'cluster-conf/syntax',
+  'cluster-conf/root',
+  'cluster-conf/unknown-element',
+  'cluster-conf/misplaced-element',
+  'cluster-conf/newer-element',
+  'cluster-conf/duplicate-element',
+  'cluster-conf/missing-element',
+  'cluster-conf/element-order',
+  'cluster-conf/unexpected-text',
+  'cluster-conf/unknown-attribute',
+  'cluster-conf/newer-attribute',
+  'cluster-conf/missing-attribute',
+  'cluster-conf/invalid-value',
+  'cluster-conf/attribute-combination',
+  'cluster-conf/duplicate-id',
+]);
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Checks a value against an XML Schema datatype of cluster.rng; returns what is expected when it fails. */
+export function typeProblem(def: AttributeDef, raw: string): string | undefined {
+  const value = raw.trim();
+  if (def.values && !def.values.includes(value)) return `one of ${def.values.map((v) => `'${v}'`).join(', ')}`;
+  switch (def.type) {
+    case 'integer':
+      return /^[+-]?\d+$/.test(value) ? undefined : 'an integer';
+    case 'positiveInteger':
+      return /^\+?\d+$/.test(value) && /[1-9]/.test(value) ? undefined : 'a positive integer (1, 2, …)';
+    case 'nonNegativeInteger':
+      return /^(\+?\d+|-0+)$/.test(value) ? undefined : 'a non-negative integer (0, 1, …)';
+    case 'ID':
+    case 'IDREF':
+      return NCNAME.test(value) ? undefined : 'an XML name (a letter or _ first, then letters, digits, _ . -; no spaces or colons)';
+    default:
+      return undefined;
+  }
+}
+
+class SchemaChecker {
+  readonly found: Diagnostic[] = [];
+  private readonly ids = new Map<string, XmlAttribute>();
+
+  constructor(private readonly doc: ClusterDoc) {}
+
+  report(start: number, end: number, severity: DiagnosticSeverity, code: string, message: string): void {
+    // One-line ranges: clip to the end of the start line.
+    const startPos = this.doc.lines.positionAt(start);
+    const clipped = Math.min(end, this.doc.lines.lineEnd(startPos.line));
+    this.found.push(diagnostic(this.doc.lines.range(start, clipped), severity, code, message, SOURCE));
+  }
+
+  atName(element: XmlElement, severity: DiagnosticSeverity, code: string, message: string): void {
+    this.report(element.nameStart, element.nameEnd, severity, code, message);
+  }
+
+  atValue(attr: XmlAttribute, code: string, message: string): void {
+    const empty = attr.valueStart === attr.valueEnd;
+    this.report(empty ? attr.nameStart : attr.valueStart, empty ? attr.nameEnd : attr.valueEnd, Severity.Error, code, message);
+  }
+
+  checkRoot(): void {
+    const root = this.doc.root;
+    if (!root) return;
+    if (root.name !== ROOT_ELEMENT) {
+      this.atName(root, Severity.Error, 'cluster-conf/root', `The document element is <${root.name}>; cluster.conf must start with <cluster name="…" config_version="…">.`);
+      return;
+    }
+    this.checkElement(root, ELEMENTS[ROOT_ELEMENT]);
+  }
+
+  checkElement(element: XmlElement, def: ElementDef): void {
+    this.checkAttributes(element, def);
+    this.checkText(element, def);
+    this.checkChildren(element, def);
+  }
+
+  private checkText(element: XmlElement, def: ElementDef): void {
+    const text = element.texts[0];
+    if (def.text || !text) return;
+    this.report(text.start, text.end, Severity.Error, 'cluster-conf/unexpected-text', `<${element.name}> holds no text, only attributes and child elements; remove this text or turn it into a comment <!-- … -->.`);
+  }
+
+  private checkChildren(element: XmlElement, def: ElementDef): void {
+    const allowed = allowedChildren(element.name);
+    const seen = new Map<string, number>();
+    let highestOrder = -1;
+    let highestName = '';
+    for (const child of element.children) {
+      const childDef = elementDef(child.name);
+      const place = def.children?.[child.name];
+      if (!allowed.includes(child.name) || !childDef) {
+        if (childDef) {
+          const homes = Object.entries(ELEMENTS).filter(([, d]) => d.children?.[child.name]).map(([n]) => `<${n}>`);
+          const where = homes.length > 0 && homes.length <= 3 ? `; it belongs inside ${homes.join(' or ')}` : '';
+          this.atName(child, Severity.Error, 'cluster-conf/misplaced-element', `<${child.name}> is not allowed inside <${element.name}>${where}.`);
+        } else {
+          this.atName(child, Severity.Error, 'cluster-conf/unknown-element', `Unknown element <${child.name}> inside <${element.name}>${suggestionSuffix(didYouMean(child.name, allowed))}`);
+        }
+        continue;
+      }
+      if (childDef.newer) {
+        this.atName(child, Severity.Warning, 'cluster-conf/newer-element', `<${child.name}> comes from resource agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the nodes' schema was regenerated (ccs_update_schema).`);
+      }
+      const count = (seen.get(child.name) ?? 0) + 1;
+      seen.set(child.name, count);
+      if (place && place.max !== null && count > place.max) {
+        this.atName(child, Severity.Error, 'cluster-conf/duplicate-element', `<${element.name}> may hold only one <${child.name}>; merge this one into the first.`);
+      }
+      if (place && place.order < highestOrder) {
+        this.atName(child, Severity.Error, 'cluster-conf/element-order', `<${child.name}> must come before <${highestName}> inside <${element.name}>.`);
+      } else if (place && place.order > highestOrder) {
+        highestOrder = place.order;
+        highestName = child.name;
+      }
+      this.checkElement(child, childDef);
+    }
+    for (const [name, place] of Object.entries(def.children ?? {})) {
+      if (place.min > 0 && !seen.has(name)) {
+        this.atName(element, Severity.Error, 'cluster-conf/missing-element', `<${element.name}> needs a <${name}> element.`);
+      }
+    }
+  }
+
+  private checkAttributes(element: XmlElement, def: ElementDef): void {
+    const present = new Set(element.attributes.map((a) => a.name));
+    const choiceNames = new Set((def.attributeChoice?.alternatives ?? []).flatMap((g) => [...g.required, ...g.optional]));
+    for (const attr of element.attributes) {
+      if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
+      const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
+      if (!attrDef) {
+        const known = allowedAttributes(element);
+        this.report(attr.nameStart, attr.nameEnd, Severity.Error, 'cluster-conf/unknown-attribute', `<${element.name}> has no attribute '${attr.name}'${suggestionSuffix(didYouMean(attr.name, known))}`);
+        continue;
+      }
+      if (attrDef.newer) {
+        this.report(attr.nameStart, attr.nameEnd, Severity.Warning, 'cluster-conf/newer-attribute', `'${attr.name}' on <${element.name}> comes from agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the schema was regenerated (ccs_update_schema).`);
+      }
+      const expected = typeProblem(attrDef, attr.value);
+      if (expected) this.atValue(attr, 'cluster-conf/invalid-value', `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
+      if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
+    }
+    for (const [name, attrDef] of Object.entries(def.attributes)) {
+      if (attrDef.required && !choiceNames.has(name) && !present.has(name)) {
+        this.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
+      }
+    }
+    if (def.attributeChoice) this.checkAttributeChoice(element, def.attributeChoice, choiceNames);
+  }
+
+  private checkUniqueId(element: XmlElement, attr: XmlAttribute): void {
+    const id = attr.value.trim();
+    const first = this.ids.get(id);
+    if (first) {
+      const line = this.doc.lines.positionAt(first.nameStart).line + 1;
+      this.atValue(attr, 'cluster-conf/duplicate-id', `The name '${id}' is already used by the <${element.name}> on line ${line}; fence device names must be unique.`);
+    } else {
+      this.ids.set(id, attr);
+    }
+  }
+
+  /** The attributes in a choice must match one alternative exactly: all of its required ones, none from outside it. */
+  private checkAttributeChoice(element: XmlElement, choice: NonNullable<ElementDef['attributeChoice']>, choiceNames: Set<string>): void {
+    const used = element.attributes.filter((a) => choiceNames.has(a.name));
+    if (used.length === 0 && choice.optional) return;
+    const agent = element.attributes.find((a) => a.name === 'agent')?.value;
+    const score = (group: AttributeGroup) => {
+      const names = new Set([...group.required, ...group.optional]);
+      const extra = used.filter((a) => !names.has(a.name));
+      const missing = group.required.filter((n) => !used.some((a) => a.name === n));
+      return { group, extra, missing, cost: extra.length + missing.length };
+    };
+    const ranked = choice.alternatives
+      .map(score)
+      .sort((a, b) => a.cost - b.cost || Number(b.group.agent === agent) - Number(a.group.agent === agent) || b.group.optional.length - a.group.optional.length);
+    const best = ranked[0];
+    if (!best || best.cost === 0) return;
+    const isRef = (g: AttributeGroup) => g.required.length === 1 && g.required[0] === 'ref' && g.optional.length === 0;
+    for (const attr of best.extra) {
+      const message = isRef(best.group) || attr.name === 'ref'
+        ? `'${attr.name}' cannot be combined with ${attr.name === 'ref' ? 'inline parameters' : "'ref'"} on <${element.name}>: either point at a resource of <resources> with ref="…" alone, or give the parameters inline.`
+        : `'${attr.name}' does not fit together with ${used.filter((a) => a !== attr).map((a) => `'${a.name}'`).join(', ') || 'the other attributes'} on <${element.name}>: no fence agent parameter set of the RHCS 3 schema has them all.`;
+      this.report(attr.nameStart, attr.nameEnd, Severity.Error, 'cluster-conf/attribute-combination', message);
+    }
+    for (const name of best.missing) {
+      const alternative = choice.alternatives.some(isRef) && !isRef(best.group) ? ` (or ref="…" to a resource defined in <resources>)` : '';
+      this.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'${alternative}.`);
+    }
+  }
+}
+
+export function validateSchema(doc: ClusterDoc): Diagnostic[] {
+  const checker = new SchemaChecker(doc);
+  checker.checkRoot();
+  return checker.found;
+}
