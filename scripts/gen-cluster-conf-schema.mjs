@@ -147,7 +147,12 @@ for (const [name, fact] of Object.entries(current.elements)) {
   }
   const def = elements[name];
   for (const [attrName, attr] of Object.entries(fact.attributes)) {
-    if (def.attributes[attrName]) continue;
+    const known = def.attributes[attrName];
+    if (known) {
+      // The rng leaves resource defaults out; the agents' metadata has them.
+      if (known.default === undefined && attr.meta_default !== undefined && attr.meta_default !== '') known.default = String(attr.meta_default);
+      continue;
+    }
     const entry = { newer: true };
     if (XSD_TYPES.has(attr.type)) entry.type = attr.type;
     if (attr.enum) entry.values = attr.enum.map(String);

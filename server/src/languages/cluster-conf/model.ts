@@ -51,3 +51,13 @@ export function fenceDeviceNameAttributes(model: ClusterModel, name: string): Xm
     .map((e) => attribute(e, 'name'))
     .filter((a): a is XmlAttribute => a !== undefined && a.value === name);
 }
+
+/** The fence agent behind a `<fencedevice>`, or behind the fence device a `<device>` names. */
+export function agentNameFor(model: ClusterModel, element: XmlElement): string | undefined {
+  if (element.name === 'fencedevice') return attributeValue(element, 'agent');
+  if (element.name === 'device') {
+    const target = fenceDeviceNamed(model, attributeValue(element, 'name'));
+    return target && attributeValue(target, 'agent');
+  }
+  return undefined;
+}

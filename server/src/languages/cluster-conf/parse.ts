@@ -275,10 +275,34 @@ function wellFormednessErrors(text: string, lines: LineIndex): Diagnostic[] {
   } catch (error) {
     return [diagnostic(lines.range(0, 0), Severity.Error, 'cluster-conf/syntax', `The XML could not be read: ${String(error)}`, SOURCE)];
   }
-  if (result === true) return [];
-  const { line, col, msg } = result.err;
-  const token = tokenAt(lines, line, col);
-  return [diagnostic(lines.range(token.start, token.end), Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: ${msg}`, SOURCE)];
+  if (result !== true) {
+    const { line, col, msg } = result.err;
+    const token = tokenAt(lines, line, col);
+    return [diagnostic(lines.range(token.start, token.end), Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: ${msg}`, SOURCE)];
+  }
+  return processingInstructionErrors(text, lines);
+}
+
+const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
+
+/** What fast-xml-parser's validator lets through: a malformed `<?xml …?>` declaration or processing instruction. */
+function processingInstructionErrors(text: string, lines: LineIndex): Diagnostic[] {
+  for (const match of text.matchAll(/<\?([^\s?]*)/g)) {
+    const start = match.index ?? 0;
+    const target = match[1];
+    const range = lines.range(start, start + 2 + target.length);
+    if (!/^[A-Za-z_][A-Za-z0-9._-]*$/.test(target)) {
+      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: '<?${target}' does not start a processing instruction (a name must follow '<?').`, SOURCE)];
+    }
+    if (target.toLowerCase() !== 'xml') continue;
+    if (start !== 0) {
+      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', 'XML is not well-formed: the <?xml …?> declaration may only appear at the very start of the file.', SOURCE)];
+    }
+    if (!XML_DECLARATION.test(text)) {
+      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', 'XML is not well-formed: the declaration should read <?xml version="1.0"?> (optionally with encoding="…" and standalone="yes|no").', SOURCE)];
+    }
+  }
+  return [];
 }
 
 export function parse(text: string): ClusterDoc {

@@ -4,12 +4,13 @@
  * must give its agent what the agent needs (a port on multi-outlet devices,
  * an action it supports).
  */
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnostic, Severity } from '../../common/diagnostics';
-import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Severity } from '../../common/diagnostics';
 import { FENCE_AGENTS, fenceAgent, FenceAgent, needsPort, takesPort } from './agents';
 import { ClusterModel, fenceDeviceNamed } from './model';
-import { attribute, attributeValue, ClusterDoc, SOURCE, XmlAttribute, XmlElement } from './parse';
+import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
+import { Reporter } from './report';
+import { suggest } from './suggestions';
 
 export const FENCING_CODES = {
   unknownDevice: 'cluster-conf/unknown-fence-device',
@@ -29,12 +30,7 @@ function outletOf(element: XmlElement): XmlAttribute | undefined {
 }
 
 export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  const at = (start: number, end: number, severity: DiagnosticSeverity, code: string, message: string) =>
-    found.push(diagnostic(doc.lines.range(start, end), severity, code, message, SOURCE));
-  const atName = (e: XmlElement, severity: DiagnosticSeverity, code: string, message: string) => at(e.nameStart, e.nameEnd, severity, code, message);
-  const atValue = (a: XmlAttribute, severity: DiagnosticSeverity, code: string, message: string) =>
-    a.valueStart === a.valueEnd ? at(a.nameStart, a.nameEnd, severity, code, message) : at(a.valueStart, a.valueEnd, severity, code, message);
+  const report = new Reporter(doc);
 
   const deviceNames = model.fenceDevices.map((d) => attributeValue(d, 'name')).filter((n): n is string => n !== undefined);
 
@@ -42,11 +38,11 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     const nodeName = attributeValue(node, 'name') ?? '?';
     const methods = node.children.filter((c) => c.name === 'fence').flatMap((f) => f.children.filter((m) => m.name === 'method'));
     if (methods.length === 0) {
-      atName(node, Severity.Warning, FENCING_CODES.nodeWithoutFencing, `Node '${nodeName}' has no fence method: when it stops answering the cluster cannot fence it and blocks all cluster I/O (DLM, GFS2, rgmanager) until someone intervenes. Add <fence><method><device name="…"/></method></fence>.`);
+      report.atName(node, Severity.Warning, FENCING_CODES.nodeWithoutFencing, `Node '${nodeName}' has no fence method: when it stops answering the cluster cannot fence it and blocks all cluster I/O (DLM, GFS2, rgmanager) until someone intervenes. Add <fence><method><device name="…"/></method></fence>.`);
     }
     for (const method of methods) {
       if (!method.children.some((c) => c.name === 'device')) {
-        atName(method, Severity.Warning, FENCING_CODES.emptyMethod, `Fence method '${attributeValue(method, 'name') ?? '?'}' of node '${nodeName}' has no <device>, so it can never succeed; add <device name="…"/> naming a <fencedevice>.`);
+        report.atName(method, Severity.Warning, FENCING_CODES.emptyMethod, `Fence method '${attributeValue(method, 'name') ?? '?'}' of node '${nodeName}' has no <device>, so it can never succeed; add <device name="…"/> naming a <fencedevice>.`);
       }
     }
   }
@@ -56,7 +52,8 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     if (!nameAttr) continue;
     const target = fenceDeviceNamed(model, nameAttr.value);
     if (!target) {
-      atValue(nameAttr, Severity.Error, FENCING_CODES.unknownDevice, `No <fencedevice name="${nameAttr.value}"> is defined in <fencedevices>${suggestionSuffix(didYouMean(nameAttr.value, deviceNames))}`);
+      const { suggestions, suffix } = suggest(nameAttr.value, deviceNames);
+      report.atValue(nameAttr, Severity.Error, FENCING_CODES.unknownDevice, `No <fencedevice name="${nameAttr.value}"> is defined in <fencedevices>${suffix}`, suggestions);
       continue;
     }
     checkDeviceAgainstAgent(ref, target, fenceAgent(attributeValue(target, 'agent')));
@@ -65,11 +62,12 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
   for (const device of model.fenceDevices) {
     const nameAttr = attribute(device, 'name');
     if (nameAttr && !model.deviceRefs.some((r) => attributeValue(r, 'name') === nameAttr.value)) {
-      atValue(nameAttr, Severity.Warning, FENCING_CODES.unusedDevice, `Fence device '${nameAttr.value}' is used by no node's <fence> or <unfence> method; reference it with <device name="${nameAttr.value}"/> or remove it.`);
+      report.atValue(nameAttr, Severity.Warning, FENCING_CODES.unusedDevice, `Fence device '${nameAttr.value}' is used by no node's <fence> or <unfence> method; reference it with <device name="${nameAttr.value}"/> or remove it.`);
     }
     const agentAttr = attribute(device, 'agent');
     if (agentAttr && !FENCE_AGENTS.has(agentAttr.value)) {
-      atValue(agentAttr, Severity.Warning, FENCING_CODES.unknownAgent, `Unknown fence agent '${agentAttr.value}'; fenced runs /usr/sbin/${agentAttr.value}, which must exist on every node${suggestionSuffix(didYouMean(agentAttr.value, FENCE_AGENTS.keys()))}`);
+      const { suggestions, suffix } = suggest(agentAttr.value, FENCE_AGENTS.keys());
+      report.atValue(agentAttr, Severity.Warning, FENCING_CODES.unknownAgent, `Unknown fence agent '${agentAttr.value}'; fenced runs /usr/sbin/${agentAttr.value}, which must exist on every node${suffix}`, suggestions);
     }
     const agent = fenceAgent(agentAttr?.value);
     const action = attribute(device, 'action');
@@ -79,14 +77,14 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
   for (const element of [...model.fenceDevices, ...model.deviceRefs]) {
     const passwd = attribute(element, 'passwd');
     if (passwd) {
-      at(passwd.nameStart, passwd.nameEnd, Severity.Hint, FENCING_CODES.clearPassword, `The fence password is written in clear in cluster.conf, which is copied to every node and readable in backups; prefer passwd_script="/path/to/script" that prints it.`);
+      report.atAttributeName(passwd, Severity.Hint, FENCING_CODES.clearPassword, `The fence password is written in clear in cluster.conf, which is copied to every node and readable in backups; prefer passwd_script="/path/to/script" that prints it.`);
     }
   }
-  return found;
+  return report.found;
 
   function checkAction(action: XmlAttribute, agent: FenceAgent): void {
     if (!agent.actions || agent.actions.includes(action.value)) return;
-    atValue(action, Severity.Error, FENCING_CODES.unsupportedAction, `${agent.name} does not support the action '${action.value}'; it supports ${agent.actions.filter((a) => !['metadata', 'manpage', 'validate-all', 'list', 'list-status', 'monitor'].includes(a)).join(', ')}.`);
+    report.atValue(action, Severity.Error, FENCING_CODES.unsupportedAction, `${agent.name} does not support the action '${action.value}'; it supports ${agent.actions.filter((a) => !['metadata', 'manpage', 'validate-all', 'list', 'list-status', 'monitor'].includes(a)).join(', ')}.`);
   }
 
   function checkDeviceAgainstAgent(ref: XmlElement, target: XmlElement, agent: FenceAgent | undefined): void {
@@ -96,10 +94,10 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     const port = outletOf(ref);
     const targetPort = outletOf(target);
     if (needsPort(agent) && !port && !targetPort) {
-      atName(ref, Severity.Error, FENCING_CODES.missingPort, `${agent.name} drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.`);
+      report.atName(ref, Severity.Error, FENCING_CODES.missingPort, `${agent.name} drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.`);
     }
     if (port && port.name !== 'nodename' && !agent.legacy && !takesPort(agent)) {
-      at(port.nameStart, port.nameEnd, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine and takes no port; remove ${port.name}="${port.value}".`);
+      report.atAttributeName(port, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine and takes no port; remove ${port.name}="${port.value}".`);
     }
   }
 }

@@ -3,11 +3,12 @@
  * votes can ever add up to quorum, the configuration version, and the node
  * and domain names rgmanager refers to.
  */
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnostic, Severity } from '../../common/diagnostics';
-import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Severity } from '../../common/diagnostics';
 import type { ClusterModel } from './model';
-import { attribute, attributeValue, ClusterDoc, SOURCE, XmlAttribute } from './parse';
+import { attribute, attributeValue, ClusterDoc, XmlAttribute } from './parse';
+import { Reporter } from './report';
+import { suggest } from './suggestions';
 
 export const MEMBERSHIP_CODES = {
   duplicateNodeId: 'cluster-conf/duplicate-nodeid',
@@ -28,12 +29,7 @@ function positiveInteger(value: string | undefined): number | undefined {
 }
 
 export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  const atValue = (a: XmlAttribute, severity: DiagnosticSeverity, code: string, message: string) => {
-    const [start, end] = a.valueStart === a.valueEnd ? [a.nameStart, a.nameEnd] : [a.valueStart, a.valueEnd];
-    found.push(diagnostic(doc.lines.range(start, end), severity, code, message, SOURCE));
-  };
-  const lineOf = (a: XmlAttribute) => doc.lines.positionAt(a.nameStart).line + 1;
+  const report = new Reporter(doc);
 
   // Node identities.
   const firstById = new Map<string, XmlAttribute>();
@@ -43,13 +39,13 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     if (id) {
       const key = String(positiveInteger(id.value) ?? id.value.trim());
       const first = firstById.get(key);
-      if (first) atValue(id, Severity.Error, MEMBERSHIP_CODES.duplicateNodeId, `nodeid ${id.value} is already used by the node on line ${lineOf(first)}; every node needs its own nodeid.`);
+      if (first) report.atValue(id, Severity.Error, MEMBERSHIP_CODES.duplicateNodeId, `nodeid ${id.value} is already used by the node on line ${report.lineOf(first.nameStart)}; every node needs its own nodeid.`);
       else firstById.set(key, id);
     }
     const name = attribute(node, 'name');
     if (name) {
       const first = firstByName.get(name.value);
-      if (first) atValue(name, Severity.Error, MEMBERSHIP_CODES.duplicateNodeName, `Node name '${name.value}' is already used on line ${lineOf(first)}; each <clusternode> must have its own name.`);
+      if (first) report.atValue(name, Severity.Error, MEMBERSHIP_CODES.duplicateNodeName, `Node name '${name.value}' is already used on line ${report.lineOf(first.nameStart)}; each <clusternode> must have its own name.`);
       else firstByName.set(name.value, name);
     }
   }
@@ -62,12 +58,12 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
   const isTwoNode = twoNode?.value.trim() === '1';
   if (twoNode && isTwoNode) {
     if (expected !== 1) {
-      atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeExpectedVotes, expectedAttr
+      report.atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeExpectedVotes, expectedAttr
         ? `two_node="1" needs expected_votes="1", not "${expectedAttr.value}": cman refuses to start otherwise.`
         : `two_node="1" needs expected_votes="1" on the same <cman> element: cman refuses to start otherwise.`);
     }
     if (model.nodes.length !== 2) {
-      atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeNodeCount, `two_node="1" is only for clusters of exactly two nodes, but <clusternodes> lists ${model.nodes.length}; remove two_node (and expected_votes="1") for this cluster.`);
+      report.atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeNodeCount, `two_node="1" is only for clusters of exactly two nodes, but <clusternodes> lists ${model.nodes.length}; remove two_node (and expected_votes="1") for this cluster.`);
     }
   } else if (model.nodes.length > 0) {
     const nodeVotes = model.nodes.reduce((sum, n) => sum + (positiveInteger(attributeValue(n, 'votes')) ?? 1), 0);
@@ -75,14 +71,14 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     const total = nodeVotes + diskVotes;
     const quorum = Math.floor((expected ?? total) / 2) + 1;
     if (expectedAttr && expected !== undefined && total < quorum) {
-      atValue(expectedAttr, Severity.Error, MEMBERSHIP_CODES.quorumUnreachable, `With expected_votes="${expected}" quorum is ${quorum} votes, but all nodes${diskVotes ? ' and the quorum disk' : ''} together have only ${total}: the cluster can never become quorate. Lower expected_votes to ${total} or less.`);
+      report.atValue(expectedAttr, Severity.Error, MEMBERSHIP_CODES.quorumUnreachable, `With expected_votes="${expected}" quorum is ${quorum} votes, but all nodes${diskVotes ? ' and the quorum disk' : ''} together have only ${total}: the cluster can never become quorate. Lower expected_votes to ${total} or less.`);
     }
   }
 
   // config_version: cluster.rng takes any text, cman wants a positive integer that grows.
   const version = model.cluster && attribute(model.cluster, 'config_version');
   if (version && positiveInteger(version.value) === undefined) {
-    atValue(version, Severity.Error, MEMBERSHIP_CODES.configVersion, `config_version must be a positive integer (1, 2, …), not "${version.value}"; raise it with every change you push to the nodes, or they keep the old configuration.`);
+    report.atValue(version, Severity.Error, MEMBERSHIP_CODES.configVersion, `config_version must be a positive integer (1, 2, …), not "${version.value}"; raise it with every change you push to the nodes, or they keep the old configuration.`);
   }
 
   // Names rgmanager resolves.
@@ -91,7 +87,8 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     for (const member of domain.children.filter((c) => c.name === 'failoverdomainnode')) {
       const name = attribute(member, 'name');
       if (name && model.nodes.length > 0 && !nodeNames.includes(name.value)) {
-        atValue(name, Severity.Warning, MEMBERSHIP_CODES.unknownNode, `'${name.value}' is not a <clusternode> of this cluster${suggestionSuffix(didYouMean(name.value, nodeNames))}`);
+        const { suggestions, suffix } = suggest(name.value, nodeNames);
+        report.atValue(name, Severity.Warning, MEMBERSHIP_CODES.unknownNode, `'${name.value}' is not a <clusternode> of this cluster${suffix}`, suggestions);
       }
     }
   }
@@ -99,8 +96,9 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
   for (const group of [...model.services, ...model.vms]) {
     const domain = attribute(group, 'domain');
     if (domain && !domainNames.includes(domain.value)) {
-      atValue(domain, Severity.Warning, MEMBERSHIP_CODES.unknownFailoverDomain, `No <failoverdomain name="${domain.value}"> is defined in <rm><failoverdomains>${suggestionSuffix(didYouMean(domain.value, domainNames))}`);
+      const { suggestions, suffix } = suggest(domain.value, domainNames);
+      report.atValue(domain, Severity.Warning, MEMBERSHIP_CODES.unknownFailoverDomain, `No <failoverdomain name="${domain.value}"> is defined in <rm><failoverdomains>${suffix}`, suggestions);
     }
   }
-  return found;
+  return report.found;
 }

@@ -4,16 +4,21 @@
  * datatypes and enums, the attribute alternatives (fence agent parameter
  * sets, a resource's `ref` versus inline parameters), ID uniqueness.
  */
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnostic, Severity } from '../../common/diagnostics';
-import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Severity } from '../../common/diagnostics';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
-import { SOURCE } from './parse';
 import { allowedAttributes } from './attributes';
+import { Reporter } from './report';
+import { suggest } from './suggestions';
 import { AttributeDef, AttributeGroup, allowedChildren, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
 
-/** Codes of the checks cluster.rng itself makes (what xmllint would reject). */
+/**
+ * Codes of the checks `xmllint --relaxng cluster.rng` also makes: a file with
+ * any of them is one xmllint rejects. (A `<device name>` is an IDREF in
+ * cluster.rng, so a device naming no fence device is rejected there too.)
+ */
 export const SCHEMA_CODES = new Set([
+  'cluster-conf/unknown-fence-device',
   'cluster-conf/syntax',
   'cluster-conf/root',
   'cluster-conf/unknown-element',
@@ -53,32 +58,18 @@ export function typeProblem(def: AttributeDef, raw: string): string | undefined 
 }
 
 class SchemaChecker {
-  readonly found: Diagnostic[] = [];
   private readonly ids = new Map<string, XmlAttribute>();
 
-  constructor(private readonly doc: ClusterDoc) {}
-
-  report(start: number, end: number, severity: DiagnosticSeverity, code: string, message: string): void {
-    // One-line ranges: clip to the end of the start line.
-    const startPos = this.doc.lines.positionAt(start);
-    const clipped = Math.min(end, this.doc.lines.lineEnd(startPos.line));
-    this.found.push(diagnostic(this.doc.lines.range(start, clipped), severity, code, message, SOURCE));
-  }
-
-  atName(element: XmlElement, severity: DiagnosticSeverity, code: string, message: string): void {
-    this.report(element.nameStart, element.nameEnd, severity, code, message);
-  }
-
-  atValue(attr: XmlAttribute, code: string, message: string): void {
-    const empty = attr.valueStart === attr.valueEnd;
-    this.report(empty ? attr.nameStart : attr.valueStart, empty ? attr.nameEnd : attr.valueEnd, Severity.Error, code, message);
-  }
+  constructor(
+    private readonly doc: ClusterDoc,
+    private readonly report: Reporter,
+  ) {}
 
   checkRoot(): void {
     const root = this.doc.root;
     if (!root) return;
     if (root.name !== ROOT_ELEMENT) {
-      this.atName(root, Severity.Error, 'cluster-conf/root', `The document element is <${root.name}>; cluster.conf must start with <cluster name="…" config_version="…">.`);
+      this.report.atName(root, Severity.Error, 'cluster-conf/root', `The document element is <${root.name}>; cluster.conf must start with <cluster name="…" config_version="…">.`);
       return;
     }
     this.checkElement(root, ELEMENTS[ROOT_ELEMENT]);
@@ -93,7 +84,7 @@ class SchemaChecker {
   private checkText(element: XmlElement, def: ElementDef): void {
     const text = element.texts[0];
     if (def.text || !text) return;
-    this.report(text.start, text.end, Severity.Error, 'cluster-conf/unexpected-text', `<${element.name}> holds no text, only attributes and child elements; remove this text or turn it into a comment <!-- … -->.`);
+    this.report.at(text.start, text.end, Severity.Error, 'cluster-conf/unexpected-text', `<${element.name}> holds no text, only attributes and child elements; remove this text or turn it into a comment <!-- … -->.`);
   }
 
   private checkChildren(element: XmlElement, def: ElementDef): void {
@@ -108,22 +99,23 @@ class SchemaChecker {
         if (childDef) {
           const homes = Object.entries(ELEMENTS).filter(([, d]) => d.children?.[child.name]).map(([n]) => `<${n}>`);
           const where = homes.length > 0 && homes.length <= 3 ? `; it belongs inside ${homes.join(' or ')}` : '';
-          this.atName(child, Severity.Error, 'cluster-conf/misplaced-element', `<${child.name}> is not allowed inside <${element.name}>${where}.`);
+          this.report.atName(child, Severity.Error, 'cluster-conf/misplaced-element', `<${child.name}> is not allowed inside <${element.name}>${where}.`);
         } else {
-          this.atName(child, Severity.Error, 'cluster-conf/unknown-element', `Unknown element <${child.name}> inside <${element.name}>${suggestionSuffix(didYouMean(child.name, allowed))}`);
+          const { suggestions, suffix } = suggest(child.name, allowed);
+          this.report.atName(child, Severity.Error, 'cluster-conf/unknown-element', `Unknown element <${child.name}> inside <${element.name}>${suffix}`, suggestions);
         }
         continue;
       }
       if (childDef.newer) {
-        this.atName(child, Severity.Warning, 'cluster-conf/newer-element', `<${child.name}> comes from resource agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the nodes' schema was regenerated (ccs_update_schema).`);
+        this.report.atName(child, Severity.Warning, 'cluster-conf/newer-element', `<${child.name}> comes from resource agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the nodes' schema was regenerated (ccs_update_schema).`);
       }
       const count = (seen.get(child.name) ?? 0) + 1;
       seen.set(child.name, count);
       if (place && place.max !== null && count > place.max) {
-        this.atName(child, Severity.Error, 'cluster-conf/duplicate-element', `<${element.name}> may hold only one <${child.name}>; merge this one into the first.`);
+        this.report.atName(child, Severity.Error, 'cluster-conf/duplicate-element', `<${element.name}> may hold only one <${child.name}>; merge this one into the first.`);
       }
       if (place && place.order < highestOrder) {
-        this.atName(child, Severity.Error, 'cluster-conf/element-order', `<${child.name}> must come before <${highestName}> inside <${element.name}>.`);
+        this.report.atName(child, Severity.Error, 'cluster-conf/element-order', `<${child.name}> must come before <${highestName}> inside <${element.name}>.`);
       } else if (place && place.order > highestOrder) {
         highestOrder = place.order;
         highestName = child.name;
@@ -132,7 +124,7 @@ class SchemaChecker {
     }
     for (const [name, place] of Object.entries(def.children ?? {})) {
       if (place.min > 0 && !seen.has(name)) {
-        this.atName(element, Severity.Error, 'cluster-conf/missing-element', `<${element.name}> needs a <${name}> element.`);
+        this.report.atName(element, Severity.Error, 'cluster-conf/missing-element', `<${element.name}> needs a <${name}> element.`);
       }
     }
   }
@@ -144,20 +136,20 @@ class SchemaChecker {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
       const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
       if (!attrDef) {
-        const known = allowedAttributes(element);
-        this.report(attr.nameStart, attr.nameEnd, Severity.Error, 'cluster-conf/unknown-attribute', `<${element.name}> has no attribute '${attr.name}'${suggestionSuffix(didYouMean(attr.name, known))}`);
+        const { suggestions, suffix } = suggest(attr.name, allowedAttributes(element).filter((n) => !present.has(n)));
+        this.report.atAttributeName(attr, Severity.Error, 'cluster-conf/unknown-attribute', `<${element.name}> has no attribute '${attr.name}'${suffix}`, suggestions);
         continue;
       }
       if (attrDef.newer) {
-        this.report(attr.nameStart, attr.nameEnd, Severity.Warning, 'cluster-conf/newer-attribute', `'${attr.name}' on <${element.name}> comes from agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the schema was regenerated (ccs_update_schema).`);
+        this.report.atAttributeName(attr, Severity.Warning, 'cluster-conf/newer-attribute', `'${attr.name}' on <${element.name}> comes from agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the schema was regenerated (ccs_update_schema).`);
       }
       const expected = typeProblem(attrDef, attr.value);
-      if (expected) this.atValue(attr, 'cluster-conf/invalid-value', `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
+      if (expected) this.report.atValue(attr, Severity.Error, 'cluster-conf/invalid-value', `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
       if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
     }
     for (const [name, attrDef] of Object.entries(def.attributes)) {
       if (attrDef.required && !choiceNames.has(name) && !present.has(name)) {
-        this.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
+        this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
       }
     }
     if (def.attributeChoice) this.checkAttributeChoice(element, def.attributeChoice, choiceNames);
@@ -167,8 +159,8 @@ class SchemaChecker {
     const id = attr.value.trim();
     const first = this.ids.get(id);
     if (first) {
-      const line = this.doc.lines.positionAt(first.nameStart).line + 1;
-      this.atValue(attr, 'cluster-conf/duplicate-id', `The name '${id}' is already used by the <${element.name}> on line ${line}; fence device names must be unique.`);
+      const line = this.report.lineOf(first.nameStart);
+      this.report.atValue(attr, Severity.Error, 'cluster-conf/duplicate-id', `The name '${id}' is already used by the <${element.name}> on line ${line}; fence device names must be unique.`);
     } else {
       this.ids.set(id, attr);
     }
@@ -195,17 +187,17 @@ class SchemaChecker {
       const message = isRef(best.group) || attr.name === 'ref'
         ? `'${attr.name}' cannot be combined with ${attr.name === 'ref' ? 'inline parameters' : "'ref'"} on <${element.name}>: either point at a resource of <resources> with ref="…" alone, or give the parameters inline.`
         : `'${attr.name}' does not fit together with ${used.filter((a) => a !== attr).map((a) => `'${a.name}'`).join(', ') || 'the other attributes'} on <${element.name}>: no fence agent parameter set of the RHCS 3 schema has them all.`;
-      this.report(attr.nameStart, attr.nameEnd, Severity.Error, 'cluster-conf/attribute-combination', message);
+      this.report.atAttributeName(attr, Severity.Error, 'cluster-conf/attribute-combination', message);
     }
     for (const name of best.missing) {
       const alternative = choice.alternatives.some(isRef) && !isRef(best.group) ? ` (or ref="…" to a resource defined in <resources>)` : '';
-      this.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'${alternative}.`);
+      this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'${alternative}.`);
     }
   }
 }
 
 export function validateSchema(doc: ClusterDoc): Diagnostic[] {
-  const checker = new SchemaChecker(doc);
-  checker.checkRoot();
-  return checker.found;
+  const report = new Reporter(doc);
+  new SchemaChecker(doc, report).checkRoot();
+  return report.found;
 }
