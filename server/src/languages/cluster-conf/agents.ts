@@ -53,7 +53,11 @@ export function needsPort(agent: FenceAgent): boolean {
   return agent.parameters.port?.required === true || agent.parameters.plug?.required === true;
 }
 
-/** True when the agent has no notion of a port at all (a node's own BMC, fence_manual…). */
-export function takesPort(agent: FenceAgent): boolean {
-  return 'port' in agent.parameters || 'plug' in agent.parameters;
+/**
+ * True when the agent controls one machine (a node's own management board):
+ * it takes no port, or reads one only as the board's address (port_as_ip).
+ */
+export function controlsOneMachine(agent: FenceAgent): boolean {
+  const hasPort = 'port' in agent.parameters || 'plug' in agent.parameters;
+  return !needsPort(agent) && (!hasPort || 'port_as_ip' in agent.parameters);
 }

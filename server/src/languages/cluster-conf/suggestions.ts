@@ -8,7 +8,7 @@ export interface SuggestionData {
 
 /** The closest known words to `word`, and the message suffix that offers them. */
 export function suggest(word: string, known: Iterable<string>): { suggestions: string[]; suffix: string } {
-  const suggestions = didYouMean(word, known);
+  const suggestions = didYouMean(word, new Set(known));
   return { suggestions, suffix: suggestionSuffix(suggestions) };
 }
 

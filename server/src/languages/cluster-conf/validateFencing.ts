@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
-import { FENCE_AGENTS, fenceAgent, FenceAgent, needsPort, takesPort } from './agents';
+import { controlsOneMachine, FENCE_AGENTS, fenceAgent, FenceAgent, needsPort } from './agents';
 import { ClusterModel, fenceDeviceNamed } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { Reporter } from './report';
@@ -96,8 +96,9 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     if (needsPort(agent) && !port && !targetPort) {
       report.atName(ref, Severity.Error, FENCING_CODES.missingPort, `${agent.name} drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.`);
     }
-    if (port && port.name !== 'nodename' && !agent.legacy && !takesPort(agent)) {
-      report.atAttributeName(port, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine and takes no port; remove ${port.name}="${port.value}".`);
+    const portAsIp = [ref, target].some((e) => ['1', 'on', 'yes', 'true'].includes(attributeValue(e, 'port_as_ip') ?? ''));
+    if (port && port.name !== 'nodename' && !agent.legacy && controlsOneMachine(agent) && !portAsIp) {
+      report.atAttributeName(port, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine (the node's own management board) and takes no ${port.name}; remove ${port.name}="${port.value}" (it is only read as an address with port_as_ip="1").`);
     }
   }
 }
