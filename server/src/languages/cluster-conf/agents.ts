@@ -48,9 +48,17 @@ export function fenceAgent(name: string | undefined): FenceAgent | undefined {
   return name === undefined ? undefined : FENCE_AGENTS.get(name);
 }
 
+/**
+ * Required for this agent, under its RHCS 3 name: newer metadata marks the
+ * new name required (`plug`) and keeps the old one (`port`) as deprecated.
+ */
+export function isRequired(agent: FenceAgent, name: string): boolean {
+  return agent.parameters[name]?.required === true || Object.values(agent.parameters).some((p) => p.obsoletes === name && p.required);
+}
+
 /** True when the agent drives a multi-outlet device and needs to be told which outlet (port/plug). */
 export function needsPort(agent: FenceAgent): boolean {
-  return agent.parameters.port?.required === true || agent.parameters.plug?.required === true;
+  return isRequired(agent, 'port');
 }
 
 /**

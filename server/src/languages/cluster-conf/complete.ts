@@ -1,6 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { FENCE_AGENTS, fenceAgent } from './agents';
-import { allowedAttributes } from './attributes';
+import { FENCE_AGENTS, fenceAgent, isRequired } from './agents';
 import { cursorContext } from './context';
 import { agentDoc, attributeDoc, elementDoc } from './docs';
 import { agentNameFor, ClusterModel, clusterModel } from './model';
@@ -37,21 +36,22 @@ function elementItems(parentName: string | undefined, range: Range, withBracket:
 function attributeItems(model: ClusterModel, element: XmlElement, range: Range, hasValue: boolean, current?: string): CompletionItem[] {
   const agent = fenceAgent(agentNameFor(model, element));
   const present = new Set(element.attributes.map((a) => a.name).filter((n) => n !== current));
-  const agentParameters = new Set(Object.keys(agent?.parameters ?? {}));
-  return allowedAttributes(element, agent)
-    .filter((name) => !present.has(name) && !elementDef(element.name)?.attributes[name]?.newer)
+  const schemaAttributes = elementDef(element.name)?.attributes ?? {};
+  // Only what the RHCS 3 schema accepts: newer names (plug, ip…) would be rejected by ccs_config_validate.
+  return Object.keys(schemaAttributes)
+    .filter((name) => !present.has(name) && !schemaAttributes[name].newer)
     .map((name) => {
-      const fromAgent = agentParameters.has(name);
-      const parameter = agent?.parameters[name];
+      const fromAgent = agent !== undefined && name in agent.parameters;
+      const required = fromAgent && isRequired(agent, name);
       const item: CompletionItem = {
         label: name,
         kind: CompletionItemKind.Property,
         // The agent's own parameters first, required ones before the rest.
-        sortText: `${fromAgent ? (parameter?.required ? 0 : 1) : 2}${name}`,
+        sortText: `${fromAgent ? (required ? 0 : 1) : 2}${name}`,
         textEdit: TextEdit.replace(range, hasValue ? name : `${name}="$1"`),
         insertTextFormat: hasValue ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       };
-      if (fromAgent && agent) item.detail = `${agent.name} parameter${parameter?.required ? ' (required)' : ''}`;
+      if (fromAgent) item.detail = `${agent.name} parameter${required ? ' (required)' : ''}`;
       const doc = attributeDoc(element.name, name);
       if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
       return item;

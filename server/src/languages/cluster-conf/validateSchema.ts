@@ -7,7 +7,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
-import { allowedAttributes } from './attributes';
 import { Reporter } from './report';
 import { suggest } from './suggestions';
 import { AttributeDef, AttributeGroup, allowedChildren, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
@@ -136,7 +135,7 @@ class SchemaChecker {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
       const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
       if (!attrDef) {
-        const { suggestions, suffix } = suggest(attr.name, allowedAttributes(element).filter((n) => !present.has(n)));
+        const { suggestions, suffix } = suggest(attr.name, Object.keys(def.attributes).filter((n) => !present.has(n) && !def.attributes[n].newer));
         this.report.atAttributeName(attr, Severity.Error, 'cluster-conf/unknown-attribute', `<${element.name}> has no attribute '${attr.name}'${suffix}`, suggestions);
         continue;
       }
