@@ -254,33 +254,65 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   }
 }
 
-/** The one-line range of the token at a 1-based line/column (for the validator's error position). */
+/** The one-line range of the token at (or, failing that, just before) a 1-based line/column. */
 function tokenAt(lines: LineIndex, line: number, column: number): { start: number; end: number } {
   const zeroLine = Math.max(0, Math.min(line - 1, lines.lineCount - 1));
   const lineText = lines.lineText(zeroLine);
   const column0 = Math.max(0, Math.min(column - 1, lineText.length));
-  const start = lines.lineStart(zeroLine) + column0;
-  const rest = lineText.slice(column0);
-  const token = /^(<\/?[^\s<>]*|[^\s<>="']+|\S)/.exec(rest);
-  return { start, end: start + (token ? token[0].length : 0) };
+  const lineStart = lines.lineStart(zeroLine);
+  const token = /^(<\/?[^\s<>]*|[^\s<>="']+|\S)/.exec(lineText.slice(column0));
+  if (token) return { start: lineStart + column0, end: lineStart + column0 + token[0].length };
+  const before = /\S+$/.exec(lineText.slice(0, column0));
+  return before ? { start: lineStart + before.index, end: lineStart + column0 } : { start: lineStart + column0, end: lineStart + column0 };
 }
 
-function wellFormednessErrors(text: string, lines: LineIndex): Diagnostic[] {
+type Tree = ReturnType<typeof scanTree>;
+
+function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagnostic[] {
+  const error = (start: number, end: number, message: string) => [diagnostic(lines.range(start, end), Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: ${message}`, SOURCE)];
   if (text.trim() === '') {
     return [diagnostic(lines.range(0, 0), Severity.Error, 'cluster-conf/syntax', 'The file is empty: cluster.conf needs a <cluster name="…" config_version="1"> element.', SOURCE)];
   }
   let result: ReturnType<typeof XMLValidator.validate>;
   try {
     result = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  } catch (error) {
-    return [diagnostic(lines.range(0, 0), Severity.Error, 'cluster-conf/syntax', `The XML could not be read: ${String(error)}`, SOURCE)];
+  } catch (thrown) {
+    return error(0, 0, String(thrown));
   }
   if (result !== true) {
     const { line, col, msg } = result.err;
+    // For elements left open at the end the validator lists their names without a place; name the innermost.
+    const unclosed = tree.elements.filter((e) => !e.closed).pop();
+    if (msg.startsWith("Invalid '[") && unclosed) return error(unclosed.nameStart, unclosed.nameEnd, `<${unclosed.name}> is never closed; add </${unclosed.name}> or end its tag with />.`);
     const token = tokenAt(lines, line, col);
-    return [diagnostic(lines.range(token.start, token.end), Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: ${msg}`, SOURCE)];
+    return error(token.start, token.end, msg);
   }
-  return processingInstructionErrors(text, lines);
+  return [...processingInstructionErrors(text, lines), ...laxValidatorErrors(text, tree, error)].slice(0, 1);
+}
+
+/** An `&` that does not start one of the five predefined entities or a character reference. */
+const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+
+/** What libxml2 rejects and fast-xml-parser's validator lets through. */
+function laxValidatorErrors(text: string, tree: Tree, error: (start: number, end: number, message: string) => Diagnostic[]): Diagnostic[] {
+  const extra = tree.topLevel[1];
+  if (extra) return error(extra.nameStart, extra.nameEnd, `only one top-level element is allowed, but <${extra.name}> follows <${tree.topLevel[0].name}>.`);
+  for (const element of tree.elements) {
+    const runs = [
+      ...element.attributes.filter((a) => a.quoted).map((a) => ({ start: a.valueStart, end: a.valueEnd, inValue: true })),
+      ...element.texts.filter((t) => !text.startsWith('<![CDATA[', t.start)).map((t) => ({ ...t, inValue: false })),
+    ];
+    for (const run of runs) {
+      const raw = text.slice(run.start, run.end);
+      if (run.inValue && raw.includes('<')) return error(run.start + raw.indexOf('<'), run.start + raw.indexOf('<') + 1, "'<' is not allowed in an attribute value; write &lt;.");
+      const ampersand = BARE_AMPERSAND.exec(raw);
+      if (ampersand) {
+        const at = run.start + ampersand.index;
+        return error(at, at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined).");
+      }
+    }
+  }
+  return [];
 }
 
 const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
@@ -307,6 +339,6 @@ function processingInstructionErrors(text: string, lines: LineIndex): Diagnostic
 
 export function parse(text: string): ClusterDoc {
   const lines = new LineIndex(text);
-  const { elements, comments, topLevel } = scanTree(text);
-  return { text, lines, syntaxErrors: wellFormednessErrors(text, lines), root: topLevel[0], elements, comments };
+  const tree = scanTree(text);
+  return { text, lines, syntaxErrors: wellFormednessErrors(text, lines, tree), root: tree.topLevel[0], elements: tree.elements, comments: tree.comments };
 }
