@@ -284,7 +284,8 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
     // For elements left open at the end the validator lists their names without a place; name the innermost.
     const unclosed = tree.elements.filter((e) => !e.closed).pop();
     if (msg.startsWith("Invalid '[") && unclosed) return error(unclosed.nameStart, unclosed.nameEnd, `<${unclosed.name}> is never closed; add </${unclosed.name}> or end its tag with />.`);
-    const token = tokenAt(lines, line, col);
+    // The validator leaves the position out for some errors (e.g. `<?>`): point at the start then.
+    const token = tokenAt(lines, Number.isFinite(line) ? line : 1, Number.isFinite(col) ? col : 1);
     return error(token.start, token.end, msg);
   }
   return [...processingInstructionErrors(text, lines), ...laxValidatorErrors(text, tree, error)].slice(0, 1);
