@@ -77,7 +77,10 @@ function decodeEntities(raw: string): string {
   });
 }
 
-const NAME_CHAR = /[^\s/>=<"']/;
+/** Anything but white space and the characters that end a name: / > = < " ' */
+function isNameChar(code: number): boolean {
+  return !(code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62 || code === 61 || code === 60 || code === 34 || code === 39);
+}
 
 function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
@@ -93,11 +96,12 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
 
   const addText = (start: number, end: number) => {
     const parent = stack[stack.length - 1];
-    const slice = text.slice(start, end);
-    const first = slice.search(/\S/);
-    if (!parent || first < 0) return;
-    const last = slice.length - slice.split('').reverse().findIndex((c) => !isSpace(c));
-    parent.texts.push({ start: start + first, end: start + last });
+    let first = start;
+    while (first < end && isSpace(text[first])) first++;
+    if (!parent || first === end) return;
+    let last = end;
+    while (isSpace(text[last - 1])) last--;
+    parent.texts.push({ start: first, end: last });
   };
 
   const skipTo = (marker: string, from: number) => {
@@ -135,9 +139,15 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   }
   return { elements, comments, topLevel };
 
+  function lineEndFrom(from: number): number {
+    let end = from;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return end;
+  }
+
   function readName(from: number): number {
     let j = from;
-    while (j < text.length && NAME_CHAR.test(text[j])) j++;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     return j;
   }
 
@@ -225,7 +235,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     let j = nameEnd;
     while (j < text.length && isSpace(text[j])) j++;
     if (text[j] !== '=') {
-      if (NAME_CHAR.test(text[from])) element.attributes.push(attr);
+      if (isNameChar(text.charCodeAt(from))) element.attributes.push(attr);
       return nameEnd;
     }
     j++;
@@ -236,8 +246,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       // which XML forbids in values) stops at the end of its line, so the rest still parses.
       const close = text.indexOf(quote, j + 1);
       const terminated = close >= 0 && !text.slice(j + 1, close).includes('<');
-      const lineEnd = text.slice(j + 1).search(/[\r\n]/);
-      const valueEnd = terminated ? close : lineEnd < 0 ? text.length : j + 1 + lineEnd;
+      const valueEnd = terminated ? close : lineEndFrom(j + 1);
       attr.valueStart = j + 1;
       attr.valueEnd = valueEnd;
       attr.quoted = true;

@@ -56,14 +56,38 @@ export function attributeDef(element: string, attribute: string): AttributeDef |
   return def && Object.prototype.hasOwnProperty.call(def.attributes, attribute) ? def.attributes[attribute] : undefined;
 }
 
+const childrenCache = new Map<string, string[]>();
+
 /** Elements allowed directly inside `parent` (from cluster.rng, plus newer elements that name it as parent). */
 export function allowedChildren(parent: string): string[] {
-  const def = elementDef(parent);
-  const names = Object.keys(def?.children ?? {});
+  const cached = childrenCache.get(parent);
+  if (cached) return cached;
+  const names = Object.keys(elementDef(parent)?.children ?? {});
   for (const [name, child] of Object.entries(ELEMENTS)) {
     if (child.newer && child.parents?.some((p) => p === parent || (p === 'resources' && isResourceContainer(parent)))) names.push(name);
   }
+  childrenCache.set(parent, names);
   return names;
+}
+
+export interface AttributeSummary {
+  /** Attributes that take part in the element's attribute choice (agent parameter sets, `ref`). */
+  choiceNames: Set<string>;
+  /** Required attributes outside the choice. */
+  required: string[];
+}
+
+const summaryCache = new Map<ElementDef, AttributeSummary>();
+
+export function attributeSummary(def: ElementDef): AttributeSummary {
+  let summary = summaryCache.get(def);
+  if (!summary) {
+    const choiceNames = new Set((def.attributeChoice?.alternatives ?? []).flatMap((g) => [...g.required, ...g.optional]));
+    const required = Object.entries(def.attributes).filter(([name, a]) => a.required && !choiceNames.has(name)).map(([name]) => name);
+    summary = { choiceNames, required };
+    summaryCache.set(def, summary);
+  }
+  return summary;
 }
 
 /** Elements that hold resource agents (resources, services, and resources themselves). */

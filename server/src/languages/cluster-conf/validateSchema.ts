@@ -9,7 +9,7 @@ import { Severity } from '../../common/diagnostics';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { Reporter } from './report';
 import { suggest } from './suggestions';
-import { AttributeDef, AttributeGroup, allowedChildren, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
+import { AttributeDef, AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
 
 /**
  * Codes of the checks `xmllint --relaxng cluster.rng` also makes: a file with
@@ -54,6 +54,14 @@ export function typeProblem(def: AttributeDef, raw: string): string | undefined 
     default:
       return undefined;
   }
+}
+
+const groupNameCache = new Map<AttributeGroup, Set<string>>();
+
+function groupNames(group: AttributeGroup): Set<string> {
+  let names = groupNameCache.get(group);
+  if (!names) groupNameCache.set(group, (names = new Set([...group.required, ...group.optional])));
+  return names;
 }
 
 class SchemaChecker {
@@ -130,7 +138,7 @@ class SchemaChecker {
 
   private checkAttributes(element: XmlElement, def: ElementDef): void {
     const present = new Set(element.attributes.map((a) => a.name));
-    const choiceNames = new Set((def.attributeChoice?.alternatives ?? []).flatMap((g) => [...g.required, ...g.optional]));
+    const { choiceNames, required } = attributeSummary(def);
     for (const attr of element.attributes) {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
       const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
@@ -146,10 +154,8 @@ class SchemaChecker {
       if (expected) this.report.atValue(attr, Severity.Error, 'cluster-conf/invalid-value', `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
       if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
     }
-    for (const [name, attrDef] of Object.entries(def.attributes)) {
-      if (attrDef.required && !choiceNames.has(name) && !present.has(name)) {
-        this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
-      }
+    for (const name of required) {
+      if (!present.has(name)) this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
     }
     if (def.attributeChoice) this.checkAttributeChoice(element, def.attributeChoice, choiceNames);
   }
@@ -171,7 +177,7 @@ class SchemaChecker {
     if (used.length === 0 && choice.optional) return;
     const agent = element.attributes.find((a) => a.name === 'agent')?.value;
     const score = (group: AttributeGroup) => {
-      const names = new Set([...group.required, ...group.optional]);
+      const names = groupNames(group);
       const extra = used.filter((a) => !names.has(a.name));
       const missing = group.required.filter((n) => !used.some((a) => a.name === n));
       return { group, extra, missing, cost: extra.length + missing.length };
