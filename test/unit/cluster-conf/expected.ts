@@ -41,7 +41,7 @@ export const EXPECTED: Record<string, { diagnostics: string[]; message?: string 
   },
   'method-without-device': { diagnostics: ['15:18 warning cluster-conf/empty-fence-method', '21:28 warning cluster-conf/unused-fence-device'] },
   'missing-nodeid': { diagnostics: ['13:10 error cluster-conf/missing-attribute'], message: "<clusternode> needs the attribute 'nodeid'." },
-  'node-without-fence': { diagnostics: ['13:10 warning cluster-conf/node-without-fencing', '17:28 warning cluster-conf/unused-fence-device'] },
+  'node-without-fence': { diagnostics: ['13:10 error cluster-conf/node-without-fencing', '17:28 warning cluster-conf/unused-fence-device'] },
   'pdu-without-port': {
     diagnostics: ['16:22 error cluster-conf/missing-port'],
     message: 'fence_apc drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.',

@@ -38,7 +38,7 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     const nodeName = attributeValue(node, 'name') ?? '?';
     const methods = node.children.filter((c) => c.name === 'fence').flatMap((f) => f.children.filter((m) => m.name === 'method'));
     if (methods.length === 0) {
-      report.atName(node, Severity.Warning, FENCING_CODES.nodeWithoutFencing, `Node '${nodeName}' has no fence method: when it stops answering the cluster cannot fence it and blocks all cluster I/O (DLM, GFS2, rgmanager) until someone intervenes. Add <fence><method><device name="…"/></method></fence>.`);
+      report.atName(node, Severity.Error, FENCING_CODES.nodeWithoutFencing, `Node '${nodeName}' has no fence method: when it stops answering the cluster cannot fence it and blocks all cluster I/O (DLM, GFS2, rgmanager) until someone intervenes. Add <fence><method><device name="…"/></method></fence>.`);
     }
     for (const method of methods) {
       if (!method.children.some((c) => c.name === 'device')) {
