@@ -36,5 +36,6 @@ describe('cluster-conf parser', () => {
   it('reports text where the schema allows none, and a wrong document element', () => {
     assert.deepEqual(diagnosticsOf('<cluster name="c" config_version="1"><clusternodes>node1</clusternodes></cluster>').map(summary), ['1:52 error cluster-conf/unexpected-text']);
     assert.deepEqual(diagnosticsOf('<clusters/>').map(summary), ['1:2 error cluster-conf/root']);
+    assert.deepEqual(diagnosticsOf('<cluster name="c" config_version="1">\n<clusternodes/>\n< \n</cluster>').map(summary), ['3:1 error cluster-conf/syntax']);
   });
 });

@@ -29,13 +29,15 @@ export interface FenceAgent {
 function buildAgents(): Map<string, FenceAgent> {
   const agents = new Map<string, FenceAgent>();
   const modern = agentData.agents as Record<string, { parameters: Record<string, AgentParameter>; actions: string[] }>;
-  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: agent.parameters, actions: agent.actions, legacy: false });
+  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: { ...agent.parameters }, actions: agent.actions, legacy: false });
   for (const group of ELEMENTS.fencedevice.attributeChoice?.alternatives ?? []) {
-    if (!group.agent || agents.has(group.agent)) continue;
-    const parameters: Record<string, AgentParameter> = {};
-    for (const name of group.required) parameters[name] = { required: true };
-    for (const name of group.optional) parameters[name] = {};
-    agents.set(group.agent, { name: group.agent, parameters, legacy: true });
+    if (!group.agent) continue;
+    const known = agents.get(group.agent);
+    // An agent both generations know keeps its metadata and gains the RHCS 3 parameters it lost (fence_scsi's nodename).
+    const parameters: Record<string, AgentParameter> = known?.parameters ?? {};
+    for (const name of group.required) parameters[name] ??= { required: true };
+    for (const name of group.optional) parameters[name] ??= {};
+    if (!known) agents.set(group.agent, { name: group.agent, parameters, legacy: true });
   }
   // fence_manual asked an operator to confirm by hand (fence_ack_manual); it takes no parameters.
   agents.set('fence_manual', { name: 'fence_manual', parameters: {}, legacy: true });
@@ -58,7 +60,8 @@ export function isRequired(agent: FenceAgent, name: string): boolean {
 
 /** True when the agent drives a multi-outlet device and needs to be told which outlet (port/plug). */
 export function needsPort(agent: FenceAgent): boolean {
-  return isRequired(agent, 'port');
+  // Agents that take `nodename` (fence_scsi) are told the victim by fenced; they need no port.
+  return isRequired(agent, 'port') && !('nodename' in agent.parameters);
 }
 
 /**

@@ -24,9 +24,9 @@ export const FENCING_CODES = {
   clearPassword: 'cluster-conf/clear-password',
 } as const;
 
-/** The attribute naming the outlet/victim: `port`, its newer name `plug`, or fence_scsi's `nodename`. */
+/** The attribute naming the outlet: `port`, or its newer name `plug`. */
 function outletOf(element: XmlElement): XmlAttribute | undefined {
-  return attribute(element, 'port') ?? attribute(element, 'plug') ?? attribute(element, 'nodename');
+  return attribute(element, 'port') ?? attribute(element, 'plug');
 }
 
 export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnostic[] {
@@ -97,7 +97,7 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
       report.atName(ref, Severity.Error, FENCING_CODES.missingPort, `${agent.name} drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.`);
     }
     const portAsIp = [ref, target].some((e) => ['1', 'on', 'yes', 'true'].includes(attributeValue(e, 'port_as_ip') ?? ''));
-    if (port && port.name !== 'nodename' && !agent.legacy && controlsOneMachine(agent) && !portAsIp) {
+    if (port && !agent.legacy && controlsOneMachine(agent) && !portAsIp) {
       report.atAttributeName(port, Severity.Warning, FENCING_CODES.unexpectedPort, `${agent.name} controls a single machine (the node's own management board) and takes no ${port.name}; remove ${port.name}="${port.value}" (it is only read as an address with port_as_ip="1").`);
     }
   }

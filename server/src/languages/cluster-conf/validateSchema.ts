@@ -100,6 +100,7 @@ class SchemaChecker {
     let highestOrder = -1;
     let highestName = '';
     for (const child of element.children) {
+      if (child.name === '') continue; // a lone `<`: the syntax error says it
       const childDef = elementDef(child.name);
       const place = def.children?.[child.name];
       if (!allowed.includes(child.name) || !childDef) {
