@@ -37,6 +37,26 @@ describe('cluster-conf validation of broken variants of the example', () => {
   }
 });
 
+describe('cluster-conf fencing by agent', () => {
+  const node = (name: string, id: number) =>
+    `  <clusternode name="${name}" nodeid="${id}">\n    <fence><method name="scsi"><device name="scsi"/></method></fence>\n    <unfence><device name="scsi" action="on"/></unfence>\n  </clusternode>\n`;
+  const scsi = `<cluster name="c" config_version="1">\n<cman two_node="1" expected_votes="1"/>\n<clusternodes>\n${node('a', 1)}${node('b', 2)}</clusternodes>\n<fencedevices><fencedevice name="scsi" agent="fence_scsi" devices="/dev/sdc"/></fencedevices>\n</cluster>\n`;
+
+  it('lets fence_scsi go without a port: fenced tells it the victim', () => {
+    assert.deepEqual(diagnosticsOf(scsi).map(summary), []);
+  });
+
+  it('accepts a PDU when each node names its outlet, and wants the outlet otherwise', () => {
+    let outlet = 0;
+    const pdu = scsi
+      .replace('agent="fence_scsi" devices="/dev/sdc"', 'agent="fence_apc" ipaddr="pdu" login="apc" passwd_script="/bin/pw"')
+      .replace(/<unfence>.*<\/unfence>\n/g, '')
+      .replace(/<device name="scsi"\/>/g, () => `<device name="scsi" port="${++outlet}"/>`);
+    assert.deepEqual(diagnosticsOf(pdu).map(summary), []);
+    assert.deepEqual(diagnosticsOf(pdu.replace(' port="2"', '')).map(summary), ['8:33 error cluster-conf/missing-port']);
+  });
+});
+
 describe('cluster-conf verdicts on the real-world corpus', () => {
   const verdicts = JSON.parse(readFixture('facts', 'cluster-conf-corpus-verdicts.json')) as Record<string, boolean>;
   for (const [file, valid] of Object.entries(verdicts)) {
