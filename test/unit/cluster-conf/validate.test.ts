@@ -55,6 +55,20 @@ describe('cluster-conf fencing by agent', () => {
     assert.deepEqual(diagnosticsOf(pdu).map(summary), []);
     assert.deepEqual(diagnosticsOf(pdu.replace(' port="2"', '')).map(summary), ['8:33 error cluster-conf/missing-port']);
   });
+
+  it("warns about a parameter the device's agent does not take", () => {
+    const example = readFileSync(join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), 'utf8');
+    const apc = example.replace('agent="fence_ipmilan" ipaddr="10.20.1.2"', 'agent="fence_apc" ipaddr="10.20.1.2"').replace('<device name="fence_an02" action="reboot"/>', '<device name="fence_an02" port="2"/>');
+    const [found] = diagnosticsOf(apc);
+    assert.deepEqual([summary(found), found.message], ['23:137 warning cluster-conf/not-an-agent-parameter', "fence_apc has no parameter 'lanplus'; the agent ignores it or refuses to run"]);
+  });
+
+  it('blames, among attributes no agent of the schema takes together, the one the agent does not know', () => {
+    const example = readFileSync(join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), 'utf8');
+    const found = diagnosticsOf(example.replace('lanplus="1"/>\n    </fencedevices>', 'lanplus="1" secure="1"/>\n    </fencedevices>'));
+    assert.deepEqual(found.map(summary), ['23:153 error cluster-conf/attribute-combination', '23:153 warning cluster-conf/not-an-agent-parameter']);
+    assert.equal(found[0].message, "'secure' does not fit together with 'ipaddr', 'login', 'passwd_script', 'lanplus' on <fencedevice>: no fence agent parameter set of the RHCS 3 schema has them all.");
+  });
 });
 
 describe('cluster-conf verdicts on the real-world corpus', () => {

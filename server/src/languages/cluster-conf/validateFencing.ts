@@ -10,6 +10,7 @@ import { controlsOneMachine, FENCE_AGENTS, fenceAgent, FenceAgent, needsPort } f
 import { ClusterModel, fenceDeviceNamed } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { Reporter } from './report';
+import { attributeDef } from './schema';
 import { suggest } from './suggestions';
 
 export const FENCING_CODES = {
@@ -22,7 +23,11 @@ export const FENCING_CODES = {
   unexpectedPort: 'cluster-conf/unexpected-port',
   unsupportedAction: 'cluster-conf/unsupported-action',
   clearPassword: 'cluster-conf/clear-password',
+  notAgentParameter: 'cluster-conf/not-an-agent-parameter',
 } as const;
+
+/** Attributes fenced itself reads on a fence device or device, whatever the agent. */
+const FENCED_ATTRIBUTES = new Set(['name', 'agent', 'option']);
 
 /** The attribute naming the outlet: `port`, or its newer name `plug`. */
 function outletOf(element: XmlElement): XmlAttribute | undefined {
@@ -70,8 +75,10 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
       report.atValue(agentAttr, Severity.Warning, FENCING_CODES.unknownAgent, `Unknown fence agent '${agentAttr.value}'; fenced runs /usr/sbin/${agentAttr.value}, which must exist on every node${suffix}`, suggestions);
     }
     const agent = fenceAgent(agentAttr?.value);
+    if (!agent) continue;
     const action = attribute(device, 'action');
-    if (agent && action) checkAction(action, agent);
+    if (action) checkAction(action, agent);
+    checkParameters(device, agent);
   }
 
   for (const element of [...model.fenceDevices, ...model.deviceRefs]) {
@@ -87,8 +94,19 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel): Diagnosti
     report.atValue(action, Severity.Error, FENCING_CODES.unsupportedAction, `${agent.name} does not support the action '${action.value}'; it supports ${agent.actions.filter((a) => !['metadata', 'manpage', 'validate-all', 'list', 'list-status', 'monitor'].includes(a)).join(', ')}.`);
   }
 
+  /** Parameters the agent does not know: fenced passes them on and the agent ignores them (or stops). */
+  function checkParameters(element: XmlElement, agent: FenceAgent): void {
+    if (agent.legacy) return;
+    for (const attr of element.attributes) {
+      if (FENCED_ATTRIBUTES.has(attr.name) || attr.name in agent.parameters || !attributeDef(element.name, attr.name)) continue;
+      const { suggestions, suffix } = suggest(attr.name, Object.keys(agent.parameters).filter((p) => attributeDef(element.name, p)));
+      report.atAttributeName(attr, Severity.Warning, FENCING_CODES.notAgentParameter, `${agent.name} has no parameter '${attr.name}'; the agent ignores it or refuses to run${suffix}`, suggestions);
+    }
+  }
+
   function checkDeviceAgainstAgent(ref: XmlElement, target: XmlElement, agent: FenceAgent | undefined): void {
     if (!agent) return;
+    checkParameters(ref, agent);
     const action = attribute(ref, 'action');
     if (action) checkAction(action, agent);
     const port = outletOf(ref);

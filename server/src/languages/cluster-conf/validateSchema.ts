@@ -7,6 +7,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
+import { fenceAgent } from './agents';
 import { Reporter } from './report';
 import { suggest } from './suggestions';
 import { AttributeDef, AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
@@ -176,16 +177,25 @@ class SchemaChecker {
   private checkAttributeChoice(element: XmlElement, choice: NonNullable<ElementDef['attributeChoice']>, choiceNames: Set<string>): void {
     const used = element.attributes.filter((a) => choiceNames.has(a.name));
     if (used.length === 0 && choice.optional) return;
-    const agent = element.attributes.find((a) => a.name === 'agent')?.value;
+    const agentName = element.attributes.find((a) => a.name === 'agent')?.value;
+    const agentParameters = fenceAgent(agentName)?.parameters ?? {};
     const score = (group: AttributeGroup) => {
       const names = groupNames(group);
       const extra = used.filter((a) => !names.has(a.name));
       const missing = group.required.filter((n) => !used.some((a) => a.name === n));
-      return { group, extra, missing, cost: extra.length + missing.length };
+      // Among equally close groups, blame what the device's agent does not take.
+      const blamesAgentParameters = extra.filter((a) => a.name in agentParameters).length;
+      return { group, extra, missing, cost: extra.length + missing.length, blamesAgentParameters };
     };
     const ranked = choice.alternatives
       .map(score)
-      .sort((a, b) => a.cost - b.cost || Number(b.group.agent === agent) - Number(a.group.agent === agent) || b.group.optional.length - a.group.optional.length);
+      .sort(
+        (a, b) =>
+          a.cost - b.cost ||
+          Number(b.group.agent === agentName) - Number(a.group.agent === agentName) ||
+          a.blamesAgentParameters - b.blamesAgentParameters ||
+          b.group.optional.length - a.group.optional.length,
+      );
     const best = ranked[0];
     if (!best || best.cost === 0) return;
     const isRef = (g: AttributeGroup) => g.required.length === 1 && g.required[0] === 'ref' && g.optional.length === 0;
