@@ -10,12 +10,19 @@ import { allowedChildren, elementDef, ROOT_ELEMENT } from './schema';
 function requiredAttributeSnippet(name: string): string {
   const def = elementDef(name);
   const required = Object.entries(def?.attributes ?? {}).filter(([, a]) => a.required).map(([n]) => n);
-  // Resources: their inline group's required attributes (not `ref`).
-  const inline = def?.attributeChoice?.alternatives.find((g) => !g.required.includes('ref') && g.required.length > 0 && !g.agent);
-  if (inline && name !== 'fencedevice' && name !== 'device') required.push(...inline.required);
+  // A resource's required parameters sit in its inline alternative (the other one is `ref`);
+  // fence devices' alternatives are agent parameter sets, which the agent's completion covers.
+  const isFenceDevice = name === 'fencedevice' || name === 'device';
+  const inline = def?.attributeChoice?.alternatives.find((g) => !g.required.includes('ref') && g.required.length > 0);
+  if (inline && !isFenceDevice) required.push(...inline.required);
   return required.map((a, i) => ` ${a}="$${i + 1}"`).join('');
 }
 
+/**
+ * The elements allowed inside `parentName` (the root when undefined). `withBracket` adds the `<`
+ * (completing in content); `bare` replaces only the name, for a tag that already has attributes or
+ * an end: otherwise the item writes the required attributes and the end tag as a snippet.
+ */
 function elementItems(parentName: string | undefined, range: Range, withBracket: boolean, bare: boolean): CompletionItem[] {
   const names = parentName === undefined ? [ROOT_ELEMENT] : allowedChildren(parentName);
   return names.map((name) => {
