@@ -1,0 +1,34 @@
+/**
+ * xend was removed in Xen 4.5. When the target release has no xend (and the
+ * user does not say they still run it, toolstack `xm`), say so once and name
+ * what replaces the settings this file makes.
+ */
+import { diagnostic, Severity } from '../../common/diagnostics';
+import type { Finding } from '../../common/findings';
+import { compareVersions } from '../../common/version';
+import type { ServiceContext } from '../types';
+import { XEND_REMOVED_IN } from './options';
+import { SOURCE, XendDocument } from './parse';
+
+export function targetHasNoXend(ctx: ServiceContext): boolean {
+  return ctx.settings.xen.toolstack !== 'xm' && compareVersions(ctx.settings.xen.version, XEND_REMOVED_IN) >= 0;
+}
+
+export function checkRemoval(doc: XendDocument, ctx: ServiceContext): Finding[] {
+  if (!targetHasNoXend(ctx) || doc.options.length === 0) return [];
+  // One line per replacement, naming the options of this file it covers.
+  const byReplacement = new Map<string, string[]>();
+  for (const option of doc.options) {
+    const replacement = option.spec?.xlReplacement;
+    if (!replacement) continue;
+    const names = byReplacement.get(replacement) ?? [];
+    if (!names.includes(option.name)) names.push(option.name);
+    byReplacement.set(replacement, names);
+  }
+  const replacements = [...byReplacement].map(([replacement, names]) => `${names.join(', ')} → ${replacement}`);
+  const message =
+    `Xen ${ctx.settings.xen.version} has no xend (removed in ${XEND_REMOVED_IN}): nothing reads this file. ` +
+    (replacements.length > 0 ? `With xl: ${replacements.join('; ')}. ` : 'xl reads /etc/xen/xl.conf instead. ') +
+    "If your hosts still run xend, set the toolstack to 'xm' (xenConfig.xen.toolstack, or --toolstack xm).";
+  return [{ diagnostic: diagnostic(doc.options[0].nameAtom.range, Severity.Information, 'xend/xend-removed', message, SOURCE) }];
+}
