@@ -5,11 +5,11 @@ import { fix, line, summarize, validate, xendContext } from './helpers';
 
 describe('xend-sxp syntax diagnostics', () => {
   it('points at the unclosed form, a stray paren, an open string and a bad character', () => {
-    assert.deepEqual(summarize(validate("(xend-port 8000\n(logfile b))\n(logfile 'x\n(keymap é)\n")), [
+    assert.deepEqual(summarize(validate("(xend-port 8000\n(logfile b))\n(vncpasswd 'x\n(keymap é)\n")), [
       '1:1-11 error xend/syntax-unclosed-list',
       '2:12-13 error xend/syntax-unexpected-close',
-      '3:1-9 error xend/syntax-unclosed-list',
-      '3:10-12 error xend/syntax-unterminated-string',
+      '3:1-11 error xend/syntax-unclosed-list',
+      '3:12-14 error xend/syntax-unterminated-string',
       '4:9-10 error xend/syntax-invalid-character',
     ]);
   });
