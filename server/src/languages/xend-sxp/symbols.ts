@@ -11,11 +11,12 @@ export function xendSymbols(doc: XendDocument): DocumentSymbol[] {
   });
 }
 
-/** Every list that spans several lines folds. */
+/** Every list that spans several lines folds (the outermost one when several start on a line). */
 export function xendFolding(doc: XendDocument): FoldingRange[] {
-  const ranges: FoldingRange[] = [];
+  const byStartLine = new Map<number, FoldingRange>();
   for (const node of walkSexp(doc.tree.nodes)) {
-    if (node.kind === 'list' && node.range.end.line > node.range.start.line) ranges.push(FoldingRange.create(node.range.start.line, node.range.end.line));
+    const { start, end } = node.range;
+    if (node.kind === 'list' && end.line > start.line && !byStartLine.has(start.line)) byStartLine.set(start.line, FoldingRange.create(start.line, end.line));
   }
-  return ranges;
+  return [...byStartLine.values()];
 }

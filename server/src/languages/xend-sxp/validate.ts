@@ -2,7 +2,7 @@
 import { Range, TextEdit } from 'vscode-languageserver-types';
 import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
-import type { Finding } from '../../common/findings';
+import { Finding, inDocumentOrder } from '../../common/findings';
 import type { ServiceContext } from '../types';
 import { OPTION_NAMES } from './options';
 import { SOURCE, XendDocument, XendOption } from './parse';
@@ -24,7 +24,7 @@ export function xendFindings(doc: XendDocument, ctx: ServiceContext): Finding[] 
   findings.push(...checkLostEscapes(doc));
   findings.push(...checkSecurity(doc, ctx));
   findings.push(...checkRemoval(doc, ctx));
-  return findings;
+  return inDocumentOrder(findings);
 }
 
 function warning(range: Range, code: string, message: string, fixes?: Finding['fixes']): Finding {
