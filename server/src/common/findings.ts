@@ -22,3 +22,8 @@ export function fixesAt(findings: readonly Finding[], range: Range, uri: string)
   }
   return actions;
 }
+
+/** Findings in document order (by start position), as editors list them. */
+export function inDocumentOrder(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+}

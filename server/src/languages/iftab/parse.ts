@@ -35,6 +35,8 @@ export interface IftabEntry {
   line: number;
   name: Token;
   selectors: SelectorUse[];
+  /** Reading stopped at a syntax error (already reported), so selectors may be missing. */
+  incomplete: boolean;
 }
 
 export interface IftabDocument extends ParsedDocument {
@@ -83,11 +85,14 @@ class LineReader {
     while (this.pos < this.end && LEADING_SPACE.test(this.text[this.pos])) this.pos++;
     if (this.pos >= this.end) return undefined;
     const name = this.word(/[ \t\r]/);
-    const entry: IftabEntry = { line: this.lines.positionAt(name.start).line, name, selectors: [] };
+    const entry: IftabEntry = { line: this.lines.positionAt(name.start).line, name, selectors: [], incomplete: false };
     this.skipBlanks();
     while (this.pos < this.end) {
       const use = this.readSelector();
-      if (!use) break;
+      if (!use) {
+        entry.incomplete = true;
+        break;
+      }
       entry.selectors.push(use);
       // Like ifrename, give up on the rest of the line after a selector it cannot resolve.
       if (use.lookup.kind === 'unknown' || use.lookup.kind === 'ambiguous') break;
@@ -130,7 +135,7 @@ class LineReader {
     this.pos = close + 1;
     // ifrename skips the character after the closing quote, blank or not.
     if (this.pos < this.end && !BLANK.test(this.text[this.pos])) {
-      this.error(this.pos, this.pos + 1, 'iftab/syntax', `'${this.text[this.pos]}' right after the closing quote: ifrename swallows it; put a space after the quote`);
+      this.warn(this.pos, this.pos + 1, 'iftab/text-after-quote', `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
       this.pos++;
     }
     return { text: this.text.slice(open + 1, close), start: open, end: close + 1, range: this.lines.range(open, close + 1), quoted: true };
@@ -161,5 +166,9 @@ class LineReader {
 
   private error(start: number, end: number, code: string, message: string): void {
     this.errors.push(diagnostic(this.lines.range(start, end), Severity.Error, code, message, SOURCE));
+  }
+
+  private warn(start: number, end: number, code: string, message: string): void {
+    this.errors.push(diagnostic(this.lines.range(start, end), Severity.Warning, code, message, SOURCE));
   }
 }

@@ -1,7 +1,7 @@
 import { DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
-import type { Finding } from '../../common/findings';
+import { Finding, inDocumentOrder } from '../../common/findings';
 import { parseMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
 import { exactMacs } from './facts';
@@ -22,11 +22,11 @@ export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[
   const sysfsAttributes = new Set<string>();
   for (const entry of doc.entries) {
     findings.push(...checkName(entry));
-    if (entry.selectors.length === 0) findings.push(finding(entry.name.range, Severity.Error, 'iftab/no-selectors', `'${entry.name.text}' has no selectors: write 'NAME mac 00:16:3e:…' (ifrename drops this line)`));
+    if (entry.selectors.length === 0 && !entry.incomplete) findings.push(finding(entry.name.range, Severity.Error, 'iftab/no-selectors', `'${entry.name.text}' has no selectors: write 'NAME mac 00:16:3e:…' (ifrename drops this line)`));
     for (const use of entry.selectors) findings.push(...checkSelector(use, entry, guest, sysfsAttributes));
   }
   findings.push(...checkDuplicates(doc, ctx));
-  return findings.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+  return inDocumentOrder(findings);
 }
 
 function checkName(entry: IftabEntry): Finding[] {
