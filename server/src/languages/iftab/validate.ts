@@ -23,10 +23,21 @@ export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[
   for (const entry of doc.entries) {
     findings.push(...checkName(entry));
     if (entry.selectors.length === 0 && !entry.incomplete) findings.push(finding(entry.name.range, Severity.Error, 'iftab/no-selectors', `'${entry.name.text}' has no selectors: write 'NAME mac 00:16:3e:…' (ifrename drops this line)`));
-    for (const use of entry.selectors) findings.push(...checkSelector(use, entry, guest, sysfsAttributes));
+    // ifrename stops reading a line at its first error, so later SYSFS files on it are never registered.
+    let lineOk = ifrenameTakesName(entry.name.text);
+    for (const use of entry.selectors) {
+      const found = checkSelector(use, entry, guest, lineOk ? sysfsAttributes : new Set(sysfsAttributes));
+      if (found.some((f) => f.diagnostic.severity === Severity.Error)) lineOk = false;
+      findings.push(...found);
+    }
   }
   findings.push(...checkDuplicates(doc, ctx));
   return inDocumentOrder(findings);
+}
+
+/** ifrename's own length check (it allows one character more than the kernel, and counts `*` as two). */
+function ifrenameTakesName(name: string): boolean {
+  return name.length + (name.includes('*') ? 1 : 0) <= MAX_NAME_LENGTH + 1;
 }
 
 function checkName(entry: IftabEntry): Finding[] {
@@ -81,12 +92,12 @@ function checkSysfsAttribute(use: SelectorUse, seen: Set<string>): Finding[] {
   if (!use.attribute) {
     return [finding(use.name.range, Severity.Error, 'iftab/sysfs-attribute-missing', `SYSFS needs the file to read in braces, e.g. 'SYSFS{address}' (ifrename drops this line)`)];
   }
-  if (!seen.has(use.attribute.text)) {
-    seen.add(use.attribute.text);
-    if (seen.size > MAX_SYSFS_ATTRIBUTES) {
-      return [finding(use.attribute.range, Severity.Error, 'iftab/too-many-sysfs-attributes', `ifrename handles at most ${MAX_SYSFS_ATTRIBUTES} different SYSFS files per iftab; '${use.attribute.text}' is the ${seen.size}th (ifrename drops this line)`)];
-    }
+  // ifrename registers the file name when it reads the value, and not at all once the table is full.
+  if (!use.value || seen.has(use.attribute.text)) return [];
+  if (seen.size >= MAX_SYSFS_ATTRIBUTES) {
+    return [finding(use.attribute.range, Severity.Error, 'iftab/too-many-sysfs-attributes', `ifrename handles at most ${MAX_SYSFS_ATTRIBUTES} different SYSFS files per iftab (${[...seen].join(', ')}); '${use.attribute.text}' would be one more (ifrename drops this line)`)];
   }
+  seen.add(use.attribute.text);
   return [];
 }
 
