@@ -87,7 +87,7 @@ describe('parity with ifrename', () => {
   const files = fixtureFiles('iftab');
 
   it('drops exactly the lines we report errors on, in every fixture', (t) => {
-    if (!available) return t.skip(`ifrename oracle not installed (${ORACLE}); run /work/shared/oracles/setup.sh`);
+    if (!available) return t.skip(`ifrename oracle not found at ${ORACLE}: install it (shared/oracles/setup.sh) or point XEN_CONFIG_ORACLES at its folder`);
     let agree = 0;
     for (const path of files) {
       const { oracle, ours, stricter } = compare(readFileSync(path, 'utf8'), path);
@@ -99,7 +99,7 @@ describe('parity with ifrename', () => {
   });
 
   it('drops exactly the lines we report errors on, for mutated lines', (t) => {
-    if (!available) return t.skip(`ifrename oracle not installed (${ORACLE}); run /work/shared/oracles/setup.sh`);
+    if (!available) return t.skip(`ifrename oracle not found at ${ORACLE}: install it (shared/oracles/setup.sh) or point XEN_CONFIG_ORACLES at its folder`);
     const folder = mkdtempSync(join(tmpdir(), 'iftab-parity-'));
     try {
       const lines = mutations(files.flatMap((path) => readFileSync(path, 'utf8').split('\n')));
