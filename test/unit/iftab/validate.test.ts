@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readFixture } from '../../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFixture, REPO_ROOT } from '../../helpers/fixtures';
 import { EXAMPLE_DOMAINS, fix, iftabContext, line, summarize, validate } from './helpers';
 
 describe('iftab diagnostics', () => {
@@ -116,5 +118,13 @@ describe('iftab quick fixes', () => {
 
   it('adds the 0x prefix to a base address', () => {
     assert.equal(lineOf(fix(mistakes, line(18, 19, 22), 'Write 0x300').result, 18), 'eth13 baseaddress 0x300');
+  });
+});
+
+describe('the example workspace', () => {
+  it("vm01-web's iftab matches its vifs and only carries ifrename's eth0 hint", () => {
+    const path = join(REPO_ROOT, 'examples', 'guests', 'vm01-web', 'etc', 'iftab');
+    const ctx = iftabContext(path, EXAMPLE_DOMAINS);
+    assert.deepEqual(summarize(validate(readFileSync(path, 'utf8'), ctx)), ['4:1-5 hint iftab/unreliable-name']);
   });
 });

@@ -41,7 +41,7 @@ describe('xend-sxp hover', () => {
   it('documents an option with type, default and what replaces it under xl', () => {
     const text = hoverText('(xend-relocation-hosts-allow "")', 0, 5)!;
     assert.match(text, /^\*\*xend-relocation-hosts-allow\*\* \(string, default ''\)\n\nWho may migrate domains onto/);
-    assert.match(text, /Since Xen 4\.5 \(no xend\): nothing: `xl migrate` runs over SSH/);
+    assert.match(text, /Since Xen 4\.5 \(no xend\): `xl migrate` runs over SSH/);
   });
 
   it('says how xend reads a boolean', () => {

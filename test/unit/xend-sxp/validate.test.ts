@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readFixture } from '../../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFixture, REPO_ROOT } from '../../helpers/fixtures';
 import { fix, line, summarize, validate, xendContext } from './helpers';
 
 describe('xend-sxp syntax diagnostics', () => {
@@ -114,5 +116,17 @@ describe('xend-removed note', () => {
   it('stays quiet for Xen 4.4 and for the xm toolstack', () => {
     assert.deepEqual(validate('(dom0-min-mem 512)\n', xendContext({ version: '4.4', toolstack: 'xl' })), []);
     assert.deepEqual(validate('(dom0-min-mem 512)\n', xendContext({ version: '4.19', toolstack: 'xm' })), []);
+  });
+});
+
+describe('the example workspace', () => {
+  const example = readFileSync(join(REPO_ROOT, 'examples', 'etc', 'xen', 'xend-config.sxp'), 'utf8');
+
+  it('is clean for a host that runs xend', () => {
+    assert.deepEqual(validate(example, xendContext({ version: '4.4', toolstack: 'xm' })), []);
+  });
+
+  it('only carries the xend-removed note for the default target (Xen 4.19, xl)', () => {
+    assert.deepEqual(summarize(validate(example, xendContext({ version: '4.19', toolstack: 'xl' }))), ['6:2-9 info xend/xend-removed']);
   });
 });

@@ -32,7 +32,8 @@ function optionHover(option: XendOption): Hover {
   if (option.spec) {
     lines.push(option.spec.doc);
     if (option.spec.vendor) lines.push('', `Read only by ${option.spec.vendor}'s patched xend.`);
-    if (option.spec.xlReplacement) lines.push('', `Since Xen ${XEND_REMOVED_IN} (no xend): ${option.spec.xlReplacement}.`);
+    const replacement = option.spec.xlReplacement ?? option.spec.xlGone;
+    if (replacement) lines.push('', `Since Xen ${XEND_REMOVED_IN} (no xend): ${option.spec.xlReplacement ? `use ${replacement}` : replacement}.`);
   } else {
     lines.push('xend does not read this option and ignores it.');
   }

@@ -23,6 +23,8 @@ export interface XendOptionSpec {
   suggestions?: string[];
   /** What replaces the option once xend is gone (Xen 4.5 and later, xl). */
   xlReplacement?: string;
+  /** Why nothing replaces it under xl (no daemon, migration over SSH…). */
+  xlGone?: string;
   /** Set for options only a vendor's patched xend reads. */
   vendor?: string;
 }
@@ -34,38 +36,38 @@ export const BOOLEAN_FALSE = ['no', 'n', '0', 'off', 'false', 'f'];
 /** The first Xen release without xend. */
 export const XEND_REMOVED_IN = '4.5';
 
-const MIGRATION_OVER_SSH = 'nothing: `xl migrate` runs over SSH, so there is no listener to configure (restrict it with sshd and `authorized_keys`)';
+const MIGRATION_OVER_SSH = '`xl migrate` runs over SSH, so there is no listener to configure (restrict it with sshd and `authorized_keys`)';
 
 export const XEND_OPTIONS: readonly XendOptionSpec[] = [
   // --- management servers -------------------------------------------------
-  { name: 'xen-api-server', type: 'sxp', role: 'xen-api', default: '((unix))', doc: 'Listeners of the Xen-API (XML-RPC) server: a list of entries `(PORT-or-ADDRESS:PORT-or-unix AUTH HOSTS [KEY CERT])`. AUTH is `pam` (check the user against PAM) or `none` (no check at all); HOSTS is a space-separated list of regular expressions a client\'s name or address must match. KEY and CERT turn on SSL for a TCP entry.', suggestions: ['((unix))', "((unix none))", "((9363 pam '^localhost$'))"], xlReplacement: 'nothing: xl has no remote API (libvirt or XAPI offer one)' },
-  { name: 'xend-http-server', type: 'boolean', default: 'no', doc: 'Run the legacy HTTP/S-expression API (used by old `xm` and virt-manager) on `xend-port`. It has no authentication at all: whoever reaches the port can create, destroy and migrate domains. Bind it with `xend-address`.', xlReplacement: 'nothing: xl has no network API' },
-  { name: 'xend-unix-server', type: 'boolean', default: 'no', doc: 'Serve the legacy HTTP API on the Unix socket `xend-unix-path` as well; only local users allowed by the socket\'s permissions can use it.', xlReplacement: 'nothing: xl talks to libxl directly' },
-  { name: 'xend-tcp-xmlrpc-server', type: 'boolean', default: 'no', doc: 'Run the XML-RPC server (what `xm` talks to) on TCP, at `xend-tcp-xmlrpc-server-address`:`xend-tcp-xmlrpc-server-port`. It does not authenticate callers; keep it on localhost or give it SSL keys.', xlReplacement: 'nothing: xl has no network API' },
+  { name: 'xen-api-server', type: 'sxp', role: 'xen-api', default: '((unix))', doc: 'Listeners of the Xen-API (XML-RPC) server: a list of entries `(PORT-or-ADDRESS:PORT-or-unix AUTH HOSTS [KEY CERT])`. AUTH is `pam` (check the user against PAM) or `none` (no check at all); HOSTS is a space-separated list of regular expressions a client\'s name or address must match. KEY and CERT turn on SSL for a TCP entry.', suggestions: ['((unix))', "((unix none))", "((9363 pam '^localhost$'))"], xlGone: 'xl has no remote API (libvirt or XAPI offer one)' },
+  { name: 'xend-http-server', type: 'boolean', default: 'no', doc: 'Run the legacy HTTP/S-expression API (used by old `xm` and virt-manager) on `xend-port`. It has no authentication at all: whoever reaches the port can create, destroy and migrate domains. Bind it with `xend-address`.', xlGone: 'xl has no network API' },
+  { name: 'xend-unix-server', type: 'boolean', default: 'no', doc: 'Serve the legacy HTTP API on the Unix socket `xend-unix-path` as well; only local users allowed by the socket\'s permissions can use it.', xlGone: 'xl talks to libxl directly' },
+  { name: 'xend-tcp-xmlrpc-server', type: 'boolean', default: 'no', doc: 'Run the XML-RPC server (what `xm` talks to) on TCP, at `xend-tcp-xmlrpc-server-address`:`xend-tcp-xmlrpc-server-port`. It does not authenticate callers; keep it on localhost or give it SSL keys.', xlGone: 'xl has no network API' },
   { name: 'xend-tcp-xmlrpc-server-address', type: 'string', role: 'address', default: 'localhost', doc: 'Address the TCP XML-RPC server binds to. `localhost` keeps it local; an empty string listens on every interface.', suggestions: ['localhost', "''"] },
   { name: 'xend-tcp-xmlrpc-server-port', type: 'integer', role: 'port', default: '8006', doc: 'TCP port of the XML-RPC server.' },
   { name: 'xend-tcp-xmlrpc-server-ssl-key-file', type: 'string', role: 'path', doc: 'Private key (PEM) that turns on SSL for the TCP XML-RPC server; needs the matching certificate file too.' },
   { name: 'xend-tcp-xmlrpc-server-ssl-cert-file', type: 'string', role: 'path', doc: 'Certificate (PEM) for the SSL TCP XML-RPC server; needs the key file too.' },
-  { name: 'xend-unix-xmlrpc-server', type: 'boolean', default: 'yes', doc: 'Run the XML-RPC server on a Unix socket; this is how the local `xm` command reaches xend, so leave it on.', xlReplacement: 'nothing: xl talks to libxl directly' },
+  { name: 'xend-unix-xmlrpc-server', type: 'boolean', default: 'yes', doc: 'Run the XML-RPC server on a Unix socket; this is how the local `xm` command reaches xend, so leave it on.', xlGone: 'xl talks to libxl directly' },
   { name: 'xend-unix-path', type: 'string', role: 'path', default: '/var/lib/xend/xend-socket', doc: 'Path of the Unix socket of the legacy HTTP API (`xend-unix-server`).' },
   { name: 'xend-address', type: 'string', role: 'address', default: "''", doc: 'Address the HTTP API (`xend-http-server`) binds to. The default, an empty string, means every interface; `localhost` keeps it on this host.', suggestions: ['localhost', "''", "'127.0.0.1'"] },
   { name: 'xend-port', type: 'integer', role: 'port', default: '8000', doc: 'TCP port of the HTTP API.' },
   { name: 'xend-udev-event-server', type: 'boolean', default: 'no', doc: 'Listen for udev events so that xend notices devices (e.g. block devices for passthrough) appearing and disappearing.' },
 
   // --- relocation (live migration) ---------------------------------------------
-  { name: 'xend-relocation-server', type: 'boolean', default: 'no', doc: 'Accept domains migrated from other hosts (`xm migrate`) on `xend-relocation-port`. The relocation protocol has no authentication: restrict who may connect with `xend-relocation-hosts-allow` and bind it with `xend-relocation-address`.', xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-ssl-server', type: 'boolean', default: 'no', doc: 'Accept migrations over SSL on `xend-relocation-ssl-port`, with the key and certificate files below. The hosts-allow list applies as well.', xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-ssl', type: 'boolean', default: 'no', doc: 'Send outgoing migrations over SSL (the target must run the SSL relocation server).', xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-port', type: 'integer', role: 'port', default: '8002', doc: 'TCP port of the relocation server.', xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-ssl-port', type: 'integer', role: 'port', default: '8003', doc: 'TCP port of the SSL relocation server.', xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-address', type: 'string', role: 'address', default: "''", doc: 'Address the relocation server binds to. The default, an empty string, means every interface; give the address of the migration network instead.', suggestions: ["''", "'127.0.0.1'"], xlReplacement: MIGRATION_OVER_SSH },
-  { name: 'xend-relocation-hosts-allow', type: 'string', role: 'hosts-allow', default: "''", doc: 'Who may migrate domains onto (or off) this host: a space-separated list of regular expressions, matched from the start against the connecting host\'s name and address. Empty means anyone who reaches the port. Anchor each pattern (`^an-node02\\\\.example\\\\.com$`) and double the backslashes: the file\'s reader drops the character after an unknown escape.', suggestions: ["'^localhost$ ^localhost\\\\.localdomain$'"], xlReplacement: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-server', type: 'boolean', default: 'no', doc: 'Accept domains migrated from other hosts (`xm migrate`) on `xend-relocation-port`. The relocation protocol has no authentication: restrict who may connect with `xend-relocation-hosts-allow` and bind it with `xend-relocation-address`.', xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-ssl-server', type: 'boolean', default: 'no', doc: 'Accept migrations over SSL on `xend-relocation-ssl-port`, with the key and certificate files below. The hosts-allow list applies as well.', xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-ssl', type: 'boolean', default: 'no', doc: 'Send outgoing migrations over SSL (the target must run the SSL relocation server).', xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-port', type: 'integer', role: 'port', default: '8002', doc: 'TCP port of the relocation server.', xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-ssl-port', type: 'integer', role: 'port', default: '8003', doc: 'TCP port of the SSL relocation server.', xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-address', type: 'string', role: 'address', default: "''", doc: 'Address the relocation server binds to. The default, an empty string, means every interface; give the address of the migration network instead.', suggestions: ["''", "'127.0.0.1'"], xlGone: MIGRATION_OVER_SSH },
+  { name: 'xend-relocation-hosts-allow', type: 'string', role: 'hosts-allow', default: "''", doc: 'Who may migrate domains onto (or off) this host: a space-separated list of regular expressions, matched from the start against the connecting host\'s name and address. Empty means anyone who reaches the port. Anchor each pattern (`^an-node02\\\\.example\\\\.com$`) and double the backslashes: the file\'s reader drops the character after an unknown escape.', suggestions: ["'^localhost$ ^localhost\\\\.localdomain$'"], xlGone: MIGRATION_OVER_SSH },
   { name: 'xend-relocation-server-ssl-key-file', type: 'string', role: 'path', doc: 'Private key (PEM) of the SSL relocation server.' },
   { name: 'xend-relocation-server-ssl-cert-file', type: 'string', role: 'path', doc: 'Certificate (PEM) of the SSL relocation server.' },
   { name: 'external-migration-tool', type: 'string', role: 'path', default: "''", doc: 'Program xend runs to move external state (such as a virtual TPM) along with a migrating domain.' },
 
   // --- networking -----------------------------------------------------------
-  { name: 'network-script', type: 'string', role: 'network-script', doc: 'Script (in /etc/xen/scripts unless a path is given) xend runs at start and stop to set up dom0\'s networking, with its arguments in one quoted string: `\'network-bridge netdev=eth1\'`. Unset (or `(network-script )`) leaves the network alone.', suggestions: ['network-bridge', "'network-bridge netdev=eth0'", 'network-route', 'network-nat', '/bin/true'], xlReplacement: 'nothing: set the bridges up in the distribution\'s network configuration (e.g. /etc/network/interfaces)' },
+  { name: 'network-script', type: 'string', role: 'network-script', doc: 'Script (in /etc/xen/scripts unless a path is given) xend runs at start and stop to set up dom0\'s networking, with its arguments in one quoted string: `\'network-bridge netdev=eth1\'`. Unset (or `(network-script )`) leaves the network alone.', suggestions: ['network-bridge', "'network-bridge netdev=eth0'", 'network-route', 'network-nat', '/bin/true'], xlGone: 'Set the bridges up in the distribution\'s network configuration (e.g. /etc/network/interfaces)' },
   { name: 'vif-script', type: 'string', role: 'vif-script', default: 'vif-bridge', doc: 'Hotplug script that connects each guest network interface in dom0; pairs with network-script (`vif-bridge` for network-bridge, `vif-route`, `vif-nat`).', suggestions: ['vif-bridge', 'vif-route', 'vif-nat', 'vif-openvswitch'], xlReplacement: '`vif.default.script` in xl.conf (or `script=` in a domain\'s vif spec)' },
 
   // --- dom0 resources ---------------------------------------------------------
