@@ -43,10 +43,12 @@ export interface IftabDocument extends ParsedDocument {
   entries: IftabEntry[];
 }
 
-/** ifrename splits words on space and tab (and the newline getline keeps). */
-const BLANK = /[ \t\r]/;
+/** ifrename splits words on space and tab (and the newline getline keeps); a CR is reported, then read as a blank. */
+const BLANKS = ' \t\r';
 /** Before the name ifrename skips with isspace(), which also takes \v and \f. */
-const LEADING_SPACE = /[ \t\r\v\f]/;
+const LEADING_SPACE = ' \t\r\v\f';
+/** A selector name also ends where its `{attribute}` starts. */
+const SELECTOR_END = ' \t\r{';
 
 export function parseIftab(text: string): IftabDocument {
   const lines = new LineIndex(text);
@@ -76,15 +78,16 @@ class LineReader {
     private readonly errors: Diagnostic[],
   ) {
     this.pos = start;
-    const comment = text.indexOf('#', start);
-    this.end = comment >= 0 && comment < lineEnd ? comment : lineEnd;
+    // Searches stay inside the line: an unbounded indexOf would rescan the rest of the file for every line.
+    const comment = text.slice(start, lineEnd).indexOf('#');
+    this.end = comment >= 0 ? start + comment : lineEnd;
   }
 
   read(): IftabEntry | undefined {
     this.reportCarriageReturn();
-    while (this.pos < this.end && LEADING_SPACE.test(this.text[this.pos])) this.pos++;
+    while (this.pos < this.end && LEADING_SPACE.includes(this.text[this.pos])) this.pos++;
     if (this.pos >= this.end) return undefined;
-    const name = this.word(/[ \t\r]/);
+    const name = this.word(BLANKS);
     const entry: IftabEntry = { line: this.lines.positionAt(name.start).line, name, selectors: [], incomplete: false };
     this.skipBlanks();
     while (this.pos < this.end) {
@@ -103,11 +106,11 @@ class LineReader {
 
   /** One `selector[{attribute}] value`; undefined when the rest of the line cannot be read. */
   private readSelector(): SelectorUse | undefined {
-    const name = this.word(/[ \t\r{]/);
+    const name = this.word(SELECTOR_END);
     const use: SelectorUse = { name, lookup: findSelector(name.text) };
     if (this.text[this.pos] === '{') {
-      const close = this.text.indexOf('}', this.pos);
-      if (close < 0 || close >= this.end) {
+      const close = this.indexInLine('}', this.pos);
+      if (close < 0) {
         this.error(this.pos, this.pos + 1, 'iftab/syntax', `'{' after '${name.text}' is never closed: add '}' after the attribute name (ifrename drops this line)`);
         return undefined;
       }
@@ -120,21 +123,21 @@ class LineReader {
       this.error(where.start, where.end, 'iftab/missing-value', `selector '${name.text}' has no value (ifrename drops this line)`);
       return use;
     }
-    use.value = this.text[this.pos] === '"' ? this.readQuoted() : { ...this.word(/[ \t\r]/), quoted: false };
+    use.value = this.text[this.pos] === '"' ? this.readQuoted() : { ...this.word(BLANKS), quoted: false };
     return use;
   }
 
   private readQuoted(): Token & { quoted: boolean } {
     const open = this.pos;
-    const close = this.text.indexOf('"', open + 1);
-    if (close < 0 || close >= this.end) {
+    const close = this.indexInLine('"', open + 1);
+    if (close < 0) {
       this.error(open, this.end, 'iftab/syntax', 'quoted value is never closed: add the closing " (ifrename drops this line)');
       this.pos = this.end;
       return { text: this.text.slice(open + 1, this.end), start: open, end: this.end, range: this.lines.range(open, this.end), quoted: true };
     }
     this.pos = close + 1;
     // ifrename skips the character after the closing quote, blank or not.
-    if (this.pos < this.end && !BLANK.test(this.text[this.pos])) {
+    if (this.pos < this.end && !BLANKS.includes(this.text[this.pos])) {
       this.warn(this.pos, this.pos + 1, 'iftab/text-after-quote', `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
       this.pos++;
     }
@@ -143,21 +146,28 @@ class LineReader {
 
   /** A line with a CR before its LF: ifrename reads the CR as part of the last word. */
   private reportCarriageReturn(): void {
-    const cr = this.text.indexOf('\r', this.pos);
-    if (cr < 0 || cr >= this.end) return;
+    const offset = this.text.slice(this.pos, this.end).indexOf('\r');
+    if (offset < 0) return;
+    const cr = this.pos + offset;
     let start = cr;
-    while (start > this.pos && !/[ \t\r]/.test(this.text[start - 1])) start--;
+    while (start > this.pos && !BLANKS.includes(this.text[start - 1])) start--;
     this.error(start, cr, 'iftab/carriage-return', 'this line ends with a carriage return (Windows line ending): ifrename reads it as part of the last word and drops the line; save the file with Unix (LF) line endings');
   }
 
-  private word(stop: RegExp): Token {
+  /** Offset of `ch` between `from` and the end of the line's content, or -1. */
+  private indexInLine(ch: string, from: number): number {
+    const offset = this.text.slice(from, this.end).indexOf(ch);
+    return offset < 0 ? -1 : from + offset;
+  }
+
+  private word(stopAt: string): Token {
     const start = this.pos;
-    while (this.pos < this.end && !stop.test(this.text[this.pos])) this.pos++;
+    while (this.pos < this.end && !stopAt.includes(this.text[this.pos])) this.pos++;
     return this.token(start, this.pos);
   }
 
   private skipBlanks(): void {
-    while (this.pos < this.end && BLANK.test(this.text[this.pos])) this.pos++;
+    while (this.pos < this.end && BLANKS.includes(this.text[this.pos])) this.pos++;
   }
 
   private token(start: number, end: number): Token {
