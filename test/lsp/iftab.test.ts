@@ -1,11 +1,10 @@
 /** iftab over the real protocol: seed 000, ifrename's rules, quick fixes, completion and hover. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { protocolView as show } from '../helpers/diagnosticText';
 import { readFixture } from '../helpers/fixtures';
 import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
-
-const show = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${d.source}`;
 
 describe('iftab over LSP', () => {
   let client: LspTestClient;

@@ -1,7 +1,8 @@
 /** xend-config.sxp over the real protocol: the seeds' settings, their warnings and fixes, completion, hover. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { protocolView as show } from '../helpers/diagnosticText';
 import { readFixture } from '../helpers/fixtures';
 import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
 
@@ -15,8 +16,6 @@ async function settingsApplied(client: LspTestClient): Promise<void> {
   await client.open(probe, 'xend-sxp', '(dom0-min-mem 1)\n');
   await client.change(probe, [{ text: '(dom0-min-mem 2)\n' }]);
 }
-
-const show = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${d.source}`;
 
 describe('xend-sxp over LSP, for hosts that run xend (toolstack xm)', () => {
   let client: LspTestClient;

@@ -2,8 +2,8 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import { iftabService } from '../../../server/src/languages/iftab';
 import type { ServiceContext } from '../../../server/src/languages/types';
 import type { DomainFact, FileFacts } from '../../../server/src/workspace/facts';
+import { applyCodeAction } from '../../helpers/diagnosticText';
 import { testContext } from '../../helpers/fixtures';
-import { applyEdits, editsOf } from '../../helpers/lspClient';
 
 export function iftabContext(path = '/etc/iftab', others: { uri: string; facts: FileFacts }[] = []): ServiceContext {
   return testContext(path, { workspace: { otherFiles: () => others } });
@@ -22,21 +22,13 @@ export const EXAMPLE_DOMAINS = [
   { uri: 'file:///repo/etc/xen/vm02-db.cfg', facts: { domain: domainFacts('vm02-db', ['00:16:3e:00:01:02'], ['xenbr0']) } },
 ];
 
-export function summarize(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]} ${String(d.code)}`);
-}
-
 export function validate(text: string, ctx = iftabContext()): Diagnostic[] {
   return iftabService.validate(iftabService.parse(text, ctx), ctx);
 }
 
+/** The code actions at `range` and the text after applying the one titled `title`. */
 export function fix(text: string, range: Range, title: string, ctx = iftabContext()): { actions: CodeAction[]; result: string } {
-  const actions = iftabService.codeActions(iftabService.parse(text, ctx), range, [], ctx);
-  const action = actions.find((a) => a.title === title);
-  if (!action) throw new Error(`no action '${title}' among ${JSON.stringify(actions.map((a) => a.title))}`);
-  return { actions, result: applyEdits(text, editsOf(action, ctx.uri)) };
+  return applyCodeAction(iftabService, text, range, title, ctx);
 }
 
-export function line(n: number, from: number, to: number): Range {
-  return { start: { line: n - 1, character: from - 1 }, end: { line: n - 1, character: to - 1 } };
-}
+export { lineRange as line, summarize } from '../../helpers/diagnosticText';
