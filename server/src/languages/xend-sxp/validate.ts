@@ -19,7 +19,7 @@ export function xendFindings(doc: XendDocument, ctx: ServiceContext): Finding[] 
     const first = firstByName.get(option.name);
     if (first) findings.push(duplicate(option, first, doc));
     else firstByName.set(option.name, option);
-    findings.push(...checkOption(option));
+    findings.push(...checkOption(option, doc));
   }
   findings.push(...checkLostEscapes(doc));
   findings.push(...checkSecurity(doc, ctx));
@@ -57,7 +57,7 @@ function duplicate(option: XendOption, first: XendOption, doc: XendDocument): Fi
   return warning(option.nameAtom.range, 'xend/duplicate-option', `'${option.name}' is already set on line ${line}; xend uses that first one and ignores this one`);
 }
 
-function checkOption(option: XendOption): Finding[] {
+function checkOption(option: XendOption, doc: XendDocument): Finding[] {
   const { spec, nameAtom } = option;
   if (!spec) {
     const suggestions = didYouMean(option.name, OPTION_NAMES);
@@ -73,10 +73,10 @@ function checkOption(option: XendOption): Finding[] {
     return [warning(nameAtom.range, 'xend/missing-value', `'(${option.name})' has no value: xend uses the default, ${spec.default}`)];
   }
   const findings: Finding[] = [];
-  if (extra.length > 0) findings.push(extraValues(option, value, extra));
+  if (extra.length > 0) findings.push(extraValues(option, value, extra, doc));
   if (spec.type === 'sxp') return findings;
   if (value.kind === 'list') {
-    findings.push(error(value.range.start.line === value.range.end.line ? value.range : { start: value.range.start, end: { line: value.range.start.line, character: value.range.start.character + 1 } }, 'xend/wrong-type', `'${option.name}' takes ${article(spec.type)}, not a list`));
+    findings.push(error(value.range.start.line === value.range.end.line ? value.range : headRange(value, doc), 'xend/wrong-type', `'${option.name}' takes ${article(spec.type)}, not a list`));
     return findings;
   }
   findings.push(...checkAtomType(option, value));
@@ -116,15 +116,14 @@ function checkAtomType(option: XendOption, value: SexpAtom): Finding[] {
 }
 
 /** `(network-script network-bridge netdev=eth1)`: xend reads `network-bridge` only. */
-function extraValues(option: XendOption, value: SexpNode, extra: SexpNode[]): Finding {
+function extraValues(option: XendOption, value: SexpNode, extra: SexpNode[], doc: XendDocument): Finding {
   const last = extra[extra.length - 1];
   const words = [value, ...extra];
   const allBareOnOneLine = words.every((w) => w.kind === 'atom' && !w.quote) && value.range.start.line === last.range.end.line;
   const joined = words.map((w) => (w.kind === 'atom' ? w.value : '')).join(' ');
   const first = value.kind === 'atom' ? `'${value.value}'` : 'the first value';
-  const range = extra[0].kind === 'atom' ? extra[0].range : { start: extra[0].range.start, end: { line: extra[0].range.start.line, character: extra[0].range.start.character + 1 } };
   return warning(
-    range,
+    headRange(extra[0], doc),
     'xend/extra-value',
     `'${option.name}' takes one value: xend reads ${first} and ignores the rest${allBareOnOneLine ? `; to pass arguments, quote the whole command: '${joined}'` : ''}`,
     allBareOnOneLine
