@@ -20,10 +20,10 @@ export function exactMacs(doc: IftabDocument): { value: string; range: Range; en
 
 /** One fact per mapping: the interface name, and its exact MAC when it has one. */
 export function iftabFacts(doc: IftabDocument): FileFacts {
-  const macs = exactMacs(doc);
+  const macByEntry = new Map(exactMacs(doc).map((m) => [m.entry, m]));
   return {
     iftab: doc.entries.map((entry) => {
-      const mac = macs.find((m) => m.entry === entry);
+      const mac = macByEntry.get(entry);
       return { interfaceName: { value: entry.name.text, range: entry.name.range }, ...(mac ? { mac: { value: mac.value, range: mac.range } } : {}) };
     }),
   };

@@ -18,7 +18,8 @@ const replaceWith = (range: Range, text: string, title: string, preferred = true
 
 export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[] {
   const findings: Finding[] = doc.syntaxErrors.map((d) => ({ diagnostic: d }));
-  const guest = guestTree(ctx, exactMacs(doc).map((m) => m.value));
+  const macs = exactMacs(doc);
+  const guest = guestTree(ctx, macs.map((m) => m.value));
   const sysfsAttributes = new Set<string>();
   for (const entry of doc.entries) {
     findings.push(...checkName(entry));
@@ -31,7 +32,7 @@ export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[
       findings.push(...found);
     }
   }
-  findings.push(...checkDuplicates(doc, ctx));
+  findings.push(...checkDuplicates(doc, macs, ctx));
   return inDocumentOrder(findings);
 }
 
@@ -154,7 +155,7 @@ function outsideXenRange(value: Token, normalized: string, entry: IftabEntry, gu
   );
 }
 
-function checkDuplicates(doc: IftabDocument, ctx: ServiceContext): Finding[] {
+function checkDuplicates(doc: IftabDocument, macs: ReturnType<typeof exactMacs>, ctx: ServiceContext): Finding[] {
   const findings: Finding[] = [];
   const byName = new Map<string, IftabEntry>();
   for (const entry of doc.entries) {
@@ -173,7 +174,7 @@ function checkDuplicates(doc: IftabDocument, ctx: ServiceContext): Finding[] {
     });
   }
   const byMac = new Map<string, { entry: IftabEntry; range: Range }>();
-  for (const { value, range, entry } of exactMacs(doc)) {
+  for (const { value, range, entry } of macs) {
     const first = byMac.get(value);
     if (!first) {
       byMac.set(value, { entry, range });
