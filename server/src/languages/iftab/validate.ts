@@ -27,7 +27,7 @@ export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[
     // ifrename stops reading a line at its first error, so later SYSFS files on it are never registered.
     let lineOk = ifrenameTakesName(entry.name.text);
     for (const use of entry.selectors) {
-      const found = checkSelector(use, entry, guest, lineOk ? sysfsAttributes : new Set(sysfsAttributes));
+      const found = checkSelector(use, entry, guest, { names: sysfsAttributes, register: lineOk });
       if (found.some((f) => f.diagnostic.severity === Severity.Error)) lineOk = false;
       findings.push(...found);
     }
@@ -60,7 +60,7 @@ function checkName(entry: IftabEntry): Finding[] {
   return findings;
 }
 
-function checkSelector(use: SelectorUse, entry: IftabEntry, guest: GuestTree | undefined, sysfsAttributes: Set<string>): Finding[] {
+function checkSelector(use: SelectorUse, entry: IftabEntry, guest: GuestTree | undefined, sysfsAttributes: SysfsTable): Finding[] {
   const { name, lookup } = use;
   if (lookup.kind === 'unknown') {
     const suggestions = didYouMean(name.text, SELECTOR_NAMES);
@@ -89,16 +89,23 @@ function checkSelector(use: SelectorUse, entry: IftabEntry, guest: GuestTree | u
   return findings;
 }
 
-function checkSysfsAttribute(use: SelectorUse, seen: Set<string>): Finding[] {
+/** ifrename's file-wide table of SYSFS file names; `register` is false once the line has failed (ifrename stopped reading it). */
+interface SysfsTable {
+  names: Set<string>;
+  register: boolean;
+}
+
+function checkSysfsAttribute(use: SelectorUse, table: SysfsTable): Finding[] {
   if (!use.attribute) {
     return [finding(use.name.range, Severity.Error, 'iftab/sysfs-attribute-missing', `SYSFS needs the file to read in braces, e.g. 'SYSFS{address}' (ifrename drops this line)`)];
   }
   // ifrename registers the file name when it reads the value, and not at all once the table is full.
-  if (!use.value || seen.has(use.attribute.text)) return [];
-  if (seen.size >= MAX_SYSFS_ATTRIBUTES) {
-    return [finding(use.attribute.range, Severity.Error, 'iftab/too-many-sysfs-attributes', `ifrename handles at most ${MAX_SYSFS_ATTRIBUTES} different SYSFS files per iftab (${[...seen].join(', ')}); '${use.attribute.text}' would be one more (ifrename drops this line)`)];
+  const { names } = table;
+  if (!use.value || names.has(use.attribute.text)) return [];
+  if (names.size >= MAX_SYSFS_ATTRIBUTES) {
+    return [finding(use.attribute.range, Severity.Error, 'iftab/too-many-sysfs-attributes', `ifrename handles at most ${MAX_SYSFS_ATTRIBUTES} different SYSFS files per iftab (${[...names].join(', ')}); '${use.attribute.text}' would be one more (ifrename drops this line)`)];
   }
-  seen.add(use.attribute.text);
+  if (table.register) names.add(use.attribute.text);
   return [];
 }
 
