@@ -91,6 +91,14 @@ describe('iftab in a guest tree', () => {
     assert.deepEqual(summarize(validate('lan0 mac 00:16:3e:00:01:02\nlan1 mac 52:54:00:12:34:56\n', iftabContext('/tmp/iftab', EXAMPLE_DOMAINS))), ['2:10-27 hint iftab/mac-outside-xen-range']);
   });
 
+  it("warns about a Xen MAC no vif of the guest carries (a vif changed, the iftab did not) and offers vif N's", () => {
+    const text = 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:99\n';
+    const diagnostics = validate(text, inGuest);
+    assert.deepEqual(summarize(diagnostics), ['1:1-5 hint iftab/unreliable-name', '2:10-27 warning iftab/mac-not-on-guest']);
+    assert.equal(diagnostics[1].message, "no vif of 'vm01-web' has 00:16:3e:00:02:99, so this line never applies; vif 1 has 00:16:3e:00:02:01");
+    assert.equal(fix(text, line(2, 10, 27), "Use vif 1's MAC 00:16:3e:00:02:01", inGuest).result, 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
+  });
+
   it('stays quiet about vendor MACs in a host iftab', () => {
     assert.deepEqual(validate('lan0 mac 52:54:00:12:34:56\n'), []);
   });

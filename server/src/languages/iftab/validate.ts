@@ -146,19 +146,38 @@ function checkMac(value: Token, entry: IftabEntry, guest: GuestTree | undefined)
   if (mac.octets.every((o) => o === 0)) return [finding(value.range, Severity.Warning, 'iftab/null-mac', 'the null MAC 00:00:00:00:00:00 matches cards whose driver has not set an address; ifrename warns this is dangerous')];
   if (mac.multicast) return [finding(value.range, Severity.Warning, 'iftab/multicast-mac', `${value.text} has the multicast bit set (first byte odd): no network card has such an address`)];
   if (guest && !mac.xenRange) return [outsideXenRange(value, mac.normalized, entry, guest)];
+  if (guest?.domain && !guest.domain.macs.some((m) => m.value.toLowerCase() === mac.normalized)) return [notOnGuest(value, mac.normalized, entry, guest)];
   return [];
+}
+
+/** The vif MAC at the index of `ethN`, from the guest's domain config. */
+function vifMacFor(entry: IftabEntry, guest: GuestTree): { index: string; mac: string } | undefined {
+  const index = /^eth(\d+)$/.exec(entry.name.text)?.[1];
+  const mac = index !== undefined ? guest.domain?.macs[Number(index)]?.value : undefined;
+  return index !== undefined && mac ? { index, mac } : undefined;
+}
+
+/** A Xen MAC that no vif of the guest carries: usually the vif line changed and the iftab did not follow. */
+function notOnGuest(value: Token, normalized: string, entry: IftabEntry, guest: GuestTree): Finding {
+  const vif = vifMacFor(entry, guest);
+  return finding(
+    value.range,
+    Severity.Warning,
+    'iftab/mac-not-on-guest',
+    `no vif of '${guest.name}' has ${normalized}, so this line never applies${vif ? `; vif ${vif.index} has ${vif.mac}` : ''}`,
+    vif ? replaceWith(value.range, vif.mac, `Use vif ${vif.index}'s MAC ${vif.mac}`) : undefined,
+  );
 }
 
 /** In a guest, the vif MACs come from the domain config: 00:16:3e unless someone picked another. */
 function outsideXenRange(value: Token, normalized: string, entry: IftabEntry, guest: GuestTree): Finding {
-  const index = /^eth(\d+)$/.exec(entry.name.text)?.[1];
-  const vifMac = index !== undefined ? guest.domain?.macs[Number(index)]?.value : undefined;
+  const vif = vifMacFor(entry, guest);
   return finding(
     value.range,
     Severity.Hint,
     'iftab/mac-outside-xen-range',
-    `${normalized} is outside the Xen range 00:16:3e, but this iftab belongs to guest '${guest.name}', whose vifs normally carry 00:16:3e addresses${vifMac ? `; vif ${index} of its config has ${vifMac}` : ''}`,
-    vifMac ? replaceWith(value.range, vifMac, `Use vif ${index}'s MAC ${vifMac}`) : undefined,
+    `${normalized} is outside the Xen range 00:16:3e, but this iftab belongs to guest '${guest.name}', whose vifs normally carry 00:16:3e addresses${vif ? `; vif ${vif.index} of its config has ${vif.mac}` : ''}`,
+    vif ? replaceWith(value.range, vif.mac, `Use vif ${vif.index}'s MAC ${vif.mac}`) : undefined,
   );
 }
 
