@@ -67,6 +67,12 @@ describe('parseSexp', () => {
     assert.deepEqual(tree.errors.map((e) => [e.kind, e.range.start.character]), [['invalid-character', 3]]);
   });
 
+  it('refuses absurd nesting instead of overflowing the stack', () => {
+    const tree = parseSexp('('.repeat(100_000));
+    assert.equal(tree.errors.filter((e) => e.kind === 'too-deep').length, 100_000 - 200);
+    assert.deepEqual(tree.errors.find((e) => e.kind === 'too-deep')!.range, { start: { line: 0, character: 200 }, end: { line: 0, character: 201 } });
+  });
+
   it('reads `xm list --long` output for the dom0 explorer', () => {
     const text = '(domain\n    (domid 3)\n    (name vm01-web)\n    (device\n        (vif (mac 00:16:3e:00:01:01) (bridge xenbr0))\n    )\n)\n';
     const tree = parseSexp(text);

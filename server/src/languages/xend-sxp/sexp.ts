@@ -45,7 +45,7 @@ export interface SexpList {
 
 export type SexpNode = SexpAtom | SexpList;
 
-export type SexpErrorKind = 'unclosed-list' | 'unexpected-close' | 'unterminated-string' | 'invalid-character';
+export type SexpErrorKind = 'unclosed-list' | 'unexpected-close' | 'unterminated-string' | 'invalid-character' | 'too-deep';
 
 export interface SexpError {
   kind: SexpErrorKind;
@@ -66,6 +66,8 @@ const WHITESPACE = ' \t\n\v\f\r';
 const SEPARATORS = '{}()<>[]!;';
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 const END_OF_TEXT = '\x04';
+/** Deeper lists are refused (no real configuration nests more than a few levels), so the recursion stays bounded. */
+export const MAX_DEPTH = 200;
 
 /** Python's string.printable, the characters an atom may start with. */
 function isPrintable(ch: string): boolean {
@@ -126,6 +128,11 @@ class SexpReader {
     }
     if (ch === '(') {
       if (depth > 0 && this.isLineStart(this.pos)) return 'recover';
+      if (depth >= MAX_DEPTH) {
+        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this '(' is skipped`);
+        this.pos++;
+        return null;
+      }
       return this.readList(depth);
     }
     if (ch === '"' || ch === "'") return this.readString(ch);
