@@ -58,6 +58,11 @@ describe('iftab hover', () => {
     assert.match(hoverText('eth0 interrupt 5', 0, 7)!, /Same as `irq`\./);
   });
 
+  it('says which vif of the guest an ethN name pins', () => {
+    assert.equal(hoverText('eth1 mac 00:16:3e:00:02:01', 0, 2, guestCtx), '**eth1**: the name ifrename gives the interface that matches every selector of this line.\n\nIn guest **vm01-web**, vif 1 has 00:16:3e:00:02:01 on bridge xenbr1.');
+    assert.match(hoverText('lan* driver e1000', 0, 2)!, /`\*` becomes the lowest free number/);
+  });
+
   it("names the domain and vif that carry a MAC", () => {
     const text = hoverText('eth1 mac 00:16:3E:00:02:01', 0, 12, guestCtx)!;
     assert.equal(text, '**00:16:3e:00:02:01**: Xen guest range (OUI 00:16:3e, assigned to the Xen project); unicast; globally unique (IEEE-assigned).\n\nCarried by vif 1 of domain **vm01-web** on bridge xenbr1 (file:///repo/etc/xen/vm01-web.cfg).');

@@ -1,7 +1,8 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { describeMac, parseMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
-import { vifsCarrying } from './guest';
+import { exactMacs } from './facts';
+import { guestTree, vifsCarrying } from './guest';
 import type { IftabDocument, SelectorUse, Token } from './parse';
 import { SELECTORS, SelectorSpec } from './selectors';
 
@@ -12,6 +13,7 @@ export function hoverIftab(doc: IftabDocument, position: Position, ctx: ServiceC
   const offset = doc.lines.offsetAt(position);
   const entry = doc.entries.find((e) => e.line === position.line);
   if (!entry) return null;
+  if (inside(entry.name, offset)) return markdown(nameDoc(entry.name.text, doc, ctx), entry.name);
   for (const use of entry.selectors) {
     if (inside(use.name, offset) && (use.lookup.kind === 'exact' || use.lookup.kind === 'prefix')) return markdown(selectorDoc(use, use.lookup.spec), use.name);
     if (inside(use.value, offset) && use.lookup.kind !== 'unknown' && use.lookup.kind !== 'ambiguous' && use.lookup.spec.value === 'mac') {
@@ -20,6 +22,20 @@ export function hoverIftab(doc: IftabDocument, position: Position, ctx: ServiceC
     }
   }
   return null;
+}
+
+/** What the name means: a wildcard, and in a guest the vif it pins. */
+function nameDoc(name: string, doc: IftabDocument, ctx: ServiceContext): string {
+  const lines = [`**${name}**: the name ifrename gives the interface that matches every selector of this line.`];
+  if (name.includes('*')) lines.push('', '`*` becomes the lowest free number (eth* → eth0, eth1, …).');
+  const guest = guestTree(ctx, exactMacs(doc).map((m) => m.value));
+  const index = /^eth(\d+)$/.exec(name)?.[1];
+  const vif = index !== undefined ? guest?.domain?.macs[Number(index)] : undefined;
+  if (guest?.domain && vif) {
+    const bridge = guest.domain.bridges[Number(index)]?.value;
+    lines.push('', `In guest **${guest.name}**, vif ${index} has ${vif.value}${bridge ? ` on bridge ${bridge}` : ''}.`);
+  }
+  return lines.join('\n');
 }
 
 function markdown(value: string, token: Token): Hover {
