@@ -87,6 +87,12 @@ describe('xend-sxp quick fixes', () => {
     assert.equal(lineOf(fix(mistakes, line(6, 41, 43), "Write '\\\\.'").result, 6), String.raw`(xend-relocation-hosts-allow '^an-node02\\.alteeve\.com$')`);
   });
 
+  it('checks the shape of the Xen-API listener list', () => {
+    const text = "(xen-api-server ((9363 pem) unix (localhost:9367 pam '' key.pem cert.pem)))\n(xen-api-server unix)\n";
+    assert.deepEqual(summarize(validate(text)), ['1:24-27 warning xend/bad-xen-api-entry', '1:29-33 warning xend/bad-xen-api-entry', '2:2-16 warning xend/duplicate-option', '2:17-21 error xend/wrong-type']);
+    assert.equal(lineOf(fix(text, line(1, 24, 27), "Change to 'pam'").result, 1), "(xen-api-server ((9363 pam) unix (localhost:9367 pam '' key.pem cert.pem)))");
+  });
+
   it("requires PAM on a TCP Xen-API listener with 'none'", () => {
     assert.equal(lineOf(fix(mistakes, line(9, 24, 28), "Require PAM authentication ('pam')").result, 9), '(xen-api-server ((9363 pam) (unix none)))');
   });

@@ -74,12 +74,28 @@ function checkOption(option: XendOption, doc: XendDocument): Finding[] {
   }
   const findings: Finding[] = [];
   if (extra.length > 0) findings.push(extraValues(option, value, extra, doc));
+  if (spec.role === 'xen-api') return [...findings, ...checkXenApiEntries(value, doc)];
   if (spec.type === 'sxp') return findings;
   if (value.kind === 'list') {
     findings.push(error(value.range.start.line === value.range.end.line ? value.range : headRange(value, doc), 'xend/wrong-type', `'${option.name}' takes ${article(spec.type)}, not a list`));
     return findings;
   }
   findings.push(...checkAtomType(option, value));
+  return findings;
+}
+
+/** `((PORT-or-ADDRESS:PORT-or-unix AUTH HOSTS [KEY CERT]) …)`: what xend's Xen-API server can listen on. */
+function checkXenApiEntries(value: SexpNode, doc: XendDocument): Finding[] {
+  if (value.kind === 'atom') return [error(value.range, 'xend/wrong-type', "'xen-api-server' takes a list of listeners such as ((unix) (9363 pam '^localhost$')), not an atom")];
+  const findings: Finding[] = [];
+  for (const entry of value.items) {
+    const [where, auth] = entry.kind === 'list' ? entry.items : [];
+    if (where?.kind !== 'atom' || !/^(unix|\d+|[^:\s]+:\d+)$/.test(where.value)) {
+      findings.push(warning(headRange(where ?? entry, doc), 'xend/bad-xen-api-entry', "a Xen-API listener starts with 'unix', a port or ADDRESS:PORT, inside its own parentheses: (9363 pam '^localhost$')"));
+    } else if (auth?.kind === 'atom' && !['pam', 'none', ''].includes(auth.value)) {
+      findings.push(warning(auth.range, 'xend/bad-xen-api-entry', `authentication '${auth.value}' is neither 'pam' nor 'none'`, (uri) => [quickFix("Change to 'pam'", uri, [TextEdit.replace(auth.range, 'pam')], [], true)]));
+    }
+  }
   return findings;
 }
 
