@@ -73,7 +73,7 @@ export const XEND_OPTIONS: readonly XendOptionSpec[] = [
   // --- dom0 resources ---------------------------------------------------------
   { name: 'dom0-min-mem', type: 'integer', role: 'megabytes', default: '0', doc: 'Lowest memory, in MiB, that dom0 may be ballooned down to when guests need memory; 0 means dom0 is never shrunk (and turns ballooning off by default).', xlReplacement: '`autoballoon` in xl.conf, with `dom0_mem=` on the Xen command line' },
   { name: 'enable-dom0-ballooning', type: 'boolean', default: 'yes (no when dom0-min-mem is 0)', doc: 'Let xend take memory from dom0 to start guests.', xlReplacement: '`autoballoon` in xl.conf' },
-  { name: 'total_available_memory', type: 'integer', default: '0', doc: 'Memory in GiB xend may give to guests in total; 0 means no limit beyond what the host has.' },
+  { name: 'total_available_memory', type: 'integer', default: '0', doc: 'Memory, in GiB, kept aside for 32-bit PV guests (they can only use memory below 168 GiB); pair it with a negative `dom0_mem=` on the Xen command line. 0 keeps nothing aside.' },
   { name: 'dom0-cpus', type: 'integer', default: '0', doc: 'Number of CPUs dom0 uses; 0 means all of them.', xlReplacement: '`dom0_max_vcpus=` on the Xen command line' },
 
   // --- consoles and VNC ----------------------------------------------------------
