@@ -118,7 +118,10 @@ class LineReader {
       this.pos = close + 1;
     }
     this.skipBlanks();
+    const resolved = use.lookup.kind === 'exact' || use.lookup.kind === 'prefix';
     if (this.pos >= this.end) {
+      // An unknown selector is reported as such; its missing value would only add noise.
+      if (!resolved) return use;
       const where = use.attribute ? this.token(name.start, use.attribute.end + 1) : name;
       this.error(where.start, where.end, 'iftab/missing-value', `selector '${name.text}' has no value (ifrename drops this line)`);
       return use;
