@@ -70,6 +70,14 @@ describe('other servers', () => {
     assert.deepEqual(summarize(validate("(xend-tcp-xmlrpc-server yes)\n(xend-tcp-xmlrpc-server-address '')\n")), ['2:33-35 warning xend/listens-on-all-addresses']);
   });
 
+  it('warns about VNC consoles on the network without a default password, and moves them to 127.0.0.1', () => {
+    const text = "(vnc-listen '0.0.0.0')\n(vncpasswd '')\n";
+    assert.deepEqual(summarize(validate(text)), ['1:13-22 warning xend/vnc-open']);
+    assert.equal(fix(text, line(1, 13, 22), 'Listen on 127.0.0.1 only').result, "(vnc-listen '127.0.0.1')\n(vncpasswd '')\n");
+    assert.deepEqual(validate("(vnc-listen '0.0.0.0')\n(vncpasswd 's3cret')\n"), []);
+    assert.deepEqual(validate("(vnc-listen '127.0.0.1')\n(vncpasswd '')\n"), []);
+  });
+
   it('accepts a relocation server bound to localhost without a hosts-allow list', () => {
     assert.deepEqual(validate('(xend-relocation-server yes)\n(xend-relocation-address localhost)\n'), []);
   });

@@ -13,7 +13,7 @@ import { SexpAtom } from './sexp';
 import { isAnyAddress, isEnabled, isLoopback } from './values';
 
 export function checkSecurity(doc: XendDocument, ctx: ServiceContext): Finding[] {
-  return [...checkRelocation(doc, ctx), ...checkHttpServer(doc), ...checkXmlRpcServer(doc), ...checkXenApi(doc), ...checkHostsAllowPatterns(doc)];
+  return [...checkRelocation(doc, ctx), ...checkHttpServer(doc), ...checkXmlRpcServer(doc), ...checkXenApi(doc), ...checkHostsAllowPatterns(doc), ...checkVnc(doc)];
 }
 
 /** The relocation server (plain or SSL) that is switched on, if any. */
@@ -165,6 +165,21 @@ function checkXenApi(doc: XendDocument): Finding[] {
     });
   }
   return findings;
+}
+
+/** HVM consoles on a network address with no default password: the screen and keyboard of every guest that sets none. */
+function checkVnc(doc: XendDocument): Finding[] {
+  const listen = effectiveOption(doc, 'vnc-listen');
+  const address = valueAtom(listen);
+  if (!listen || !address || isLoopback(address.value)) return [];
+  const password = valueAtom(effectiveOption(doc, 'vncpasswd'))?.value ?? '';
+  if (password !== '') return [];
+  return [
+    {
+      diagnostic: diagnostic(address.range, Severity.Warning, 'xend/vnc-open', `VNC consoles listen on ${isAnyAddress(address.value) ? 'every address' : address.value} and vncpasswd is empty: anyone who reaches ports 5900+ gets the screen and keyboard of every HVM guest without its own password; keep them on 127.0.0.1 (reach them through an SSH tunnel)`, SOURCE),
+      fixes: (uri) => [quickFix('Listen on 127.0.0.1 only', uri, [TextEdit.replace(address.range, "'127.0.0.1'")], [], true)],
+    },
+  ];
 }
 
 /** Each hosts-allow pattern must compile, and should end with `$`. */
