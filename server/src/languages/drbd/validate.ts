@@ -1,0 +1,239 @@
+/** Structure and option checks: sections in the right place, known options with valid values. */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import { describeDialectChoice, DialectChoice } from './dialect';
+import { SECTION_ARGUMENTS, SECTION_CHILDREN, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
+import type { Token } from './lexer';
+import { HOST_SECTIONS } from './model';
+import { Dialect, DIALECTS, OptionFact } from './optionTypes';
+import { DrbdDocument, OptionNode, SectionNode, SOURCE } from './parse';
+import { homesOf, optionFact, optionsIn, Rename, renameFrom83, renameTo83 } from './schema';
+import { BOOLEAN_VALUES, checkEnum, checkNumber, isProblem, parseAddress, ValueProblem } from './values';
+
+/** Extra data some diagnostics carry for their quick fixes and for the parity test. */
+export interface DrbdDiagnosticData {
+  /** Replacement words for the diagnostic's range (did-you-mean). */
+  suggestions?: string[];
+  /** The 8.4/9 home of an 8.3 option. */
+  rename?: Rename;
+  /** The line drbdadm reports the same problem on, when it is not the range's line. */
+  oracleLine?: number;
+}
+
+/** Options that may be written more than once in one section. */
+const REPEATABLE = new Set(['include', 'host', 'hosts']);
+
+/** Options whose values the resource checks (resources.ts) or host-name checks look at instead. */
+const STRUCTURED = new Set(['device', 'disk', 'meta-disk', 'flexible-meta-disk', 'become-primary-on', 'after', 'resync-after', 'include', 'host', 'hosts', 'node-id']);
+
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(private readonly doc: DrbdDocument) {}
+
+  report(token: Token, severity: DiagnosticSeverity, code: string, message: string, data?: DrbdDiagnosticData): void {
+    const d = diagnostic(this.doc.lines.range(token.start, token.end), severity, code, message, SOURCE);
+    if (data) d.data = data;
+    this.diagnostics.push(d);
+  }
+}
+
+export function validateStructure(doc: DrbdDocument, choice: DialectChoice, out: Reporter): void {
+  new StructureChecker(choice, out).section(doc.root);
+}
+
+class StructureChecker {
+  private readonly dialect: Dialect;
+  constructor(
+    private readonly choice: DialectChoice,
+    private readonly out: Reporter,
+  ) {
+    this.dialect = choice.dialect;
+  }
+
+  section(section: SectionNode): void {
+    const seen = new Map<string, OptionNode>();
+    for (const child of section.children) {
+      if (child.kind === 'section') {
+        if (this.placeSection(section, child) && !OPAQUE_SECTIONS.has(child.name)) this.section(child);
+        continue;
+      }
+      this.option(section, child);
+      const name = child.keyword.value;
+      const first = seen.get(name);
+      if (first && !REPEATABLE.has(name)) this.duplicate(child, first);
+      else seen.set(name, child);
+    }
+  }
+
+  /** Checks a section is known and allowed in its parent; true when its contents are worth checking. */
+  private placeSection(parent: SectionNode, section: SectionNode): boolean {
+    const keyword = section.keyword;
+    if (!keyword) return false;
+    const allowed = SECTION_CHILDREN[this.dialect][parent.name] ?? [];
+    const name = section.name;
+    if (allowed.includes(name)) {
+      this.sectionArguments(section, keyword);
+      return true;
+    }
+    if (name === 'skip' && this.dialect !== '8.3') return false;
+    if (name === 'syncer' && this.dialect !== '8.3' && (parent.name === 'resource' || parent.name === 'common')) {
+      // drbdadm 8.4 still converts an 8.3 syncer section; its options get their own messages.
+      return true;
+    }
+    const where = parent.name === TOP_LEVEL ? 'at the top level' : `inside '${parent.name}'`;
+    const homes = Object.entries(SECTION_CHILDREN[this.dialect]).filter(([, children]) => children.includes(name)).map(([p]) => (p === TOP_LEVEL ? 'the top level' : `'${p}'`));
+    if (homes.length > 0) {
+      this.out.report(keyword, Severity.Error, 'drbd/wrong-section', `A '${name}' section cannot be written ${where}; it belongs in ${homes.join(' or ')}.`);
+      return true;
+    }
+    const otherDialects = DIALECTS.filter((d) => Object.values(SECTION_CHILDREN[d]).some((c) => c.includes(name)));
+    if (otherDialects.length > 0) {
+      this.out.report(keyword, Severity.Error, 'drbd/wrong-dialect', `The '${name}' section is DRBD ${otherDialects.join('/')} syntax, but this file is ${describeDialectChoice(this.choice)}.`);
+      return false;
+    }
+    const suggestions = didYouMean(name, allowed);
+    const known = allowed.length > 0 ? `; ${where} DRBD ${this.dialect} takes ${allowed.map((a) => `'${a}'`).join(', ')}` : '';
+    this.out.report(keyword, Severity.Error, 'drbd/unknown-section', `Unknown section '${name}'${suggestions.length ? '' : known}${suggestionSuffix(suggestions) || '.'}`, { suggestions });
+    return false;
+  }
+
+  private sectionArguments(section: SectionNode, keyword: Token): void {
+    const spec = SECTION_ARGUMENTS[section.name];
+    if (!spec) return;
+    if (section.args.length < spec.min) {
+      this.out.report(keyword, Severity.Error, 'drbd/syntax', `'${section.name}' needs ${spec.describe} before '{'.`);
+    } else if (section.args.length > spec.max) {
+      const extra = section.args[spec.max];
+      this.out.report(extra, Severity.Error, 'drbd/syntax', `Unexpected '${extra.text}': '${section.name}' takes ${spec.describe}.`);
+    } else if (section.name === 'volume' && !/^\d+$/.test(section.args[0].value)) {
+      this.out.report(section.args[0], Severity.Error, 'drbd/invalid-value', `A volume number must be a whole number (0, 1, …); '${section.args[0].text}' is not.`);
+    }
+  }
+
+  private option(section: SectionNode, option: OptionNode): void {
+    const name = option.keyword.value;
+    // Options of a proxy are written in `proxy { }` and in its `options { }` alike.
+    const table = section.name === 'options' && section.parent?.name === 'proxy' ? 'proxy' : section.name;
+    const fact = optionFact(this.dialect, table, name);
+    if (fact) {
+      if (!STRUCTURED.has(name)) this.value(option, fact);
+      return;
+    }
+    this.misplacedOption(section, option);
+  }
+
+  private misplacedOption(section: SectionNode, option: OptionNode): void {
+    const keyword = option.keyword;
+    const name = keyword.value;
+    const from83 = this.dialect !== '8.3' ? renameFrom83(section.name, name) : undefined;
+    if (from83) return this.renamed(option, from83);
+    const to83 = this.dialect === '8.3' ? renameTo83(section.name, name) : undefined;
+    if (to83) {
+      this.out.report(keyword, Severity.Error, 'drbd/moved-option', `'${name}' in '${section.name}' is DRBD 8.4 syntax; DRBD 8.3 writes it as '${to83.from.name}' in the '${to83.from.section}' section.`);
+      return;
+    }
+    const homes = homesOf(this.dialect, name).filter((h) => h !== TOP_LEVEL || name === 'include');
+    const where = section.name === TOP_LEVEL ? 'at the top level' : `in a '${section.name}' section`;
+    if (homes.length > 0) {
+      const list = homes.map((h) => (h === TOP_LEVEL ? 'the top level' : `'${h}'`)).join(' or ');
+      this.out.report(keyword, Severity.Error, 'drbd/wrong-section', `'${name}' cannot be written ${where}; it belongs in ${list}${HOST_SECTIONS.has(section.name) || section.name === 'resource' ? '' : ' (DRBD ' + this.dialect + ')'}.`);
+      return;
+    }
+    const otherDialects = DIALECTS.filter((d) => homesOf(d, name).length > 0);
+    if (otherDialects.length > 0) {
+      this.out.report(keyword, Severity.Error, 'drbd/wrong-dialect', `'${name}' is DRBD ${otherDialects.join('/')} syntax, but this file is ${describeDialectChoice(this.choice)}.`);
+      return;
+    }
+    const candidates = [...optionsIn(this.dialect, section.name).keys()];
+    const suggestions = didYouMean(name, candidates);
+    const what = section.name === TOP_LEVEL ? 'top-level keyword' : `'${section.name}' option`;
+    this.out.report(keyword, Severity.Error, 'drbd/unknown-option', `Unknown ${what} '${name}' in DRBD ${this.dialect}${suggestionSuffix(suggestions) || '.'}`, { suggestions });
+  }
+
+  /** An 8.3 option in an 8.4/9 file: say where it lives now. */
+  private renamed(option: OptionNode, rename: Rename): void {
+    const { to } = rename;
+    const target = to.value ? `'${to.name} ${to.value};'` : `'${to.name}'`;
+    const fromSyncer = rename.from.section === 'syncer';
+    // drbdadm 9 refuses the syncer rates (rate, c-*), 8.4 converts them. Resource-level `protocol` is merely old-fashioned.
+    const refused = fromSyncer && this.dialect === '9' && (rename.from.name === 'rate' || rename.from.name.startsWith('c-'));
+    const severity = refused ? Severity.Error : rename.from.name === 'protocol' ? Severity.Information : Severity.Warning;
+    const since = fromSyncer ? `the '${rename.from.section}' section is DRBD 8.3 syntax; since 8.4` : 'this is DRBD 8.3 syntax; since 8.4';
+    this.out.report(option.keyword, severity, 'drbd/moved-option', `'${rename.from.name}': ${since} it is ${target} in the '${to.section}' section.`, { rename });
+  }
+
+  private duplicate(option: OptionNode, first: OptionNode): void {
+    const name = option.keyword.value;
+    // drbdadm 9 refuses the file ("ambiguous inheritance"); 8.x silently keeps one value.
+    const severity = this.dialect === '9' ? Severity.Error : Severity.Warning;
+    const parent = option.parent;
+    const line = parent.keyword ? parent.keyword.line : option.keyword.line;
+    this.out.report(option.keyword, severity, 'drbd/duplicate-option', `'${name}' is set twice in this section (first on line ${first.keyword.line + 1}); keep one.`, {
+      oracleLine: this.dialect === '9' ? resourceLine(parent) ?? line : undefined,
+    });
+  }
+
+  private value(option: OptionNode, fact: OptionFact): void {
+    const name = option.keyword.value;
+    const problem = checkValue(option, name, fact, this.dialect);
+    if (problem) this.out.report(problem.token, Severity.Error, problem.code, problem.message, problem.suggestions ? { suggestions: problem.suggestions } : undefined);
+  }
+}
+
+/** The line of the resource an option is in (drbdadm reports some problems there). */
+export function resourceLine(section: SectionNode | undefined): number | undefined {
+  for (let s = section; s; s = s.parent) if (s.name === 'resource' && s.keyword) return s.keyword.line;
+  return undefined;
+}
+
+/** Number of value tokens an option of each type takes. */
+function arity(fact: OptionFact, dialect: Dialect): { min: number; max: number } {
+  switch (fact.type) {
+    case 'flag':
+      return { min: 0, max: 0 };
+    case 'boolean':
+      return { min: 0, max: dialect === '8.3' ? 0 : 1 };
+    case 'address':
+    case 'value':
+      return { min: 1, max: 8 };
+    default:
+      return { min: 1, max: 1 };
+  }
+}
+
+export function checkValue(option: OptionNode, name: string, fact: OptionFact, dialect: Dialect): ValueProblem | undefined {
+  const { args, keyword } = option;
+  const { min, max } = arity(fact, dialect);
+  if (args.length < min) return { token: keyword, code: 'drbd/invalid-value', message: `'${name}' needs a value${describeExpected(fact)}.` };
+  if (args.length > max) {
+    const extra = args[max];
+    const message = max === 0 ? `'${name}' is a flag and takes no value in DRBD ${dialect}; write '${name};'.` : `Unexpected '${extra.text}': '${name}' takes one value${describeExpected(fact)}.`;
+    return { token: extra, code: 'drbd/invalid-value', message };
+  }
+  const value = args[0];
+  if (!value) return undefined;
+  if (name === 'address') {
+    const parsed = parseAddress(args, keyword);
+    return isProblem(parsed) ? parsed : undefined;
+  }
+  switch (fact.type) {
+    case 'numeric':
+      return checkNumber(value, name, fact);
+    case 'enum':
+      return fact.values ? checkEnum(value, name, fact.values) : undefined;
+    case 'enum_or_number':
+      return checkEnum(value, name, fact.values ?? [], fact);
+    case 'boolean':
+      return checkEnum(value, name, BOOLEAN_VALUES);
+    default:
+      return undefined;
+  }
+}
+
+function describeExpected(fact: OptionFact): string {
+  if (fact.values) return ` (${fact.values.join(', ')})`;
+  if (fact.type === 'numeric') return ' (a number)';
+  if (fact.type === 'boolean') return ' (yes or no)';
+  return '';
+}
