@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-typ
 import { quickFix } from '../../common/diagnostics';
 import type { ServiceContext } from '../types';
 import { detectDialect } from './dialect';
-import { addToSection, deleteOption, deleteSection } from './edits';
+import { addToSection, deleteOption, deleteSection, joinInsertions } from './edits';
 import { resourceSetting } from './model';
 import type { Dialect } from './optionTypes';
 import { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode, sectionAt } from './parse';
@@ -75,7 +75,7 @@ function moveAction(doc: DrbdDocument, d: Diagnostic, uri: string): CodeAction |
     const removal = deleteSection(doc, section);
     const additions = [...byTarget].map(([target, lines]) => addToSection(doc, scope, target, lines));
     if (!removal || additions.some((a) => !a)) return undefined;
-    return quickFix("Move the 'syncer' options to their DRBD 8.4 sections", uri, [removal, ...(additions as TextEdit[])], [d], true);
+    return quickFix("Move the 'syncer' options to their DRBD 8.4 sections", uri, joinInsertions([removal, ...(additions as TextEdit[])]), [d], true);
   }
   const rename = renameFrom83(section.name, option.keyword.value);
   if (!rename) return undefined;
@@ -112,6 +112,6 @@ function fencingActions(doc: DrbdDocument, d: Diagnostic, dialect: Dialect, ctx:
       if (edit) edits.push(edit);
     }
     // The seeds' clusters run cman, so its handler is the preferred fix.
-    return quickFix(`Add fencing for dual-primary (${handler.manager}: ${handler.command.slice(handler.command.lastIndexOf('/') + 1)})`, ctx.uri, edits, [d], index === 0);
+    return quickFix(`Add fencing for dual-primary (${handler.manager}: ${handler.command.slice(handler.command.lastIndexOf('/') + 1)})`, ctx.uri, joinInsertions(edits), [d], index === 0);
   });
 }

@@ -77,3 +77,19 @@ export function deleteSection(doc: DrbdDocument, section: SectionNode): TextEdit
 export function deleteOption(doc: DrbdDocument, option: OptionNode): TextEdit {
   return deleteSpan(doc, option.keyword, option.terminator ?? option.args[option.args.length - 1] ?? option.keyword);
 }
+
+/**
+ * Joins insertions at the same position into one edit, in order, so that
+ * every client applies them the same way (the order of same-position edits
+ * is easy to get wrong).
+ */
+export function joinInsertions(edits: TextEdit[]): TextEdit[] {
+  const joined: TextEdit[] = [];
+  for (const edit of edits) {
+    const { start, end } = edit.range;
+    const same = joined.find((e) => e.range.start.line === start.line && e.range.start.character === start.character && e.range.end.line === end.line && e.range.end.character === end.character && start.line === end.line && start.character === end.character);
+    if (same) same.newText += edit.newText;
+    else joined.push({ ...edit });
+  }
+  return joined;
+}

@@ -144,6 +144,7 @@ class Parser {
 
   private missingSemicolon(keyword: Token, args: Token[], next: Token | undefined): void {
     const last = args.length > 0 ? args[args.length - 1] : keyword;
+    if (last.kind === 'string' && !last.closed) return; // the unterminated string is the error
     const data: MissingSemicolonData = { insertAt: last.end, oracleLine: next ? next.line : last.line };
     this.error(last, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, data);
   }
