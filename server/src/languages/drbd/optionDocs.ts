@@ -23,6 +23,8 @@ export const SECTION_DOCS: Record<string, string> = {
   path: 'One network path of a DRBD 9 connection: a `host NAME address …;` line for each end.',
   'connection-mesh': 'DRBD 9 shorthand for a full mesh of connections between the listed `hosts`.',
   skip: 'drbdadm ignores everything inside: a quick way to comment out a block.',
+  plugin: 'DRBD Proxy plugins (compression and the like), in the proxy\'s own syntax.',
+  host: 'DRBD 9 connection endpoint that runs through a proxy: `host NAME address … via proxy on NAME { inside …; outside …; }`.',
 };
 
 export const OPTION_DOCS: Record<string, string> = {
@@ -169,4 +171,6 @@ export const OPTION_DOCS: Record<string, string> = {
   'read-loops': 'DRBD Proxy: read iterations per scheduling round.',
   compression: 'DRBD Proxy: compression of the forwarded stream.',
   bwlimit: 'DRBD Proxy: bandwidth limit of the forwarded stream.',
+  inside: 'DRBD Proxy: the address the proxy listens on for the local DRBD.',
+  outside: 'DRBD Proxy: the address the proxy uses towards the remote site.',
 };
