@@ -144,7 +144,8 @@ function checkCollisions(resources: ResourceModel[], workspace: WorkspaceView, u
     const name = resource.name?.value ?? '';
     for (const host of resource.hosts) {
       const hostName = host.name?.value ?? '';
-      const address = optionIn(host.section, 'address');
+      // drbdadm compares the addresses of `on` hosts; stacked and floating ones may repeat behind proxies.
+      const address = host.section.name === 'on' ? optionIn(host.section, 'address') : undefined;
       if (address) {
         const parsed = parseAddress(address.args, address.keyword);
         // A malformed address is reported where the option is checked.

@@ -7,8 +7,8 @@ import { SECTION_ARGUMENTS, SECTION_CHILDREN, OPAQUE_SECTIONS, TOP_LEVEL } from 
 import type { Token } from './lexer';
 import { HOST_SECTIONS } from './model';
 import { Dialect, DIALECTS, OptionFact } from './optionTypes';
-import { DrbdDocument, OptionNode, SectionNode, SOURCE } from './parse';
-import { homesOf, optionFact, optionsIn, Rename, renameFrom83, renameTo83 } from './schema';
+import { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode, SOURCE } from './parse';
+import { homesOf, KNOWN_KEYWORDS, optionFact, optionsIn, Rename, renameFrom83, renameTo83 } from './schema';
 import { BOOLEAN_VALUES, checkEnum, checkNumber, isProblem, parseAddress, ValueProblem } from './values';
 
 /** Extra data some diagnostics carry for their quick fixes and for the parity test. */
@@ -24,14 +24,14 @@ export interface DrbdDiagnosticData {
 /** Options that may be written more than once in one section. */
 const REPEATABLE = new Set(['include', 'host', 'hosts']);
 
-/** Options whose values the resource checks (resources.ts) or host-name checks look at instead. */
-const STRUCTURED = new Set(['device', 'disk', 'meta-disk', 'flexible-meta-disk', 'become-primary-on', 'after', 'resync-after', 'include', 'host', 'hosts', 'node-id']);
+/** Options whose values other checks look at: host names (resources.ts), include patterns (includes.ts), connection ends. */
+const STRUCTURED = new Set(['become-primary-on', 'include', 'host', 'hosts']);
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly doc: DrbdDocument) {}
 
-  report(token: Token, severity: DiagnosticSeverity, code: string, message: string, data?: DrbdDiagnosticData): void {
+  report(token: Token, severity: DiagnosticSeverity, code: string, message: string, data?: DrbdDiagnosticData | MissingSemicolonData): void {
     const d = diagnostic(this.doc.lines.range(token.start, token.end), severity, code, message, SOURCE);
     if (data) d.data = data;
     this.diagnostics.push(d);
@@ -177,6 +177,14 @@ class StructureChecker {
   private value(option: OptionNode, fact: OptionFact): void {
     const name = option.keyword.value;
     const problem = checkValue(option, name, fact, this.dialect);
+    const extraIndex = problem ? option.args.indexOf(problem.token) : -1;
+    if (problem && extraIndex > 0 && KNOWN_KEYWORDS.has(problem.token.value) && option.terminator) {
+      // `device minor 1 disk /dev/x;`: the value ended and a new option began without a ';'.
+      const last = option.args[extraIndex - 1];
+      const data: MissingSemicolonData = { insertAt: last.end, oracleLine: problem.token.line };
+      this.out.report(last, Severity.Error, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${name}' option before '${problem.token.text}'.`, data);
+      return;
+    }
     if (problem) this.out.report(problem.token, Severity.Error, problem.code, problem.message, problem.suggestions ? { suggestions: problem.suggestions } : undefined);
   }
 }
@@ -187,8 +195,20 @@ export function resourceLine(section: SectionNode | undefined): number | undefin
   return undefined;
 }
 
-/** Number of value tokens an option of each type takes. */
-function arity(fact: OptionFact, dialect: Dialect): { min: number; max: number } {
+/** How many value tokens an option takes, by type, and for the options with a shape of their own. */
+const SHAPES: Record<string, { min: number; max: number; describe: string }> = {
+  device: { min: 1, max: 3, describe: "'/dev/drbdN', 'minor N' or '/dev/drbd_NAME minor N'" },
+  disk: { min: 1, max: 1, describe: "a block device path or 'none'" },
+  'meta-disk': { min: 1, max: 2, describe: "'internal', or a device with an optional '[index]'" },
+  'flexible-meta-disk': { min: 1, max: 1, describe: "'internal' or a device" },
+  'node-id': { min: 1, max: 1, describe: 'a number from 0 to 31' },
+  after: { min: 1, max: 1, describe: 'a resource name' },
+  'resync-after': { min: 1, max: 1, describe: 'a resource name' },
+  address: { min: 1, max: 2, describe: "'[ipv4|ipv6] address:port'" },
+};
+
+function arity(name: string, fact: OptionFact, dialect: Dialect): { min: number; max: number; describe?: string } {
+  if (SHAPES[name]) return SHAPES[name];
   switch (fact.type) {
     case 'flag':
       return { min: 0, max: 0 };
@@ -204,11 +224,12 @@ function arity(fact: OptionFact, dialect: Dialect): { min: number; max: number }
 
 export function checkValue(option: OptionNode, name: string, fact: OptionFact, dialect: Dialect): ValueProblem | undefined {
   const { args, keyword } = option;
-  const { min, max } = arity(fact, dialect);
-  if (args.length < min) return { token: keyword, code: 'drbd/invalid-value', message: `'${name}' needs a value${describeExpected(fact)}.` };
-  if (args.length > max) {
-    const extra = args[max];
-    const message = max === 0 ? `'${name}' is a flag and takes no value in DRBD ${dialect}; write '${name};'.` : `Unexpected '${extra.text}': '${name}' takes one value${describeExpected(fact)}.`;
+  const shape = arity(name, fact, dialect);
+  const expected = shape.describe ? ` (${shape.describe})` : describeExpected(fact);
+  if (args.length < shape.min) return { token: keyword, code: 'drbd/invalid-value', message: `'${name}' needs a value${expected}.` };
+  if (args.length > shape.max) {
+    const extra = args[shape.max];
+    const message = shape.max === 0 ? `'${name}' is a flag and takes no value in DRBD ${dialect}; write '${name};'.` : `Unexpected '${extra.text}': '${name}' takes ${shape.max === 1 ? 'one value' : `at most ${shape.max} words`}${expected}.`;
     return { token: extra, code: 'drbd/invalid-value', message };
   }
   const value = args[0];
@@ -217,6 +238,8 @@ export function checkValue(option: OptionNode, name: string, fact: OptionFact, d
     const parsed = parseAddress(args, keyword);
     return isProblem(parsed) ? parsed : undefined;
   }
+  if (name === 'device' && !validDevice(args)) return { token: value, code: 'drbd/invalid-value', message: `'device ${args.map((a) => a.text).join(' ')}' is not a DRBD device; write ${SHAPES.device.describe}.` };
+  if (name === 'node-id') return checkNumber(value, name, { type: 'numeric', min: 0, max: 31 });
   switch (fact.type) {
     case 'numeric':
       return checkNumber(value, name, fact);
@@ -229,6 +252,13 @@ export function checkValue(option: OptionNode, name: string, fact: OptionFact, d
     default:
       return undefined;
   }
+}
+
+function validDevice(args: Token[]): boolean {
+  const words = args.map((a) => a.value);
+  const minorAt = words.indexOf('minor');
+  if (minorAt < 0) return words.length === 1 && words[0].startsWith('/');
+  return minorAt === words.length - 2 && /^\d+$/.test(words[minorAt + 1]) && (minorAt === 0 || (minorAt === 1 && words[0].startsWith('/')));
 }
 
 function describeExpected(fact: OptionFact): string {
