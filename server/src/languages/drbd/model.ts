@@ -38,7 +38,7 @@ export function optionIn(section: SectionNode, name: string): OptionNode | undef
  * `common` section.
  */
 export function resourceSetting(doc: DrbdDocument, resource: SectionNode, sectionNames: readonly string[], name: string): OptionNode | undefined {
-  const scopes = [resource, ...sectionsOf(doc.root, 'common')];
+  const scopes = [resource, ...commonSections(doc)];
   for (const scope of scopes) {
     for (const sectionName of sectionNames) {
       for (const section of sectionsOf(scope, sectionName)) {
@@ -48,6 +48,18 @@ export function resourceSetting(doc: DrbdDocument, resource: SectionNode, sectio
     }
   }
   return undefined;
+}
+
+const COMMON_SECTIONS = new WeakMap<DrbdDocument, SectionNode[]>();
+
+/** The file's `common` sections (looked up once per document: files may hold hundreds of resources). */
+function commonSections(doc: DrbdDocument): SectionNode[] {
+  let found = COMMON_SECTIONS.get(doc);
+  if (!found) {
+    found = sectionsOf(doc.root, 'common');
+    COMMON_SECTIONS.set(doc, found);
+  }
+  return found;
 }
 
 /** A value a host gets for a volume key (`device`, `disk`, `meta-disk`), itself or inherited from the resource. */
