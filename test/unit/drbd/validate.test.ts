@@ -125,4 +125,36 @@ describe('drbd validation', () => {
     assert.deepEqual(diagnostics.map(summary), ['3:9-23 warning drbd/include-no-match', '4:9-23 error drbd/include-not-found']);
     assert.equal(diagnostics[0].message, "No file matches 'drbd.d/*.cfg' (looked in /etc/drbd.d); drbdadm will silently read nothing here.");
   });
+
+  it('refuses dual-primary with an asynchronous protocol', () => {
+    const diagnostics = check(resource('  net { protocol A; allow-two-primaries; }\n  disk { fencing resource-and-stonith; }\n  handlers { fence-peer "/usr/lib/drbd/rhcs_fence"; }'));
+    assert.deepEqual(diagnostics.map(summary), ['4:18-19 error drbd/dual-primary-protocol']);
+  });
+
+  it('says which DRBD version an option or section belongs to', () => {
+    const diagnostics = check(resource('  options { quorum majority; }\n  connection { }'), '8.4');
+    assert.deepEqual(diagnostics.map((d) => `${summary(d)} ${d.message}`), [
+      "4:13-19 error drbd/wrong-dialect 'quorum' is DRBD 9 syntax, but this file is DRBD 8.4 (from the drbd.dialect setting).",
+      "5:3-13 error drbd/wrong-dialect The 'connection' section is DRBD 9 syntax, but this file is DRBD 8.4 (from the drbd.dialect setting).",
+    ]);
+  });
+
+  it('flags a host named twice, and DRBD 9 hosts without node-id', () => {
+    const twice = check(`resource r0 {\n${HOSTS}\n${HOSTS.split('\n')[0]}\n}\n`);
+    assert.deepEqual(twice.map(summary).filter((s) => s.includes('duplicate-host')), ['4:6-7 error drbd/duplicate-host']);
+    const threeHosts = `resource r0 {\n  device minor 1; disk /dev/sda1;\n  on a { node-id 0; address 10.0.0.1:7789; }\n  on b { node-id 1; address 10.0.0.2:7789; }\n  on c { address 10.0.0.3:7789; }\n  connection-mesh { hosts a b c; }\n}\n`;
+    const diagnostics = check(threeHosts);
+    assert.deepEqual(diagnostics.map(summary), ['5:3-5 error drbd/missing-node-id']);
+    assert.equal(diagnostics[0].message, "'on c' has no 'node-id': DRBD 9 needs one on every host when a resource has more than two hosts or any host sets one; add e.g. 'node-id 2;'.");
+  });
+
+  it('checks the shape of device values and finds a missing ; before the next option on the same line', () => {
+    const diagnostics = check(resource('', '  on a { device /dev/drbd0 minor; disk /dev/sda1; address 10.0.0.1:7789; meta-disk internal; }\n  on b { device minor 0 disk /dev/sda1; address 10.0.0.2:7789; meta-disk internal; }'));
+    assert.deepEqual(diagnostics.map((d) => `${summary(d)} ${d.message}`), [
+      "2:17-27 error drbd/invalid-value 'device /dev/drbd0 minor' is not a DRBD device; write '/dev/drbdN', 'minor N' or '/dev/drbd_NAME minor N'.",
+      "3:23-24 error drbd/missing-semicolon Missing ';' after '0' to end the 'device' option before 'disk'.",
+      // What follows the missing ';' is read as part of 'device', so the host seems to lack a disk.
+      "3:3-5 error drbd/missing-host-option 'on b' in resource 'r0' has no 'disk', and the resource sets none for it to inherit; add e.g. 'disk /dev/sdb1;'.",
+    ]);
+  });
 });

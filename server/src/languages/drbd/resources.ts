@@ -104,6 +104,11 @@ function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dia
   if (dual.becomeBoth && !dual.allowTwoPrimaries && dialect !== '9') {
     out.report(dual.becomeBoth, Severity.Error, 'drbd/two-primaries-not-allowed', `'become-primary-on both' needs 'allow-two-primaries;' in the 'net' section of resource ${label}; without it the second node cannot become primary.`, { oracleLine });
   }
+  const protocol = resourceSetting(doc, section, ['net'], 'protocol') ?? optionIn(section, 'protocol');
+  const protocolValue = protocol?.args[0];
+  if (dual.allowTwoPrimaries && protocolValue && protocolValue.value !== 'C') {
+    out.report(protocolValue, Severity.Error, 'drbd/dual-primary-protocol', `Resource ${label} allows two primaries with protocol ${protocolValue.text}; DRBD refuses that (writes must be on both disks before either node acknowledges them): use 'protocol C'.`);
+  }
   const anchor = dual.allowTwoPrimaries ?? dual.becomeBoth;
   if (!anchor || (dual.fencingOk && dual.fencePeer)) return;
   const missing = [

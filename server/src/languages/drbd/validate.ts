@@ -177,12 +177,12 @@ class StructureChecker {
   private value(option: OptionNode, fact: OptionFact): void {
     const name = option.keyword.value;
     const problem = checkValue(option, name, fact, this.dialect);
-    const extraIndex = problem ? option.args.indexOf(problem.token) : -1;
-    if (problem && extraIndex > 0 && KNOWN_KEYWORDS.has(problem.token.value) && option.terminator) {
-      // `device minor 1 disk /dev/x;`: the value ended and a new option began without a ';'.
-      const last = option.args[extraIndex - 1];
-      const data: MissingSemicolonData = { insertAt: last.end, oracleLine: problem.token.line };
-      this.out.report(last, Severity.Error, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${name}' option before '${problem.token.text}'.`, data);
+    // `device minor 1 disk /dev/x;`: the value ended and a new option began without a ';'.
+    const next = problem ? option.args.findIndex((a, i) => i > 0 && a.kind === 'word' && KNOWN_KEYWORDS.has(a.value)) : -1;
+    if (next > 0) {
+      const last = option.args[next - 1];
+      const data: MissingSemicolonData = { insertAt: last.end, oracleLine: option.args[next].line };
+      this.out.report(last, Severity.Error, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${name}' option before '${option.args[next].text}'.`, data);
       return;
     }
     if (problem) this.out.report(problem.token, Severity.Error, problem.code, problem.message, problem.suggestions ? { suggestions: problem.suggestions } : undefined);
