@@ -13,7 +13,7 @@ import { describe, it } from 'node:test';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 import { detectDialect } from '../../../server/src/languages/drbd/dialect';
 import { drbdService, validateDrbd } from '../../../server/src/languages/drbd/index';
-import type { DrbdDiagnosticData } from '../../../server/src/languages/drbd/validate';
+import type { DrbdDiagnosticData } from '../../../server/src/languages/drbd/report';
 import { ctxFor } from './helpers';
 
 const ORACLE = [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, '..', '..', 'shared')].map((root) => join(root, 'oracles', 'drbd-oracle')).find((path) => existsSync(path));

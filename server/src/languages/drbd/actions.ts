@@ -9,7 +9,7 @@ import type { Dialect } from './optionTypes';
 import { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode, sectionAt } from './parse';
 import { dualPrimaryOf, fencingSections } from './resources';
 import { renameFrom83 } from './schema';
-import type { DrbdDiagnosticData } from './validate';
+import type { DrbdDiagnosticData } from './report';
 
 /** Fence-peer handlers drbd-utils ships, by cluster manager. */
 export const FENCE_PEER_HANDLERS = [

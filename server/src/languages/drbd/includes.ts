@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { Severity } from '../../common/diagnostics';
 import { globToRegExp } from '../../common/glob';
 import type { DrbdDocument, OptionNode } from './parse';
-import type { Reporter } from './validate';
+import type { Reporter } from './report';
 
 /** The file system as the include check sees it (injected so tests need no disk). */
 export interface FileLister {

@@ -9,7 +9,8 @@ import { FileLister, validateIncludes } from './includes';
 import { DrbdDocument, parse } from './parse';
 import { validateResources } from './resources';
 import { drbdFolding, drbdSymbols } from './symbols';
-import { Reporter, validateStructure } from './validate';
+import { Reporter } from './report';
+import { validateStructure } from './validate';
 
 export { definition } from './definition';
 export type { DrbdDocument } from './parse';

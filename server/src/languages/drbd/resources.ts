@@ -9,7 +9,7 @@ import type { Token } from './lexer';
 import { hostOrResourceOption, isOn, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
 import type { Dialect } from './optionTypes';
 import { DrbdDocument, SectionNode, sectionsOf } from './parse';
-import { Reporter } from './validate';
+import type { Reporter } from './report';
 import { deviceMinor, isProblem, parseAddress } from './values';
 
 /** Where the fencing policy lives: `disk` in 8.x, `net` in 9 (drbdadm 9 still takes it in `disk`). */

@@ -1,42 +1,21 @@
 /** Structure and option checks: sections in the right place, known options with valid values. */
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnostic, Severity } from '../../common/diagnostics';
+import { Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import { describeDialectChoice, DialectChoice } from './dialect';
 import { SECTION_ARGUMENTS, SECTION_CHILDREN, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
 import type { Token } from './lexer';
 import { HOST_SECTIONS } from './model';
 import { Dialect, DIALECTS, OptionFact } from './optionTypes';
-import { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode, SOURCE } from './parse';
+import type { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode } from './parse';
+import type { Reporter } from './report';
 import { homesOf, KNOWN_KEYWORDS, optionFact, optionsIn, Rename, renameFrom83, renameTo83 } from './schema';
 import { BOOLEAN_VALUES, checkEnum, checkNumber, isProblem, parseAddress, ValueProblem } from './values';
-
-/** Extra data some diagnostics carry for their quick fixes and for the parity test. */
-export interface DrbdDiagnosticData {
-  /** Replacement words for the diagnostic's range (did-you-mean). */
-  suggestions?: string[];
-  /** The 8.4/9 home of an 8.3 option. */
-  rename?: Rename;
-  /** The line drbdadm reports the same problem on, when it is not the range's line. */
-  oracleLine?: number;
-}
 
 /** Options that may be written more than once in one section. */
 const REPEATABLE = new Set(['include', 'host', 'hosts']);
 
 /** Options whose values other checks look at: host names (resources.ts), include patterns (includes.ts), connection ends. */
 const STRUCTURED = new Set(['become-primary-on', 'include', 'host', 'hosts']);
-
-export class Reporter {
-  readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly doc: DrbdDocument) {}
-
-  report(token: Token, severity: DiagnosticSeverity, code: string, message: string, data?: DrbdDiagnosticData | MissingSemicolonData): void {
-    const d = diagnostic(this.doc.lines.range(token.start, token.end), severity, code, message, SOURCE);
-    if (data) d.data = data;
-    this.diagnostics.push(d);
-  }
-}
 
 export function validateStructure(doc: DrbdDocument, choice: DialectChoice, out: Reporter): void {
   new StructureChecker(choice, out).section(doc.root);
@@ -167,10 +146,8 @@ class StructureChecker {
     const name = option.keyword.value;
     // drbdadm 9 refuses the file ("ambiguous inheritance"); 8.x silently keeps one value.
     const severity = this.dialect === '9' ? Severity.Error : Severity.Warning;
-    const parent = option.parent;
-    const line = parent.keyword ? parent.keyword.line : option.keyword.line;
     this.out.report(option.keyword, severity, 'drbd/duplicate-option', `'${name}' is set twice in this section (first on line ${first.keyword.line + 1}); keep one.`, {
-      oracleLine: this.dialect === '9' ? resourceLine(parent) ?? line : undefined,
+      oracleLine: this.dialect === '9' ? resourceLine(option.parent) : undefined,
     });
   }
 
