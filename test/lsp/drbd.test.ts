@@ -1,7 +1,7 @@
 /** DRBD over the real protocol: what a user sees in the editor for real resource files. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import { readFixture } from '../helpers/fixtures';
 import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
 
@@ -9,6 +9,19 @@ const URI = 'file:///srv/config/etc/drbd.d/r0.res';
 
 /** The clean 8.4 fixture moved to other addresses, so that copies opened side by side do not collide. */
 const clean84 = (subnet: number) => readFixture('drbd', 'clean-84.res').replaceAll('10.1.1.', `10.1.${subnet}.`);
+
+/**
+ * The server pulls settings from the client asynchronously; re-sends the text
+ * as new versions until the published diagnostics show the new settings
+ * (each round waits for the server's publication, never for a timer).
+ */
+async function diagnosticsOnceSettled(client: LspTestClient, uri: string, text: string, settled: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  for (let round = 0; round < 50; round++) {
+    const diagnostics = await client.change(uri, [{ text }]);
+    if (settled(diagnostics)) return diagnostics;
+  }
+  throw new Error('the new settings never reached the diagnostics');
+}
 
 describe('drbd over LSP', () => {
   let client: LspTestClient;
@@ -56,11 +69,11 @@ describe('drbd over LSP', () => {
     const in84 = await client.open(uri, 'drbd', text);
     assert.deepEqual(in84.map((d) => [d.range.start.line, d.severity, d.code]), [[15, 2, 'drbd/moved-option']]);
     assert.equal(in84[0].message, "'rate': the 'syncer' section is DRBD 8.3 syntax; since 8.4 it is 'resync-rate' in the 'disk' section.");
-    client.forgetDiagnostics(uri);
     await client.changeSettings({ drbd: { dialect: '9' } });
-    const in9 = await client.diagnosticsFor(uri);
+    const in9 = await diagnosticsOnceSettled(client, uri, text, (d) => d[0]?.severity === 1);
     assert.deepEqual(in9.map((d) => [d.range.start.line, d.severity, d.code]), [[15, 1, 'drbd/moved-option']]);
     await client.changeSettings({});
+    await diagnosticsOnceSettled(client, uri, text, (d) => d[0]?.severity === 2);
   });
 
   it('completes options, values and hosts; hovers with units; outlines resources', async () => {
