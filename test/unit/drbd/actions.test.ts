@@ -56,4 +56,11 @@ describe('drbd quick fixes', () => {
     const text = resource('  net {\n    max-buffers 8000\n    protocol C;\n  }');
     assert.equal(fix(text, 'drbd/missing-semicolon', "Insert the missing ';'"), text.replace('8000', '8000;'));
   });
+
+  it('adds fencing to a dual-primary common section', () => {
+    const text = 'common {\n  net {\n    allow-two-primaries;\n  }\n}\n';
+    const fixed = fix(text, 'drbd/dual-primary-without-fencing', 'Add fencing for dual-primary (cman/rgmanager: rhcs_fence)');
+    assert.equal(fixed, 'common {\n  net {\n    allow-two-primaries;\n  }\n  disk {\n    fencing resource-and-stonith;\n  }\n  handlers {\n    fence-peer "/usr/lib/drbd/rhcs_fence";\n  }\n}\n');
+    assert.deepEqual(check(fixed), []);
+  });
 });

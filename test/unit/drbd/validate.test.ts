@@ -157,4 +157,11 @@ describe('drbd validation', () => {
       "3:3-5 error drbd/missing-host-option 'on b' in resource 'r0' has no 'disk', and the resource sets none for it to inherit; add e.g. 'disk /dev/sdb1;'.",
     ]);
   });
+
+  it('warns once, at common, when every resource inherits dual-primary without fencing', () => {
+    const text = `common {\n  net { allow-two-primaries; }\n}\nresource r0 {\n${HOSTS}\n}\n`;
+    const diagnostics = check(text);
+    assert.deepEqual(diagnostics.map(summary), ['2:9-28 warning drbd/dual-primary-without-fencing']);
+    assert.match(String(diagnostics[0].message), /^The 'common' section \(every resource\) is dual-primary without fencing/);
+  });
 });

@@ -45,9 +45,10 @@ export function drbdCodeActions(doc: DrbdDocument, diagnostics: Diagnostic[], ct
   return actions;
 }
 
-function enclosing(doc: DrbdDocument, d: Diagnostic, name: string): SectionNode | undefined {
+/** The resource (or `common` section) a diagnostic is in. */
+function enclosingScope(doc: DrbdDocument, d: Diagnostic): SectionNode | undefined {
   let section: SectionNode | undefined = sectionAt(doc.root, doc.lines.offsetAt(d.range.start));
-  while (section && section.name !== name) section = section.parent;
+  while (section && section.name !== 'resource' && section.name !== 'common') section = section.parent;
   return section;
 }
 
@@ -92,7 +93,7 @@ function moveAction(doc: DrbdDocument, d: Diagnostic, uri: string): CodeAction |
 
 /** Adds `fencing resource-and-stonith;` and a fence-peer handler to a dual-primary resource. */
 function fencingActions(doc: DrbdDocument, d: Diagnostic, dialect: Dialect, ctx: ServiceContext): CodeAction[] {
-  const resource = enclosing(doc, d, 'resource');
+  const resource = enclosingScope(doc, d);
   if (!resource) return [];
   const dual = dualPrimaryOf(doc, resource, dialect);
   const fencingEdits: TextEdit[] = [];

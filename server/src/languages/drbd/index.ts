@@ -13,6 +13,8 @@ import { Reporter } from './report';
 import { validateStructure } from './validate';
 
 export { definition } from './definition';
+export { DISK } from './fileSystem';
+export type { FileLister } from './includes';
 export type { DrbdDocument } from './parse';
 
 /** Every diagnostic of a DRBD file; `files` is where includes are looked up (the disk unless a test says otherwise). */

@@ -51,6 +51,9 @@ export function validateResources(doc: DrbdDocument, dialect: Dialect, workspace
     checkHosts(resource, dialect, out);
     checkPrimaries(doc, resource, dialect, out);
   }
+  for (const common of sectionsOf(doc.root, 'common')) {
+    checkFencing(common, dualPrimaryOf(doc, common, dialect), "The 'common' section (every resource)", dialect, out);
+  }
   checkCollisions(resources, workspace, uri, out);
 }
 
@@ -109,8 +112,19 @@ function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dia
   if (dual.allowTwoPrimaries && protocolValue && protocolValue.value !== 'C') {
     out.report(protocolValue, Severity.Error, 'drbd/dual-primary-protocol', `Resource ${label} allows two primaries with protocol ${protocolValue.text}; DRBD refuses that (writes must be on both disks before either node acknowledges them): use 'protocol C'.`);
   }
+  checkFencing(section, dual, `Resource ${label}`, dialect, out);
+}
+
+/** True when `token` is written inside `section` (not inherited from `common`). */
+function inside(section: SectionNode, token: Token): boolean {
+  return section.open !== undefined && token.start > section.open.start && token.start < section.end;
+}
+
+/** Warns when a dual-primary scope (a resource, or `common` for all resources) lacks fencing. */
+function checkFencing(scope: SectionNode, dual: DualPrimary, label: string, dialect: Dialect, out: Reporter): void {
   const anchor = dual.allowTwoPrimaries ?? dual.becomeBoth;
-  if (!anchor || (dual.fencingOk && dual.fencePeer)) return;
+  // A resource that inherits dual-primary from `common` is warned about there, once.
+  if (!anchor || !inside(scope, anchor) || (dual.fencingOk && dual.fencePeer)) return;
   const missing = [
     ...(dual.fencingOk ? [] : [`'fencing resource-and-stonith;' in the '${fencingSections(dialect)[0]}' section`]),
     ...(dual.fencePeer ? [] : ["a 'fence-peer' handler (e.g. \"/usr/lib/drbd/rhcs_fence\" under cman, \"/usr/lib/drbd/crm-fence-peer.sh\" under Pacemaker)"]),
@@ -119,7 +133,7 @@ function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dia
     anchor,
     Severity.Warning,
     'drbd/dual-primary-without-fencing',
-    `Resource ${label} is dual-primary without fencing: if the replication link fails, both nodes stay primary and keep writing, the data splits brain and one side's writes are lost. Add ${missing.join(' and ')}.`,
+    `${label} is dual-primary without fencing: if the replication link fails, both nodes stay primary and keep writing, the data splits brain and one side's writes are lost. Add ${missing.join(' and ')}.`,
   );
 }
 
