@@ -12,7 +12,7 @@ import { renameFrom83 } from './schema';
 import type { DrbdDiagnosticData } from './report';
 
 /** Fence-peer handlers drbd-utils ships, by cluster manager. */
-export const FENCE_PEER_HANDLERS = [
+const FENCE_PEER_HANDLERS = [
   { manager: 'cman/rgmanager', command: '/usr/lib/drbd/rhcs_fence' },
   { manager: 'Pacemaker', command: '/usr/lib/drbd/crm-fence-peer.sh' },
 ];

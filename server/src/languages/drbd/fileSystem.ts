@@ -12,6 +12,3 @@ export const DISK: FileLister = {
   },
   exists: (path) => existsSync(path),
 };
-
-/** No files at all: for documents that are not on disk (untitled buffers). */
-export const NO_FILES: FileLister = { listFiles: () => [], exists: () => false };

@@ -12,7 +12,7 @@ export interface FileLister {
   exists(path: string): boolean;
 }
 
-export function includesOf(doc: DrbdDocument): OptionNode[] {
+function includesOf(doc: DrbdDocument): OptionNode[] {
   return doc.root.children.filter((c): c is OptionNode => c.kind === 'option' && c.keyword.value === 'include');
 }
 

@@ -223,13 +223,6 @@ export function* walk(section: SectionNode): Generator<Node> {
   }
 }
 
-/** The options directly inside `section`, by name (first occurrence). */
-export function optionsOf(section: SectionNode): Map<string, OptionNode> {
-  const found = new Map<string, OptionNode>();
-  for (const child of section.children) if (child.kind === 'option' && !found.has(child.keyword.value)) found.set(child.keyword.value, child);
-  return found;
-}
-
 export function sectionsOf(section: SectionNode, name: string): SectionNode[] {
   return section.children.filter((c): c is SectionNode => c.kind === 'section' && c.name === name);
 }

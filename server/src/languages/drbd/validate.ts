@@ -167,7 +167,7 @@ class StructureChecker {
 }
 
 /** The line of the resource an option is in (drbdadm reports some problems there). */
-export function resourceLine(section: SectionNode | undefined): number | undefined {
+function resourceLine(section: SectionNode | undefined): number | undefined {
   for (let s = section; s; s = s.parent) if (s.name === 'resource' && s.keyword) return s.keyword.line;
   return undefined;
 }

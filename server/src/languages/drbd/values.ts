@@ -19,7 +19,7 @@ export interface ValueProblem {
 }
 
 /** A number with its optional suffix, converted to the option's own unit (its scale). */
-export function numberInScale(text: string, scale: string | undefined): { value: number } | { badUnit: string } | undefined {
+function numberInScale(text: string, scale: string | undefined): { value: number } | { badUnit: string } | undefined {
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return undefined;
   const [, digits, suffix] = match;
