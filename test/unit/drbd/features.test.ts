@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { readFixture } from '../../helpers/fixtures';
-import { definition, drbdService } from '../../../server/src/languages/drbd/index';
+import { definition } from '../../../server/src/languages/drbd/definition';
+import { drbdService } from '../../../server/src/languages/drbd/index';
 import { ctxFor, HOSTS } from './helpers';
 
 function at(text: string, marker: string, delta = 0) {

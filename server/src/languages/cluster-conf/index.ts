@@ -4,10 +4,10 @@ import { complete } from './complete';
 import { facts } from './facts';
 import { hover } from './hover';
 import { ClusterDoc, parse } from './parse';
+import { definition, references, rename } from './navigation';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
-export { definition, references, rename } from './navigation';
 
 /** Red Hat cluster 3 `/etc/cluster/cluster.conf` (cman, fenced, rgmanager). */
 export const clusterConfService: LanguageService<ClusterDoc> = {
@@ -20,4 +20,7 @@ export const clusterConfService: LanguageService<ClusterDoc> = {
   symbols: (doc) => symbols(doc),
   folding: (doc) => folding(doc),
   facts: (doc) => facts(doc),
+  definition,
+  references: (doc, position, ctx) => references(doc, position, ctx),
+  rename,
 };

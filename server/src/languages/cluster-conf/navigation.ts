@@ -1,7 +1,6 @@
 /**
  * Go to definition, find references and rename for fence device names: a
  * `<fencedevice name=…>` and the `<device name=…>` entries that use it.
- * (The LanguageService contract has no slot for these yet; the server calls them directly.)
  */
 import type { Location, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';

@@ -1,6 +1,7 @@
 import type { LanguageService, ServiceContext } from '../types';
 import { drbdCodeActions } from './actions';
 import { drbdComplete } from './complete';
+import { definition } from './definition';
 import { detectDialect } from './dialect';
 import { drbdFacts } from './facts';
 import { DISK } from './fileSystem';
@@ -12,7 +13,6 @@ import { drbdFolding, drbdSymbols } from './symbols';
 import { Reporter } from './report';
 import { validateStructure } from './validate';
 
-export { definition } from './definition';
 export { DISK } from './fileSystem';
 export type { FileLister } from './includes';
 export type { DrbdDocument } from './parse';
@@ -37,4 +37,5 @@ export const drbdService: LanguageService<DrbdDocument> = {
   symbols: (doc) => drbdSymbols(doc),
   folding: (doc) => drbdFolding(doc),
   facts: (doc, ctx) => drbdFacts(doc, detectDialect(doc, ctx.settings).dialect),
+  definition: (doc, position, ctx) => definition(doc, position, ctx, DISK),
 };
