@@ -117,6 +117,16 @@ describe('drbd validation', () => {
     assert.match(String(noHandler[0].message), /Add a 'fence-peer' handler/);
   });
 
+  it('accepts a dual-primary resource whose fencing comes from the common section of another file', () => {
+    const common = 'common {\n  disk { fencing resource-and-stonith; }\n  handlers { fence-peer "/usr/lib/drbd/rhcs_fence"; }\n}\n';
+    const commonCtx = ctxFor('auto', undefined, '/etc/drbd.d/global_common.conf');
+    const commonFacts = drbdService.facts(drbdService.parse(common, commonCtx), commonCtx);
+    assert.deepEqual(commonFacts.drbdCommon, { fencing: 'resource-and-stonith', fencePeer: true });
+    const workspace = { otherFiles: () => [{ uri: 'file:///etc/drbd.d/global_common.conf', facts: commonFacts }] };
+    assert.deepEqual(check(resource('  net { allow-two-primaries; }'), 'auto', undefined, workspace).map(summary), []);
+    assert.deepEqual(check(resource('  net { allow-two-primaries; }')).map(summary), ['4:9-28 warning drbd/dual-primary-without-fencing'], 'without the common file the warning stays');
+  });
+
   it('checks include patterns against the files next to the including file', () => {
     const files = { listFiles: (dir: string) => (dir === '/etc/drbd.d' ? ['r0.res', 'global_common.conf'] : []), exists: (path: string) => path === '/etc/drbd.d/global_common.conf' };
     const text = 'include "drbd.d/global_common.conf";\ninclude "drbd.d/*.res";\ninclude "drbd.d/*.cfg";\ninclude "missing.conf";\n';

@@ -3,7 +3,7 @@ import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts
 import type { Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourcesOf } from './model';
 import type { Dialect } from './optionTypes';
-import type { DrbdDocument } from './parse';
+import { DrbdDocument, sectionsOf } from './parse';
 import { dualPrimaryOf } from './resources';
 import { deviceMinor, isProblem, parseAddress } from './values';
 
@@ -34,5 +34,11 @@ export function drbdFacts(doc: DrbdDocument, dialect: Dialect): FileFacts {
     fact.dualPrimary = Boolean(dual.allowTwoPrimaries || dual.becomeBoth);
     drbdResources.push(fact);
   }
-  return { drbdResources };
+  const facts: FileFacts = { drbdResources };
+  const [common] = sectionsOf(doc.root, 'common');
+  if (common) {
+    const policy = dualPrimaryOf(doc, common, dialect);
+    facts.drbdCommon = { fencing: policy.fencingOk ? 'resource-and-stonith' : undefined, fencePeer: policy.fencePeer };
+  }
+  return facts;
 }

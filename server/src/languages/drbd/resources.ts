@@ -49,7 +49,7 @@ export function validateResources(doc: DrbdDocument, dialect: Dialect, workspace
   const resources = resourcesOf(doc);
   for (const resource of resources) {
     checkHosts(resource, dialect, out);
-    checkPrimaries(doc, resource, dialect, out);
+    checkPrimaries(doc, resource, dialect, inheritedCommon(workspace, uri), out);
   }
   for (const common of sectionsOf(doc.root, 'common')) {
     checkFencing(common, dualPrimaryOf(doc, common, dialect), "The 'common' section (every resource)", dialect, out);
@@ -92,7 +92,22 @@ function everyVolumeHas(host: SectionNode, resource: SectionNode, names: readonl
   return numbers.size > 0 && [...numbers].every(has);
 }
 
-function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, out: Reporter): void {
+/**
+ * Fencing set in the `common` section of another workspace file (drbd.conf
+ * includes drbd.d/global_common.conf before the resources), which every
+ * resource inherits.
+ */
+function inheritedCommon(workspace: WorkspaceView, uri: string): { fencingOk: boolean; fencePeer: boolean } {
+  let fencingOk = false;
+  let fencePeer = false;
+  for (const { facts } of workspace.otherFiles(uri)) {
+    if (facts.drbdCommon?.fencing === 'resource-and-stonith') fencingOk = true;
+    if (facts.drbdCommon?.fencePeer) fencePeer = true;
+  }
+  return { fencingOk, fencePeer };
+}
+
+function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, inherited: { fencingOk: boolean; fencePeer: boolean }, out: Reporter): void {
   const { section } = resource;
   const label = resource.name ? `'${resource.name.text}'` : '';
   const oracleLine = section.keyword?.line;
@@ -112,7 +127,7 @@ function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dia
   if (dual.allowTwoPrimaries && protocolValue && protocolValue.value !== 'C') {
     out.report(protocolValue, Severity.Error, 'drbd/dual-primary-protocol', `Resource ${label} allows two primaries with protocol ${protocolValue.text}; DRBD refuses that (writes must be on both disks before either node acknowledges them): use 'protocol C'.`);
   }
-  checkFencing(section, dual, `Resource ${label}`, dialect, out);
+  checkFencing(section, { ...dual, fencingOk: dual.fencingOk || inherited.fencingOk, fencePeer: dual.fencePeer || inherited.fencePeer }, `Resource ${label}`, dialect, out);
 }
 
 /** True when `token` is written inside `section` (not inherited from `common`). */
