@@ -30,3 +30,28 @@ export function labSections(overrides: Record<string, string | Section> = {}): R
     ...overrides,
   };
 }
+
+/** Names that break naive quoting: quotes, command substitution, separators, newlines, leading dashes. */
+export const HOSTILE_NAMES = [
+  "a'b",
+  '$(touch x)',
+  '`touch x`',
+  'a;b',
+  ';',
+  'line1\nline2',
+  '-rf',
+  '--help',
+  'a b',
+  '"quoted"',
+  'back\\slash',
+  '*',
+  '~root',
+  '$HOME',
+  'a&&b||c|d>e<f',
+  "''",
+  '',
+  'tab\there',
+  'ünïcödé-dom',
+  '!event',
+  '#comment',
+];

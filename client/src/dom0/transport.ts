@@ -116,10 +116,35 @@ export class SshTransport {
       child.stdin.end(options.input ?? '');
       child.on('error', (error) => {
         spawnError = error.message;
+        finish(null);
       });
-      child.on('close', (code) => {
+      // Not 'close': with connection sharing, ssh hands its stdio to the master
+      // process, which keeps them open while the remote command runs, also after
+      // we killed our ssh on a timeout. So we finish when ssh exits, then give
+      // the pipes a moment to deliver what is already in them.
+      child.on('exit', (code) => {
+        if (timedOut || cancelled) return finish(null);
+        let open = 2;
+        const grace = setTimeout(() => finish(code), 1000);
+        const ended = () => {
+          if (--open === 0) {
+            clearTimeout(grace);
+            finish(code);
+          }
+        };
+        child.stdout.once('end', ended);
+        child.stderr.once('end', ended);
+        if (child.stdout.readableEnded) ended();
+        if (child.stderr.readableEnded) ended();
+      });
+      let finished = false;
+      const finish = (code: number | null) => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
+        child.stdout.destroy();
+        child.stderr.destroy();
         resolve({
           exitCode: code,
           stdout: Buffer.concat(stdout).toString('utf8'),
@@ -128,7 +153,7 @@ export class SshTransport {
           cancelled,
           ...(spawnError !== undefined ? { spawnError } : {}),
         });
-      });
+      };
     });
   }
 

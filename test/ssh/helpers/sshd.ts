@@ -29,6 +29,8 @@ export interface TestSshd {
   clientConfig(profile?: ClientProfile): string;
   /** Environment for ssh without the developer's agent. */
   readonly env: NodeJS.ProcessEnv;
+  /** Which stand-ins exist on the remote PATH (default: only `xl`). */
+  standinPrograms(programs: readonly ('xl' | 'xm')[]): void;
   /** Installs a scenario for the stand-in and makes it current. */
   useScenario(name: string, files: Scenario): void;
   /** Every stand-in call since the last reset: [program, ...argv]. */
@@ -59,11 +61,15 @@ export async function startSshd(): Promise<TestSshd> {
   const dir = mkdtempSync(join(tmpdir(), 'xen-dom0-sshd-'));
   const standin = join(dir, 'standin');
   mkdirSync(join(standin, 'bin'), { recursive: true });
-  for (const program of ['xl', 'xm']) {
-    const target = join(standin, 'bin', program);
-    copyFileSync(join(REPO_ROOT, 'test', 'ssh', 'helpers', 'xl-standin.sh'), target);
-    chmodSync(target, 0o755);
-  }
+  const standinPrograms = (programs: readonly string[]) => {
+    for (const program of ['xl', 'xm']) rmSync(join(standin, 'bin', program), { force: true });
+    for (const program of programs) {
+      const target = join(standin, 'bin', program);
+      copyFileSync(join(REPO_ROOT, 'test', 'ssh', 'helpers', 'xl-standin.sh'), target);
+      chmodSync(target, 0o755);
+    }
+  };
+  standinPrograms(['xl']);
   writeFileSync(join(standin, 'scenario'), 'none\n');
   writeFileSync(join(standin, 'argv.log'), '');
   for (const key of ['host_key', 'client_key', 'other_key']) keygen(join(dir, key));
@@ -146,6 +152,7 @@ export async function startSshd(): Promise<TestSshd> {
       if (!parsed.ok) throw new Error(parsed.error);
       return parsed.host;
     },
+    standinPrograms,
     clientConfig: (profile = 'good') => join(dir, `ssh_config.${profile}`),
     useScenario(name, files) {
       const scenarioDir = join(standin, 'scenarios', name);

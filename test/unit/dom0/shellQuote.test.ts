@@ -6,30 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { quoteForSh, shellCommandLine } from '../../../client/src/dom0/shellQuote';
+import { HOSTILE_NAMES } from '../../helpers/dom0';
 
-export const HOSTILE_NAMES = [
-  "a'b",
-  '$(touch x)',
-  '`touch x`',
-  'a;b',
-  ';',
-  'line1\nline2',
-  '-rf',
-  '--help',
-  'a b',
-  '"quoted"',
-  'back\\slash',
-  '*',
-  '~root',
-  '$HOME',
-  'a&&b||c|d>e<f',
-  "''",
-  '',
-  'tab\there',
-  'ünïcödé-dom',
-  '!event',
-  '#comment',
-];
 
 /**
  * What the shell receives as argv after parsing `commandLine`, printed
