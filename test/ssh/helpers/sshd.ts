@@ -56,7 +56,8 @@ async function freePort(): Promise<number> {
 /** sshd refuses to start without its privilege-separation directory (systemd normally creates it). */
 const PRIVSEP_DIR = '/run/sshd';
 
-export async function startSshd(): Promise<TestSshd> {
+/** `loopbacks`: listen on 127.0.0.1 .. 127.0.0.N, so that N "hosts" get N separate connections (the bench). */
+export async function startSshd(loopbacks = 1): Promise<TestSshd> {
   if (!existsSync(PRIVSEP_DIR)) mkdirSync(PRIVSEP_DIR, { mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'xen-dom0-sshd-'));
   const standin = join(dir, 'standin');
@@ -79,7 +80,7 @@ export async function startSshd(): Promise<TestSshd> {
     join(dir, 'sshd_config'),
     [
       `Port ${port}`,
-      'ListenAddress 127.0.0.1',
+      ...Array.from({ length: loopbacks }, (_, i) => `ListenAddress 127.0.0.${i + 1}`),
       `HostKey ${join(dir, 'host_key')}`,
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
@@ -99,7 +100,7 @@ export async function startSshd(): Promise<TestSshd> {
   const hostKey = readFileSync(join(dir, 'host_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
   const otherKey = readFileSync(join(dir, 'other_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
   const knownHosts: Record<string, string> = {
-    good: `[127.0.0.1]:${port} ${hostKey}\n`,
+    good: Array.from({ length: loopbacks }, (_, i) => `[127.0.0.${i + 1}]:${port} ${hostKey}\n`).join(''),
     empty: '',
     changed: `[127.0.0.1]:${port} ${otherKey}\n`,
   };
