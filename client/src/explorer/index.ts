@@ -25,7 +25,8 @@ export function registerDom0Explorer(context: vscode.ExtensionContext): void {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   let settings: ExplorerSettings = readSettings();
   let session = newSession(settings, log);
-  let refreshing: AbortController | undefined;
+  /** Aborted when the settings change: calls of the old session are abandoned. */
+  let inFlight = new AbortController();
   let timer: NodeJS.Timeout | undefined;
 
   const hostOf = (spec: string) => tree.hosts.find((h) => h.spec === spec);
@@ -35,26 +36,24 @@ export function registerDom0Explorer(context: vscode.ExtensionContext): void {
     const { hosts, errors } = await resolveHosts(settings);
     tree.hosts = hosts;
     tree.settingErrors = errors;
+    tree.untrustedMessage = vscode.workspace.isTrusted ? undefined : UNTRUSTED;
     for (const spec of [...tree.models.keys()]) if (!hostOf(spec)) tree.models.delete(spec);
     view.message = hosts.length === 0 && errors.length === 0 ? 'No dom0 hosts yet: use "Add Host" (+) or the setting xenConfig.dom0.hosts.' : undefined;
     tree.fire();
   }
 
+  /** Refreshes `hosts`, skipping those already being refreshed (the timer may fire during a slow refresh). */
   async function refresh(hosts: readonly HostSpec[] = tree.hosts): Promise<void> {
-    if (!vscode.workspace.isTrusted) {
-      tree.untrustedMessage = UNTRUSTED;
-      tree.fire();
-      return;
-    }
-    tree.untrustedMessage = undefined;
-    refreshing?.abort();
-    const controller = new AbortController();
-    refreshing = controller;
-    hosts.forEach((h) => tree.loading.add(h.spec));
+    tree.untrustedMessage = vscode.workspace.isTrusted ? undefined : UNTRUSTED;
+    if (tree.untrustedMessage) return tree.fire();
+    const todo = hosts.filter((h) => !tree.loading.has(h.spec));
+    if (todo.length === 0) return;
+    const signal = inFlight.signal;
+    todo.forEach((h) => tree.loading.add(h.spec));
     tree.fire();
     await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
-      const models = await session.refreshAll(hosts, controller.signal);
-      if (controller.signal.aborted) return;
+      const models = await session.refreshAll(todo, signal);
+      if (signal.aborted) return; // the settings changed meanwhile; a new refresh is under way
       for (const model of models) {
         tree.models.set(model.host.spec, model);
         tree.loading.delete(model.host.spec);
@@ -178,10 +177,13 @@ export function registerDom0Explorer(context: vscode.ExtensionContext): void {
       scheduleAutoRefresh();
       if (view.visible) void refresh();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void loadHosts().then(() => refresh())),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       const old = session;
+      inFlight.abort();
+      inFlight = new AbortController();
+      tree.loading.clear();
       settings = readSettings();
       session = newSession(settings, log);
       void old.dispose();
