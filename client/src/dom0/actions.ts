@@ -17,19 +17,19 @@ export interface ActionInfo {
   readonly allowOnDom0: boolean;
 }
 
-const LIVE: DomainState[] = ['running', 'blocked', 'idle', 'paused', 'building'];
+const LIVE: DomainState[] = ['running', 'blocked', 'runnable', 'paused', 'building'];
 
 export const ACTIONS: Readonly<Record<DomainAction, ActionInfo>> = {
   start: { title: 'Start', states: ['stopped'], allowOnDom0: false },
   shutdown: {
     title: 'Shut Down',
-    states: ['running', 'blocked', 'idle'],
+    states: ['running', 'blocked', 'runnable'],
     allowOnDom0: false,
     confirm: (d, h) => `Shut down ${d} on ${h}? The guest is asked to power off cleanly; it stops running until started again.`,
   },
   reboot: {
     title: 'Reboot',
-    states: ['running', 'blocked', 'idle'],
+    states: ['running', 'blocked', 'runnable'],
     allowOnDom0: false,
     confirm: (d, h) => `Reboot ${d} on ${h}? The guest is asked to restart; its services are down meanwhile.`,
   },
@@ -39,10 +39,10 @@ export const ACTIONS: Readonly<Record<DomainAction, ActionInfo>> = {
     allowOnDom0: false,
     confirm: (d, h) => `Destroy ${d} on ${h}? This is pulling the power cord: the guest stops at once, unsaved data in it is lost. The config file is kept.`,
   },
-  pause: { title: 'Pause', states: ['running', 'blocked', 'idle'], allowOnDom0: false },
+  pause: { title: 'Pause', states: ['running', 'blocked', 'runnable'], allowOnDom0: false },
   unpause: { title: 'Unpause', states: ['paused'], allowOnDom0: false },
   console: { title: 'Open Console', states: LIVE, allowOnDom0: false },
-  migrate: { title: 'Migrate to Host...', states: ['running', 'blocked', 'idle'], allowOnDom0: false },
+  migrate: { title: 'Migrate to Host...', states: ['running', 'blocked', 'runnable'], allowOnDom0: false },
 };
 
 /** Actions offered for a domain in its current state. */

@@ -14,7 +14,7 @@ import { RefreshOutput, Section } from './refreshScript';
 
 export type { DiskDevice, NicDevice } from './parse/domainConfig';
 
-export type DomainState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying' | 'idle' | 'building' | 'stopped';
+export type DomainState = 'running' | 'blocked' | 'paused' | 'shutdown' | 'crashed' | 'dying' | 'runnable' | 'building' | 'stopped';
 
 export interface DomainModel {
   readonly name: string;
@@ -128,7 +128,8 @@ export function stateOfFlags(flags: string): DomainState {
   if (flags.includes('p')) return 'paused';
   if (flags.includes('r')) return 'running';
   if (flags.includes('b')) return 'blocked';
-  return 'idle';
+  // `------`: neither running nor blocked, waiting for a CPU (seen on the lab right after unpause).
+  return 'runnable';
 }
 
 const DOM0 = 'Domain-0';

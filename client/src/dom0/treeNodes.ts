@@ -33,7 +33,7 @@ export interface NodeView {
 const STATE_ICONS: Record<DomainState, { id: string; color?: string }> = {
   running: { id: 'vm-running', color: 'charts.green' },
   blocked: { id: 'vm-running', color: 'charts.green' },
-  idle: { id: 'vm-running', color: 'charts.green' },
+  runnable: { id: 'vm-running', color: 'charts.green' },
   paused: { id: 'debug-pause', color: 'charts.yellow' },
   building: { id: 'loading~spin' },
   shutdown: { id: 'loading~spin' },

@@ -116,3 +116,10 @@ describe('xm hosts (hand-written xend output, see test/fixtures/xm-captures/READ
     assert.equal(broken.error?.message, 'root@old: cannot read the output of `xm list --long`: the long domain list is not a valid S-expression: 1 unclosed "(" at the end of the output');
   });
 });
+
+describe('state flags', () => {
+  it('maps each of xl\'s flags to one state, the most significant first', async () => {
+    const { stateOfFlags } = await import('../../../client/src/dom0/model');
+    assert.deepEqual(['r-----', '-b----', '--p---', '---s--', '----c-', '-----d', '------', '-bp---'].map(stateOfFlags), ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'dying', 'runnable', 'paused']);
+  });
+});
