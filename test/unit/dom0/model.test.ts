@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildHostModel, DomainModel, HostModel } from '../../../client/src/dom0/model';
+import { buildHostModel, DomainModel, HostModel, stateOfFlags } from '../../../client/src/dom0/model';
 import { capture, labSections, refreshOutput, testHost, xmCapture } from '../../helpers/dom0';
 
 const summary = (model: HostModel) => model.domains.map((d: DomainModel) => `${d.name}#${d.id ?? '-'} ${d.state} ${d.memoryMiB ?? '-'}MiB ${d.vcpus ?? '-'}/${d.maxVcpus ?? '-'}vcpu${d.note ? ` (${d.note})` : ''}`);
@@ -118,8 +118,7 @@ describe('xm hosts (hand-written xend output, see test/fixtures/xm-captures/READ
 });
 
 describe('state flags', () => {
-  it('maps each of xl\'s flags to one state, the most significant first', async () => {
-    const { stateOfFlags } = await import('../../../client/src/dom0/model');
+  it('maps each of xl\'s flags to one state, the most significant first', () => {
     assert.deepEqual(['r-----', '-b----', '--p---', '---s--', '----c-', '-----d', '------', '-bp---'].map(stateOfFlags), ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'dying', 'runnable', 'paused']);
   });
 });
