@@ -113,7 +113,7 @@ export function commandFailure(host: HostSpec, what: string, exitCode: number, s
   return {
     kind: 'command-failed',
     message: `${name}: ${what} failed with exit status ${exitCode}${detail ? `: ${firstLine(stderr)}` : ''}`,
-    hint: 'See the Output channel "Xen dom0" for the full error.',
+    hint: 'The toolstack\'s full error output follows (in VS Code: the Output channel "Xen dom0").',
     detail,
   };
 }
