@@ -2,11 +2,12 @@
  * `cli.js domains [--format text|json] HOST...`: the explorer's model on the
  * command line, and `--action ACTION --domain NAME` to act through it.
  */
-import { ACTIONS, DomainAction } from './actions';
+import { ACTIONS, actionArgv, DomainAction } from './actions';
 import { describeDomain, describeHost } from './format';
 import { HostSpec, parseHostSetting, TOOLSTACKS, Toolstack } from './hosts';
 import { HostModel } from './model';
 import { Dom0Session } from './session';
+import { shellCommandLine } from './shellQuote';
 
 export const DOMAINS_USAGE = `usage: cli.js domains [options] HOST...
 
@@ -121,7 +122,8 @@ export async function runDomains(argv: readonly string[]): Promise<CliOutput> {
       const known = before.domains.find((d) => d.name === options.domain);
       const domain = { name: options.domain, configPath: known?.configPath ?? `/etc/xen/${options.domain}.cfg` };
       const result = await session.runAction(hostSpec, toolstack, options.action, domain, { target: options.target });
-      if (result.ok) stderr += `${hostSpec.label}: ${toolstack} ${options.action} ${options.domain}: done\n${result.stderr}`;
+      const command = shellCommandLine(actionArgv(toolstack, options.action, domain, options.target));
+      if (result.ok) stderr += `${hostSpec.label}: ${command}: done\n${result.stderr}`;
       else {
         actionFailed = true;
         stderr += `${result.error.message}\n  ${result.error.hint}\n${result.error.detail ? `  ${result.error.detail.replace(/\n/g, '\n  ')}\n` : ''}`;
