@@ -10,6 +10,7 @@ import { commandFailure, Dom0Error, sshFailure, unparsableOutput } from './error
 import { HostSpec } from './hosts';
 import { buildHostModel, DomainModel, HostModel, unreachableHost } from './model';
 import { refreshCommand, splitSections } from './refreshScript';
+import { shellCommandLine } from './shellQuote';
 import { SshTransport, TransportOptions } from './transport';
 
 export interface SessionOptions extends TransportOptions {
@@ -74,9 +75,9 @@ export class Dom0Session {
     return this.runChecked(host, argv, `\`${argv.slice(0, 2).join(' ')}\` of ${domain.name}`, options);
   }
 
-  private async runChecked(host: HostSpec, argv: string[], what: string, options: { signal?: AbortSignal; timeoutMs?: number; input?: string } = {}): Promise<ActionResult & { exitCode?: number | null }> {
+  private async runChecked(host: HostSpec, argv: string[], what: string, options: { signal?: AbortSignal; timeoutMs?: number; input?: string; logAs?: string } = {}): Promise<ActionResult & { exitCode?: number | null }> {
     const timeoutMs = options.timeoutMs ?? this.options.commandTimeoutMs;
-    const result = await this.transport.run(host, argv, { timeoutMs, signal: options.signal, input: options.input });
+    const result = await this.transport.run(host, argv, { timeoutMs, signal: options.signal, input: options.input, logAs: options.logAs });
     const failure = sshFailure(host, result, timeoutMs);
     const error = failure ?? (result.exitCode !== 0 ? commandFailure(host, what, result.exitCode ?? -1, result.stderr) : undefined);
     if (error) {
@@ -94,7 +95,11 @@ export class Dom0Session {
 
   /** Writes `content` to `path` if the file still has `expectedMd5` ("-": must not exist yet). */
   async writeFile(host: HostSpec, path: string, content: string, expectedMd5: string, signal?: AbortSignal): Promise<WriteResult> {
-    const result = await this.runChecked(host, writeFileArgv(path, expectedMd5), `saving ${path}`, { signal, input: content });
+    const result = await this.runChecked(host, writeFileArgv(path, expectedMd5), `saving ${path}`, {
+      signal,
+      input: content,
+      logAs: `<atomic save script> ${shellCommandLine([path, expectedMd5])}`,
+    });
     if (result.ok) return { ok: true };
     return { ok: false, error: result.error, changedOnHost: result.exitCode === FILE_CHANGED_EXIT };
   }
