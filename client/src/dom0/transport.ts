@@ -5,7 +5,7 @@
  * shellCommandLine() because sshd hands it to the remote user's shell.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostSpec, sshDestination } from './hosts';
@@ -51,10 +51,14 @@ export class SshTransport {
   private readonly controlDir: string;
   private readonly hostsUsed = new Map<string, HostSpec>();
 
+  /** Windows' OpenSSH has no connection sharing (ControlMaster). */
+  private readonly sharing = process.platform !== 'win32';
+
   constructor(private readonly options: TransportOptions) {
     // A private directory (mode 0700) for the connection-sharing sockets: anyone
-    // who can open a control socket can run commands on the host.
-    this.controlDir = mkdtempSync(join(tmpdir(), 'xen-dom0-'));
+    // who can open a control socket can run commands on the host. Under /tmp when
+    // there is one: socket paths are limited to ~104 bytes and macOS's tmpdir is long.
+    this.controlDir = mkdtempSync(join(existsSync('/tmp') ? '/tmp' : tmpdir(), 'xen-dom0-'));
   }
 
   /** The ssh argv (without the program) that runs `remoteArgv` on `host`. */
@@ -69,13 +73,10 @@ export class SshTransport {
   private connectionArgs(host: HostSpec): string[] {
     const args: string[] = [];
     if (this.options.configFile) args.push('-F', this.options.configFile);
-    args.push(
-      '-o', 'BatchMode=yes',
-      '-o', `ConnectTimeout=${Math.max(1, Math.round(this.options.connectTimeoutSeconds))}`,
-      '-o', 'ControlMaster=auto',
-      '-o', `ControlPath=${join(this.controlDir, '%C')}`,
-      '-o', `ControlPersist=${this.options.persistSeconds ?? 60}`,
-    );
+    args.push('-o', 'BatchMode=yes', '-o', `ConnectTimeout=${Math.max(1, Math.round(this.options.connectTimeoutSeconds))}`);
+    if (this.sharing) {
+      args.push('-o', 'ControlMaster=auto', '-o', `ControlPath=${join(this.controlDir, '%C')}`, '-o', `ControlPersist=${this.options.persistSeconds ?? 60}`);
+    }
     if (host.port !== undefined) args.push('-p', String(host.port));
     return args;
   }
@@ -159,8 +160,9 @@ export class SshTransport {
 
   /** Closes the shared connections and removes the socket directory. */
   async dispose(): Promise<void> {
+    const shared = this.sharing ? [...this.hostsUsed.values()] : [];
     await Promise.all(
-      [...this.hostsUsed.values()].map(
+      shared.map(
         (host) =>
           new Promise<void>((resolve) => {
             const child = spawn(this.sshPath, [...this.connectionArgs(host), '-O', 'exit', '--', sshDestination(host)], {
