@@ -61,20 +61,24 @@ export class SshTransport {
     this.controlDir = mkdtempSync(join(existsSync('/tmp') ? '/tmp' : tmpdir(), 'xen-dom0-'));
   }
 
-  /** The ssh argv (without the program) that runs `remoteArgv` on `host`. */
+  /**
+   * The ssh argv (without the program) that runs `remoteArgv` on `host`. With a
+   * terminal (the console) the connection is its own, so that closing the
+   * explorer's shared connections never cuts an open console.
+   */
   sshArgs(host: HostSpec, remoteArgv: readonly string[], extra: { tty?: boolean } = {}): string[] {
-    return [...this.connectionArgs(host), ...(extra.tty ? ['-t'] : ['-T']), '--', sshDestination(host), shellCommandLine(remoteArgv)];
+    return [...this.connectionArgs(host, !extra.tty), ...(extra.tty ? ['-t'] : ['-T']), '--', sshDestination(host), shellCommandLine(remoteArgv)];
   }
 
   get sshPath(): string {
     return this.options.sshPath ?? 'ssh';
   }
 
-  private connectionArgs(host: HostSpec): string[] {
+  private connectionArgs(host: HostSpec, shared = true): string[] {
     const args: string[] = [];
     if (this.options.configFile) args.push('-F', this.options.configFile);
     args.push('-o', 'BatchMode=yes', '-o', `ConnectTimeout=${Math.max(1, Math.round(this.options.connectTimeoutSeconds))}`);
-    if (this.sharing) {
+    if (this.sharing && shared) {
       args.push('-o', 'ControlMaster=auto', '-o', `ControlPath=${join(this.controlDir, '%C')}`, '-o', `ControlPersist=${this.options.persistSeconds ?? 60}`);
     }
     if (host.port !== undefined) args.push('-p', String(host.port));
