@@ -4,12 +4,14 @@
  * (helpers/xl-standin.sh) that replays real captures and records its argv.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { actionArgv } from '../../client/src/dom0/actions';
 import { HostSpec } from '../../client/src/dom0/hosts';
 import { Dom0Session, md5, SessionOptions } from '../../client/src/dom0/session';
 import { childNodes, rootNodes, viewOf } from '../../client/src/dom0/treeNodes';
@@ -152,6 +154,15 @@ describe('dom0 over a real sshd', { skip }, () => {
         assert.deepEqual(sshd.standinCalls(), [argv]);
       });
     }
+
+    it('console: the argv the integrated terminal starts ssh with', async () => {
+      sshd.resetCalls();
+      const transport = actionSession().transport;
+      const args = transport.sshArgs(sshd.host(), actionArgv('xl', 'console', { name: 'domu1' }), { tty: true });
+      // No terminal here, so ssh warns and runs the command without one: enough to see the argv arrive.
+      execFileSync(transport.sshPath, args, { env: sshd.env, stdio: ['ignore', 'ignore', 'ignore'] });
+      assert.deepEqual(sshd.standinCalls(), [['xl', 'console', 'domu1']]);
+    });
 
     it('migrate, to another listed host', async () => {
       sshd.resetCalls();
