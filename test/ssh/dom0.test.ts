@@ -15,7 +15,7 @@ import { actionArgv } from '../../client/src/dom0/actions';
 import { HostSpec } from '../../client/src/dom0/hosts';
 import { Dom0Session, md5, SessionOptions } from '../../client/src/dom0/session';
 import { childNodes, rootNodes, viewOf } from '../../client/src/dom0/treeNodes';
-import { capture, HOSTILE_NAMES } from '../helpers/dom0';
+import { capture, HOSTILE_NAMES, xmCapture } from '../helpers/dom0';
 import { ClientProfile, sshdMissing, startSshd, TestSshd } from './helpers/sshd';
 
 const skip = sshdMissing();
@@ -76,7 +76,7 @@ describe('dom0 over a real sshd', { skip }, () => {
 
     it('reads an xm host with the xm commands', async () => {
       sshd.standinPrograms(['xl', 'xm']);
-      sshd.useScenario('xm', { ...LAB, 'list-long': { stdout: readFileSync(join(__dirname, '../../../test/fixtures/xm-captures/xm-list-long.stdout'), 'utf8') } });
+      sshd.useScenario('xm', { ...LAB, 'list-long': { stdout: xmCapture('xm-list-long.stdout') } });
       sshd.resetCalls();
       const model = await session().refreshHost({ ...sshd.host(), toolstack: 'xm' });
       sshd.standinPrograms(['xl']);
