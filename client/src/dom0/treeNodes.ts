@@ -91,7 +91,7 @@ export function viewOf(node: Dom0Node): NodeView {
       };
     case 'host': {
       const { model, host } = node;
-      const state = !model ? (node.loading ? 'connecting...' : 'not refreshed yet') : describeHost(model);
+      const state = !model ? (node.loading ? 'connecting...' : 'not refreshed yet') : `${describeHost(model)}${node.loading ? ' (refreshing...)' : ''}`;
       const reachable = model?.reachable !== false;
       return {
         label: host.label,

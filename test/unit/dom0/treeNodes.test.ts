@@ -40,6 +40,12 @@ describe('explorer tree', () => {
     assert.deepEqual(viewOf(node).icon, { id: 'debug-disconnect', color: 'errorForeground' });
   });
 
+  it('keeps the last listing of a host while it refreshes', () => {
+    const [node] = rootNodes([host], new Map([[host.spec, lab]]), new Set([host.spec]), []);
+    assert.equal(viewOf(node).description, 'Xen 4.17.5, xl, 1757 of 3071 MiB free, 2 CPUs (refreshing...)');
+    assert.equal(childNodes(node).length, 4);
+  });
+
   it('shows bad host settings and hosts still connecting', () => {
     const nodes = rootNodes([host], new Map(), new Set([host.spec]), ['host "a b": bad']);
     assert.deepEqual(nodes.flatMap((n) => flat(n)), ['host "a b": bad | Fix the entry in the setting xenConfig.dom0.hosts. | dom0Message', 'root@an-node01 | connecting... | dom0Host', '  Connecting... |  | dom0Message']);
