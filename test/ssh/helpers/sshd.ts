@@ -12,8 +12,18 @@ import { parseHostSetting, HostSpec } from '../../../client/src/dom0/hosts';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
 export const SSHD = '/usr/sbin/sshd';
-export const sshdMissing = (): string | undefined =>
-  existsSync(SSHD) ? undefined : `${SSHD} is missing: install openssh-server (scripts/install-test-tools.sh) to run the real-sshd tests`;
+/** Why the real-sshd tests cannot run here, or undefined when they can. */
+export function sshdMissing(): string | undefined {
+  if (!existsSync(SSHD)) return `${SSHD} is missing: install openssh-server (scripts/install-test-tools.sh) to run the real-sshd tests`;
+  for (const tool of ['ssh', 'ssh-keygen']) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      return `${tool} is missing: install openssh-client (scripts/install-test-tools.sh) to run the real-sshd tests`;
+    }
+  }
+  return undefined;
+}
 
 /** Client configurations: which key we offer and what known_hosts says about the server. */
 export type ClientProfile = 'good' | 'wrong-key' | 'unknown-host-key' | 'changed-host-key';
