@@ -113,7 +113,7 @@ describe('xm hosts (hand-written xend output, see test/fixtures/xm-captures/READ
 
   it('reports a broken S-expression', () => {
     const broken = buildHostModel(testHost('root@old'), refreshOutput('xm', { list: xmCapture('xm-list.stdout'), long: '(domain (name x)' }));
-    assert.equal(broken.error?.message, 'root@old: cannot read the output of `xm list --long`: the long domain list is not a valid S-expression: 1 unclosed "(" at the end of the output');
+    assert.equal(broken.error?.message, 'root@old: cannot read the output of `xm list --long`: the long domain list is not a valid S-expression: a "(" is never closed (line 1, column 1)');
   });
 });
 

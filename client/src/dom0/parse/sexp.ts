@@ -1,51 +1,34 @@
 /**
- * A small S-expression reader for `xm list --long`.
- *
- * TEMPORARY: the xend-sxp language (server/src/languages/xend-sxp/sexp.ts,
- * `parseSexp`) is being written on another branch; once merged, readSexp()
- * should delegate to it. Everything here goes through this one function.
+ * `xm list --long` output read with the xend-sxp language's S-expression
+ * reader (the same rules xend used to print it), simplified to nested
+ * arrays of strings for the model.
  */
+import { parseSexp, SexpErrorKind, SexpNode } from '../../../../server/src/languages/xend-sxp/sexp';
 
 /** An atom or a list. Quoted atoms lose their quotes. */
 export type Sexp = string | Sexp[];
 
 export type SexpResult = { ok: true; values: Sexp[] } | { ok: false; error: string };
 
+function simplify(node: SexpNode): Sexp {
+  return node.kind === 'atom' ? node.value : node.items.map(simplify);
+}
+
+/** What went wrong, said about command output rather than a config file. */
+const PROBLEMS: Record<SexpErrorKind, string> = {
+  'unclosed-list': 'a "(" is never closed',
+  'unexpected-close': 'a ")" closes nothing',
+  'unterminated-string': 'a quoted string is never closed',
+  'invalid-character': 'a character xend never prints',
+  'too-deep': 'lists are nested too deeply',
+};
+
 /** Reads every top-level expression of `text`; never throws. */
 export function readSexp(text: string): SexpResult {
-  const stack: Sexp[][] = [[]];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '(') {
-      stack.push([]);
-      i++;
-    } else if (ch === ')') {
-      if (stack.length === 1) return { ok: false, error: `unbalanced ")" at offset ${i}` };
-      const list = stack.pop() as Sexp[];
-      stack[stack.length - 1].push(list);
-      i++;
-    } else if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === "'" || ch === '"') {
-      let atom = '';
-      let j = i + 1;
-      while (j < text.length && text[j] !== ch) {
-        if (text[j] === '\\' && j + 1 < text.length) j++;
-        atom += text[j++];
-      }
-      if (j >= text.length) return { ok: false, error: `unterminated ${ch} string at offset ${i}` };
-      stack[stack.length - 1].push(atom);
-      i = j + 1;
-    } else {
-      let j = i;
-      while (j < text.length && !/[\s()'"]/.test(text[j])) j++;
-      stack[stack.length - 1].push(text.slice(i, j));
-      i = j;
-    }
-  }
-  if (stack.length !== 1) return { ok: false, error: `${stack.length - 1} unclosed "(" at the end of the output` };
-  return { ok: true, values: stack[0] };
+  const tree = parseSexp(text);
+  const [first] = tree.errors;
+  if (first) return { ok: false, error: `${PROBLEMS[first.kind]} (line ${first.range.start.line + 1}, column ${first.range.start.character + 1})` };
+  return { ok: true, values: tree.nodes.map(simplify) };
 }
 
 /** The first `(key value...)` child of `list`, if any. */
