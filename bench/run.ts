@@ -15,6 +15,7 @@ import { serviceFor } from '../server/src/languages/registry';
 import { LANGUAGE_IDS, LanguageId } from '../server/src/languages/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { SAMPLE_PATHS, testContext } from '../test/helpers/fixtures';
+import { benchDom0 } from './dom0';
 import { benchWorkspace } from './workspace';
 
 interface GeneratedFile {
@@ -171,6 +172,10 @@ async function main(): Promise<void> {
   await client.stop();
 
   await benchWorkspace(2000, peakMemoryMb);
+
+  const dom0 = await benchDom0();
+  if ('skipped' in dom0) console.log(`\ndom0 refresh: skipped (${dom0.skipped})`);
+  else console.log(`\ndom0 refresh of ${dom0.hosts} hosts × ${dom0.domainsPerHost} domains (real sshd on loopback, xl stand-in): first ${dom0.coldMs.toFixed(0)} ms, then ${dom0.warmMs.toFixed(0)} ms (median of ${dom0.rounds}), ${dom0.callsPerHostPerRefresh} SSH call per host per refresh`);
 }
 
 main().catch((error) => {
