@@ -170,13 +170,12 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
 /**
  * Inserts the snippet named `name` (its key in the snippet file) into a new untitled document of
  * `languageId` through the 'editor.action.insertSnippet' command, as choosing it from "Insert
- * Snippet" does; resolves with the text. Tabs are kept (no indentation conversion) so the text can
- * be compared with the snippet's body.
+ * Snippet" does; resolves with the text. The editor indents with SNIPPET_TAB_SIZE spaces.
  */
 export async function insertSnippetByName(languageId: string, name: string): Promise<string> {
   const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
   const editor = await vscode.window.showTextDocument(document, { preview: false });
-  editor.options = { insertSpaces: false, tabSize: 4 };
+  editor.options = { insertSpaces: true, tabSize: SNIPPET_TAB_SIZE };
   const changed = nextTextChange(document);
   await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: languageId, name });
   await changed;
@@ -184,6 +183,8 @@ export async function insertSnippetByName(languageId: string, name: string): Pro
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   return text;
 }
+
+export const SNIPPET_TAB_SIZE = 4;
 
 /** Resolves at the next change of `document`'s text, or rejects after WAIT_MS. */
 export function nextTextChange(document: vscode.TextDocument): Promise<void> {
@@ -199,22 +200,6 @@ export function nextTextChange(document: vscode.TextDocument): Promise<void> {
       resolve();
     });
   });
-}
-
-/**
- * The text a snippet body inserts when every placeholder keeps its default: `${1:x}` gives x,
- * `${1|a,b|}` gives a, `$1`/`${1}`/`$0` give nothing, `\$` gives $. Variables (`$TM_FILENAME`,
- * `${UUID}`) cannot be predicted, so the result is a RegExp in which they match any text.
- */
-export function expectedSnippetText(body: string | string[]): RegExp {
-  let text = Array.isArray(body) ? body.join('\n') : body;
-  // Innermost placeholders first, so nested ones (${1:a ${2:b}}) collapse step by step.
-  const innermost = /\$\{\d+:([^${}]*)\}/;
-  while (innermost.test(text)) text = text.replace(innermost, '$1');
-  text = text.replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
-  const parts = text.split(/\$\{[A-Z_]+(?::[^}]*)?\}|\$[A-Z_]+/);
-  const escape = (part: string) => part.replace(/\\\$/g, '$').replace(/\\\}/g, '}').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${parts.map(escape).join('[^\\n]*')}$`);
 }
 
 /** Changes a user setting for the duration of a test; the returned function restores it. */

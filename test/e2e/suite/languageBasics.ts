@@ -6,8 +6,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, contributes, describeDiagnostic, expectedSnippetText, insertSnippetByName, openWorkspaceFile, readExtensionFile } from './helpers';
+import { closeAllEditors, contributes, describeDiagnostic, insertSnippetByName, openWorkspaceFile, readExtensionFile, SNIPPET_TAB_SIZE } from './helpers';
 import { itAfterMerge } from './merged';
+import { expectedSnippetText } from './snippetText';
 
 export interface LanguageUnderTest {
   languageId: string;
@@ -57,7 +58,8 @@ export function checkLanguageBasics({ languageId, scopeName, examples }: Languag
     assert.ok(names.length > 0, `${contribution.path} holds no snippet`);
     for (const name of names) {
       const inserted = await insertSnippetByName(languageId, name);
-      assert.match(inserted, expectedSnippetText(snippets[name].body), `snippet "${name}" of ${languageId}`);
+      const expected = expectedSnippetText(snippets[name].body, SNIPPET_TAB_SIZE);
+      assert.match(inserted, expected, `snippet "${name}" of ${languageId} inserted:\n${inserted}\nexpected to match ${expected}`);
     }
   });
 }
