@@ -1,6 +1,6 @@
 // Starts a private code-server (VS Code 1.100 in the browser) on 127.0.0.1 and builds the URLs that
 // open a folder with this extension loaded from source, optionally running the e2e suite.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ const USER_SETTINGS = {
  * extensions) in a fresh temp dir. Resolves once it listens; `stop()` kills the whole group (its
  * file watchers and extension hosts are grandchildren that would otherwise linger).
  */
-export async function startCodeServer({ installDir, userSettings = {}, extraEnv = {}, log = () => {} }) {
+export async function startCodeServer({ installDir, userSettings = {}, extraEnv = {}, installVsix, log = () => {} }) {
   const home = mkdtempSync(join(tmpdir(), 'xcc-code-server-'));
   const dirs = {
     home,
@@ -44,13 +44,14 @@ export async function startCodeServer({ installDir, userSettings = {}, extraEnv 
   writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
   const bin = join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const profile = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  if (installVsix) installExtension(bin, profile, installVsix, home);
   const args = [
     bin,
     '--config', dirs.config,
     '--bind-addr', '127.0.0.1:0',
     '--auth', 'none',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    ...profile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -126,4 +127,15 @@ export function isolatedEnv(home) {
     XDG_RUNTIME_DIR: home,
     VSCODE_CLI_DISABLE_TELEMETRY: '1',
   };
+}
+
+/** `code-server --install-extension FILE.vsix` into the private profile, as a user would install it. */
+function installExtension(bin, profile, vsixPath, home) {
+  const result = spawnSync(process.execPath, [bin, ...profile, '--install-extension', vsixPath], {
+    env: isolatedEnv(home),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !/successfully installed/i.test(result.stdout)) {
+    throw new Error(`code-server --install-extension ${vsixPath} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
 }

@@ -2,7 +2,7 @@
 // host of a real VS Code (code-server 4.100.3 = VS Code 1.100), whose workbench is loaded in headless
 // Chromium. The workbench reports the suite's result through window.codeAutomationExit(code) and the
 // extension host's console through window.codeAutomationLog(type, args), both exposed here.
-// Usage: node test/e2e/runner/run-suite.mjs   (compile first; scripts/test-e2e.mjs does both)
+// Usage: node test/e2e/runner/run-suite.mjs   (compile first; `npm run test:e2e` does both)
 // Env: XCC_E2E_GREP=<mocha grep>, XCC_E2E_VERBOSE=1 (code-server and browser logs),
 //      XCC_E2E_REQUIRE_ALL=1 (pending checks for not-yet-merged parts fail instead of skipping).
 import { existsSync } from 'node:fs';
@@ -10,13 +10,23 @@ import { format } from 'node:util';
 import { launchChromium } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { ensureRunnerInstalled } from './install.mjs';
-import { copyExamplesWorkspace, isMain, repoRoot, suiteEntry } from './workspace.mjs';
+import { copyExamplesWorkspace, forwardedSuiteEnv, isMain, repoRoot, suiteEntry } from './workspace.mjs';
 
 const SUITE_TIMEOUT_MS = 240_000;
 const verbose = process.env.XCC_E2E_VERBOSE === '1';
 
-export async function runSuiteInCodeServer() {
+/** Runs the e2e suite against the extension loaded from source; resolves with the exit code. */
+export function runSuiteInCodeServer() {
   if (!existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing: compile first (npx tsc -p .)`);
+  return runTestsInCodeServer({ extensionPath: repoRoot, testsPath: suiteEntry });
+}
+
+/**
+ * Opens a copy of examples/ in code-server with the extension at `extensionPath` loaded for
+ * development and runs the tests at `testsPath` in its extension host. `installVsix` is installed
+ * into the private profile first. Resolves with the tests' exit code (0 pass).
+ */
+export async function runTestsInCodeServer({ extensionPath, testsPath, installVsix }) {
   const installDir = ensureRunnerInstalled();
   const workspace = copyExamplesWorkspace();
   const started = Date.now();
@@ -25,7 +35,8 @@ export async function runSuiteInCodeServer() {
   try {
     server = await startCodeServer({
       installDir,
-      extraEnv: forwardedSuiteEnv(),
+      installVsix,
+      extraEnv: { ...forwardedSuiteEnv(), XCC_E2E_RUNNER: 'code-server' },
       log: verbose ? (line) => console.error(`[code-server] ${line}`) : undefined,
     });
     browser = await launchChromium({ installDir });
@@ -35,26 +46,17 @@ export async function runSuiteInCodeServer() {
     if (verbose) page.on('console', (message) => console.error(`[browser] ${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => console.error(`[browser] page error: ${error.message}`));
 
-    const url = server.workbenchUrl({ folder: workspace.folder, extensionPath: repoRoot, testsPath: suiteEntry });
+    const url = server.workbenchUrl({ folder: workspace.folder, extensionPath, testsPath });
     console.error(`e2e: VS Code (code-server) at ${server.origin}, workspace ${workspace.folder}`);
     await page.goto(url);
-    const code = await withTimeout(exitCode, SUITE_TIMEOUT_MS, 'the e2e suite did not report a result');
-    console.error(`e2e: suite finished with exit code ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (code-server + Chromium)`);
+    const code = await withTimeout(exitCode, SUITE_TIMEOUT_MS, 'the tests did not report a result');
+    console.error(`e2e: tests finished with exit code ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (code-server + Chromium)`);
     return code;
   } finally {
     await browser?.close();
     server?.stop();
     workspace.dispose();
   }
-}
-
-/** The suite's own settings, passed through code-server to the extension host it spawns. */
-function forwardedSuiteEnv() {
-  const env = { XCC_E2E_RUNNER: 'code-server' };
-  for (const name of ['XCC_E2E_GREP', 'XCC_E2E_REQUIRE_ALL']) {
-    if (process.env[name]) env[name] = process.env[name];
-  }
-  return env;
 }
 
 /** Prints what the extension host logged (mocha's reporter among it) on this process's stdout. */
