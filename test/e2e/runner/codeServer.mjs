@@ -30,7 +30,7 @@ const USER_SETTINGS = {
  * extensions) in a fresh temp dir. Resolves once it listens; `stop()` kills the whole group (its
  * file watchers and extension hosts are grandchildren that would otherwise linger).
  */
-export async function startCodeServer({ installDir, userSettings = {}, extraEnv = {}, installVsix, log = () => {} }) {
+export async function startCodeServer({ installDir, port = 0, userSettings = {}, extraEnv = {}, installVsix, log = () => {} }) {
   const home = mkdtempSync(join(tmpdir(), 'xcc-code-server-'));
   const dirs = {
     home,
@@ -41,7 +41,7 @@ export async function startCodeServer({ installDir, userSettings = {}, extraEnv 
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...userSettings }, null, 2));
-  writeFileSync(dirs.config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
   const bin = join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const profile = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
@@ -49,7 +49,7 @@ export async function startCodeServer({ installDir, userSettings = {}, extraEnv 
   const args = [
     bin,
     '--config', dirs.config,
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     ...profile,
     '--disable-telemetry',
@@ -66,7 +66,7 @@ export async function startCodeServer({ installDir, userSettings = {}, extraEnv 
     env: { ...isolatedEnv(home), ...extraEnv },
   });
 
-  const port = await new Promise((resolve, reject) => {
+  const boundPort = await new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
     const fail = (error) => {
@@ -89,15 +89,18 @@ export async function startCodeServer({ installDir, userSettings = {}, extraEnv 
     child.on('exit', (code, signal) => fail(new Error(`code-server exited early (code ${code}, signal ${signal})`)));
   });
 
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${boundPort}`;
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   let stopped = false;
   return {
     origin,
     dirs,
+    /** Resolves with code-server's exit code or signal when it stops. */
+    exited,
     /** The workbench URL for `folder`, loading the extension at `extensionPath` from source. */
     workbenchUrl({ folder, extensionPath, testsPath }) {
-      const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`]];
-      if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${testsPath}`]);
+      const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${boundPort}${extensionPath}`]];
+      if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${boundPort}${testsPath}`]);
       return `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     stop() {
