@@ -1,0 +1,200 @@
+// `npm run screenshots`: real use of the extension in VS Code (code-server + headless Chromium),
+// captured into docs/images/ for README.md. Each scene opens a file of a throw-away copy of examples/
+// (plus the broken files below), drives the editor with the keyboard as a user would, waits for the
+// widget it shows (squiggles, hover, completion list, quick-fix menu, tree) and takes the picture.
+// A scene whose widget never appears is reported and the script exits 1: a screenshot must show
+// what a user would see, never an empty editor.
+// Usage: npm run screenshots [-- scene-name ...]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './browser.mjs';
+import { startCodeServer } from './codeServer.mjs';
+import { ensureRunnerInstalled } from './install.mjs';
+import { copyExamplesWorkspace, repoRoot } from './workspace.mjs';
+
+const OUTPUT_DIR = join(repoRoot, 'docs', 'images');
+const WIDGET_TIMEOUT_MS = 20_000;
+
+/** Files added to the workspace copy: realistic mistakes for the diagnostics and quick-fix scenes. */
+const DEMO_FILES = {
+  'etc/xen/vm03-app.cfg': [
+    '# vm03-app: a PVH guest with the mistakes hand-edited configs really have',
+    'name = "vm03-app"',
+    'type = "pvh"',
+    'kernel = "/boot/vmlinuz-guest"',
+    'memroy = 1024',
+    'vcpus = 2',
+    'cpu_weight = 256',
+    'vif = [ "mac=00:16:3e:00:01:03,bridge=xenbr0" ]',
+    'disk = [ "phy:/dev/drbd_sh0_vg0/vm03-app,xvda,w" ]',
+    '',
+  ].join('\n'),
+};
+
+const SCENES = [
+  {
+    name: 'xl-diagnostics-hover',
+    caption: 'An xl domain config: problems underlined and listed, hover documentation on a key',
+    file: 'etc/xen/vm03-app.cfg',
+    async act(ui) {
+      await ui.waitFor('.squiggly-warning, .squiggly-error', 'diagnostics underlined in the editor');
+      await ui.keys('Control+Shift+M'); // View: Problems
+      await ui.waitFor('.markers-panel .monaco-list-row', 'the Problems list');
+      await ui.focusEditor();
+      await ui.goTo(6, 2); // vcpus
+      await ui.keys('Control+K', 'Control+I');
+      await ui.waitFor('.monaco-hover:not(.hidden) .hover-contents', 'a hover');
+    },
+  },
+  {
+    name: 'xl-quick-fix',
+    caption: 'The light bulb menu on a misspelt key offers the fix',
+    file: 'etc/xen/vm03-app.cfg',
+    async act(ui) {
+      await ui.waitFor('.squiggly-warning, .squiggly-error', 'diagnostics underlined in the editor');
+      await ui.goTo(5, 2); // memroy
+      await ui.keys('Control+.');
+      await ui.waitFor('.action-widget .monaco-list-row.action', 'the quick-fix menu');
+    },
+  },
+  {
+    name: 'cluster-conf-completion',
+    caption: 'cluster.conf: completion of the attributes an element allows, with their documentation',
+    file: 'etc/cluster/cluster.conf',
+    async act(ui) {
+      await ui.goToText('<cman ');
+      await ui.keys('End');
+      await ui.keys('ArrowLeft', 'ArrowLeft'); // before "/>"
+      await ui.type(' ');
+      await ui.keys('Control+Space');
+      await ui.waitFor('.suggest-widget.visible .monaco-list-row', 'the completion list');
+    },
+  },
+  {
+    name: 'dom0-explorer',
+    caption: 'The dom0 explorer: hosts of the workspace cluster and their domains',
+    file: 'etc/cluster/cluster.conf',
+    async act(ui) {
+      await ui.command('xenConfig.dom0Explorer.focus');
+      await ui.waitFor('.pane-body .monaco-list-row', 'the dom0 explorer tree');
+    },
+  },
+];
+
+/** A copy of examples/ plus DEMO_FILES. */
+function demoWorkspace() {
+  const workspace = copyExamplesWorkspace();
+  for (const [path, text] of Object.entries(DEMO_FILES)) {
+    mkdirSync(dirname(join(workspace.folder, path)), { recursive: true });
+    writeFileSync(join(workspace.folder, path), text);
+  }
+  return workspace;
+}
+
+/** Keyboard-and-DOM steps on the workbench page, each bounded by WIDGET_TIMEOUT_MS. */
+function workbench(page) {
+  const ui = {
+    async waitFor(selector, what) {
+      try {
+        await page.waitForSelector(selector, { state: 'visible', timeout: WIDGET_TIMEOUT_MS });
+      } catch {
+        throw new Error(`${what} did not appear within ${WIDGET_TIMEOUT_MS / 1000} s (selector ${selector})`);
+      }
+    },
+    async keys(...chord) {
+      for (const key of chord) await page.keyboard.press(key);
+    },
+    async type(text) {
+      await page.keyboard.type(text);
+    },
+    /** Runs a command by id through the command palette ("> id" matches the id too). */
+    async command(id) {
+      await page.keyboard.press('F1');
+      await ui.waitFor('.quick-input-widget input', 'the command palette');
+      await page.keyboard.type(id);
+      await ui.waitFor(`.quick-input-list .monaco-list-row`, `command ${id} in the palette`);
+      await page.keyboard.press('Enter');
+    },
+    async focusEditor() {
+      await page.locator('.editor-instance .view-lines').first().click();
+    },
+    /** Moves the cursor with "Go to Line/Column" (1-based). */
+    async goTo(line, column) {
+      await page.keyboard.press('Control+G');
+      await ui.waitFor('.quick-input-widget input', 'the Go to Line box');
+      await page.keyboard.type(`${line}:${column}`);
+      await page.keyboard.press('Enter');
+    },
+    /** Puts the cursor on the first occurrence of `text` (Find, then close the widget). */
+    async goToText(text) {
+      await page.keyboard.press('Control+F');
+      await ui.waitFor('.find-widget.visible textarea', 'the Find widget');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowLeft');
+    },
+    async openFile(relativePath) {
+      await page.keyboard.press('Control+P');
+      await ui.waitFor('.quick-input-widget input', 'Quick Open');
+      await page.keyboard.type(relativePath);
+      const name = relativePath.split('/').pop();
+      // Wait for the filtered row itself: the list first shows recently opened files.
+      await ui.waitFor(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, `${relativePath} in Quick Open`);
+      await page.keyboard.press('Enter');
+      await ui.waitFor(`.tab.active[aria-label*="${name}"]`, `an editor on ${relativePath}`);
+      await ui.waitFor('.editor-instance .view-lines .view-line', 'the editor text');
+    },
+  };
+  return ui;
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const scenes = wanted.length ? SCENES.filter((scene) => wanted.includes(scene.name)) : SCENES;
+  const installDir = ensureRunnerInstalled();
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const started = Date.now();
+  const failed = [];
+  const server = await startCodeServer({ installDir, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14 } });
+  const browser = await launchChromium({ installDir, viewport: { width: 1280, height: 760 } });
+  try {
+    for (const scene of scenes) {
+      // A fresh window per scene: no hover, menu or panel left over from the previous one.
+      // ...and a fresh folder, since VS Code restores the editors last open on a folder.
+      const workspace = demoWorkspace();
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(server.workbenchUrl({ folder: workspace.folder, extensionPath: repoRoot }));
+        const ui = workbench(page);
+        await ui.waitFor('.monaco-workbench .part.editor', 'the workbench');
+        await ui.openFile(scene.file);
+        await scene.act(ui);
+        const path = join(OUTPUT_DIR, `${scene.name}.png`);
+        await page.screenshot({ path });
+        console.log(`screenshots: ${scene.name}.png — ${scene.caption}`);
+      } catch (error) {
+        failed.push(scene.name);
+        const path = join(OUTPUT_DIR, `${scene.name}.failed.png`);
+        await page.screenshot({ path }).catch(() => {});
+        console.error(`screenshots: ${scene.name} FAILED: ${error.message} (what the window showed: ${path})`);
+      } finally {
+        await page.close();
+        workspace.dispose();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  console.log(`screenshots: ${scenes.length - failed.length} of ${scenes.length} scenes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`screenshots: ${error.stack || error.message}`);
+    process.exit(1);
+  },
+);
