@@ -16,7 +16,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Any scheme: local files, untitled buffers and remote dom0 files opened through the explorer.
     documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
-    synchronize: { configurationSection: 'xenConfig' },
+    synchronize: {
+      configurationSection: 'xenConfig',
+      // The server indexes the workspace's config files; tell it when they change on disk.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.res,*.conf,*.sxp,*.xl,*.iftab,iftab,xmexample*,xlexample*}'),
+        vscode.workspace.createFileSystemWatcher('**/xen/auto/*'),
+      ],
+    },
   };
   client = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
   await client.start();

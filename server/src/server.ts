@@ -1,34 +1,56 @@
 /**
  * The language server: LSP wiring only. Every answer comes from the
- * language services (languages/<id>), routed by the document's language id.
+ * language services (languages/<id>), routed by the document's language id,
+ * and from the workspace model (workspace/) for what crosses files.
  */
 import {
   CodeActionKind,
   createConnection,
+  FileChangeType,
   InitializeResult,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Location, Position } from 'vscode-languageserver-types';
+import { pathOfUri } from './common/uri';
 import { serviceFor } from './languages/registry';
 import { DEFAULT_SETTINGS, LanguageService, ParsedDocument, ServiceContext, Settings } from './languages/types';
 import { Debouncer } from './lsp/debouncer';
 import { settingsFromClient } from './lsp/settings';
-import { pathOfUri } from './lsp/uri';
-import { WorkspaceIndex } from './workspace/index';
+import { WorkspaceFiles } from './lsp/workspaceFiles';
+import { crossFileDiagnostics } from './workspace/crossFile';
+import { diagnose, WorkspaceIndex } from './workspace/index';
+import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
 
 const VALIDATION_DELAY_MS = 15;
+/** Cross-file results of the other files follow an edit after this quiet time. */
+const CROSS_FILE_DELAY_MS = 150;
+/** Files indexed between two yields to the message loop while scanning. */
+const SCAN_CHUNK = 25;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const workspace = new WorkspaceIndex();
+let workspace = new WorkspaceIndex();
+let workspaceFiles = newWorkspaceFiles();
 const debouncer = new Debouncer(VALIDATION_DELAY_MS);
+const crossFileDebouncer = new Debouncer(CROSS_FILE_DELAY_MS);
 let settings: Settings = DEFAULT_SETTINGS;
 let clientHasConfiguration = false;
+let workspaceFolders: string[] = [];
 
 /** Parsed documents by URI, reused until the document's version changes. */
 const parsed = new Map<string, { version: number; doc: ParsedDocument }>();
+/** The index generation the other files' diagnostics were last computed for. */
+let refreshedGeneration = 0;
+/** What was last published per URI, to avoid re-sending unchanged diagnostics. */
+const published = new Map<string, string>();
+
+function newWorkspaceFiles(): WorkspaceFiles {
+  return new WorkspaceFiles(workspace, () => settings, (uri) => documents.get(uri) !== undefined);
+}
 
 interface Served {
   service: LanguageService;
@@ -55,15 +77,40 @@ function serve(uri: string): Served | undefined {
   return { service, doc, ctx };
 }
 
+function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+  const key = JSON.stringify(diagnostics);
+  if (version === undefined && published.get(uri) === key) return;
+  published.set(uri, key);
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
 function validate(uri: string): void {
   const document = documents.get(uri);
   const served = serve(uri);
   if (!document || !served) return;
   const version = document.version;
-  const diagnostics = served.service.validate(served.doc, served.ctx);
+  const diagnostics = diagnose(served.service, served.doc, served.ctx, workspace);
   // A newer edit may have arrived while validating: its own run will publish.
   if (documents.get(uri)?.version !== version) return;
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  publish(uri, diagnostics, version);
+  if (workspace.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => refreshOtherFiles(uri));
+}
+
+/** Re-publishes the files whose cross-file diagnostics may have changed after `changedUri` changed. */
+function refreshOtherFiles(changedUri?: string): void {
+  refreshedGeneration = workspace.generation;
+  for (const document of documents.all()) {
+    if (document.uri !== changedUri) {
+      const served = serve(document.uri);
+      if (served) publish(document.uri, diagnose(served.service, served.doc, served.ctx, workspace));
+    }
+  }
+  const model = workspace.model();
+  for (const uri of workspaceFiles.closedFiles()) {
+    const facts = workspace.factsOf(uri);
+    const own = workspaceFiles.ownDiagnosticsOf(uri) ?? [];
+    publish(uri, facts ? [...own, ...crossFileDiagnostics(uri, facts, model, { root: workspace.root })] : own);
+  }
 }
 
 function revalidateAll(): void {
@@ -71,9 +118,32 @@ function revalidateAll(): void {
   for (const document of documents.all()) validate(document.uri);
 }
 
+/** Indexes the workspace folders in the background, a chunk at a time, with progress. */
+async function scanWorkspace(): Promise<void> {
+  const uris = workspaceFiles.list(workspaceFolders);
+  if (uris.length === 0) return;
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
+  for (let i = 0; i < uris.length; i++) {
+    await workspaceFiles.load(uris[i]);
+    if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
+      progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  progress.done();
+  connection.console.log(`indexed ${uris.length} files in ${workspaceFolders.join(', ')}`);
+  for (const document of documents.all()) validate(document.uri);
+  refreshOtherFiles();
+}
+
 connection.onInitialize((params): InitializeResult => {
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   settings = settingsFromClient(params.initializationOptions?.settings);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map(pathOfUri);
+  workspace = new WorkspaceIndex(workspaceFolders[0]);
+  workspaceFiles = newWorkspaceFiles();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -82,6 +152,10 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'xen-cluster-config', version: '0.1.0' },
   };
@@ -94,7 +168,10 @@ async function pullSettings(): Promise<void> {
 }
 
 connection.onInitialized(() => {
-  void pullSettings().then(revalidateAll);
+  void pullSettings()
+    .then(revalidateAll)
+    .then(scanWorkspace)
+    .catch((error: Error) => connection.console.error(`workspace indexing failed: ${error.message}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -105,14 +182,40 @@ connection.onDidChangeConfiguration((change) => {
   }
 });
 
-documents.onDidOpen((event) => validate(event.document.uri));
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    if (documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) {
+      workspaceFiles.forget(change.uri);
+      publish(change.uri, []);
+    } else {
+      await workspaceFiles.load(change.uri);
+    }
+  }
+  for (const document of documents.all()) validate(document.uri);
+  refreshOtherFiles();
+});
+
+documents.onDidOpen((event) => {
+  workspaceFiles.opened(event.document.uri);
+  validate(event.document.uri);
+});
 documents.onDidChangeContent((event) => debouncer.schedule(event.document.uri, () => validate(event.document.uri)));
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   debouncer.cancel(uri);
   parsed.delete(uri);
   workspace.markClosed(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (uri.startsWith('file:')) {
+    // Back to what is on disk (the edits may not have been saved).
+    void workspaceFiles.load(uri).then((known) => {
+      if (!known) publish(uri, []);
+      refreshOtherFiles();
+    });
+  } else {
+    workspace.remove(uri);
+    publish(uri, []);
+  }
 });
 
 connection.onCompletion((params) => {
@@ -139,6 +242,58 @@ connection.onFoldingRanges((params) => {
   const served = serve(params.textDocument.uri);
   return served ? served.service.folding(served.doc, served.ctx) : [];
 });
+
+/** The cross-file name at a position of an open document, if any. */
+function linkAtPosition(uri: string, position: Position): Link | undefined {
+  serve(uri);
+  const facts = workspace.factsOf(uri);
+  return facts ? linkAt(facts, position) : undefined;
+}
+
+function uniqueLocations(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = `${l.uri}#${l.range.start.line}:${l.range.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+connection.onDefinition((params) => {
+  const served = serve(params.textDocument.uri);
+  const own = served?.service.definition?.(served.doc, params.position, served.ctx) ?? [];
+  const link = linkAtPosition(params.textDocument.uri, params.position);
+  return uniqueLocations([...own, ...(link ? definitions(link, workspace.model()) : [])]);
+});
+
+connection.onReferences((params) => {
+  const served = serve(params.textDocument.uri);
+  const own = served?.service.references?.(served.doc, params.position, served.ctx) ?? [];
+  const link = linkAtPosition(params.textDocument.uri, params.position);
+  return uniqueLocations([...own, ...(link ? references(link, workspace.allFiles()) : [])]);
+});
+
+connection.onPrepareRename((params) => {
+  const link = linkAtPosition(params.textDocument.uri, params.position);
+  return link ? link.fact.range : null;
+});
+
+connection.onRenameRequest((params) => {
+  const link = linkAtPosition(params.textDocument.uri, params.position);
+  if (!link) {
+    const served = serve(params.textDocument.uri);
+    return served?.service.rename?.(served.doc, params.position, params.newName, served.ctx) ?? null;
+  }
+  try {
+    return rename(link, params.newName, workspace.allFiles());
+  } catch (error) {
+    if (error instanceof RenameError) throw new ResponseError(-32602, error.message);
+    throw error;
+  }
+});
+
+connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, workspace.model()));
 
 documents.listen(connection);
 connection.listen();

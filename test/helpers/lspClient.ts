@@ -33,6 +33,9 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly predicateWaiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private readonly logWaiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  readonly logs: string[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
   readonly stderr: string[] = [];
@@ -54,7 +57,7 @@ export class LspTestClient {
     );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => client.onLog(params.message));
     connection.onNotification('$/progress', () => undefined);
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
@@ -76,10 +79,35 @@ export class LspTestClient {
     return client;
   }
 
+  private onLog(message: string): void {
+    this.logs.push(message);
+    for (let i = this.logWaiters.length - 1; i >= 0; i--) {
+      if (this.logWaiters[i].pattern.test(message)) this.logWaiters.splice(i, 1)[0].resolve(message);
+    }
+  }
+
+  /** Resolves with the first server log line (window/logMessage) matching `pattern`, already or later. */
+  waitForLog(pattern: RegExp): Promise<string> {
+    const seen = this.logs.find((line) => pattern.test(line));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolveLog) => this.logWaiters.push({ pattern, resolve: resolveLog }));
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept` (the latest already published counts). */
+  waitForDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const latest = this.published.get(uri)?.at(-1);
+    if (latest && accept(latest.diagnostics)) return Promise.resolve(latest.diagnostics);
+    return new Promise((resolveWaiter) => this.predicateWaiters.push({ uri, accept, resolve: resolveWaiter }));
+  }
+
   private onDiagnostics(params: PublishDiagnosticsParams): void {
     const list = this.published.get(params.uri) ?? [];
     list.push(params);
     this.published.set(params.uri, list);
+    for (let i = this.predicateWaiters.length - 1; i >= 0; i--) {
+      const waiter = this.predicateWaiters[i];
+      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) this.predicateWaiters.splice(i, 1)[0].resolve(params.diagnostics);
+    }
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       const waiter = this.waiters[i];
       if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
@@ -139,6 +167,11 @@ export class LspTestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params);
+  }
+
+  /** The server process id (the benchmark reads its peak memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Changes the settings and tells the server, as VS Code does. */

@@ -5,7 +5,7 @@ import { languageForPath } from '../languages/filePatterns';
 import { DEFAULT_SETTINGS, LANGUAGE_IDS, LanguageId, Settings } from '../languages/types';
 import { checkFiles, SourceFile } from './checker';
 import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
-import { walkFolder } from './walk';
+import { walkFolder } from '../workspace/walk';
 
 export const CHECK_USAGE = `usage: cli.js check [--format text|json|sarif] [--language ID] [--xen-version X.Y]
                     [--toolstack xl|xm] [--drbd-dialect auto|8.3|8.4|9] PATH...
@@ -92,7 +92,7 @@ export function runCheck(args: string[], toolVersion: string): { status: number;
   }
   if (problems.length > 0) return { status: 2, stdout: '', stderr: problems.map((p) => `error: ${p}`).join('\n') + '\n' };
 
-  const results = checkFiles(files, options.settings);
+  const results = checkFiles(files, options.settings, process.cwd());
   const stdout =
     options.format === 'json'
       ? formatJson(results)

@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { serviceFor } from '../languages/registry';
 import type { LanguageId, ParsedDocument, ServiceContext, Settings } from '../languages/types';
-import { uriOfPath } from '../lsp/uri';
-import { WorkspaceIndex } from '../workspace/index';
+import { uriOfPath } from '../common/uri';
+import { diagnose, WorkspaceIndex } from '../workspace/index';
 
 export interface SourceFile {
   path: string;
@@ -21,8 +21,8 @@ export interface CheckResult {
  * Checks files the way the language server does: all files are parsed and
  * indexed first, so cross-file checks see the whole set, then each is validated.
  */
-export function checkFiles(files: SourceFile[], settings: Settings): CheckResult[] {
-  const workspace = new WorkspaceIndex();
+export function checkFiles(files: SourceFile[], settings: Settings, root?: string): CheckResult[] {
+  const workspace = new WorkspaceIndex(root);
   const parsed = files.map((file) => {
     const service = serviceFor(file.languageId)!;
     const uri = uriOfPath(file.path);
@@ -35,6 +35,6 @@ export function checkFiles(files: SourceFile[], settings: Settings): CheckResult
     file: file.path,
     languageId: file.languageId,
     text: file.text,
-    diagnostics: service.validate(doc, ctx),
+    diagnostics: diagnose(service, doc, ctx, workspace),
   }));
 }

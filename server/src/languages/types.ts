@@ -5,8 +5,10 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  Location,
   Position,
   Range,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { LineIndex } from '../common/lineIndex';
 import type { FileFacts } from '../workspace/facts';
@@ -71,4 +73,12 @@ export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   folding(doc: Doc, ctx: ServiceContext): FoldingRange[];
   /** Facts other files may refer to (names, MACs, hosts…), for the workspace index. */
   facts(doc: Doc, ctx: ServiceContext): FileFacts;
+  /**
+   * Navigation inside the language (e.g. an included file). Names shared
+   * between files (domains, MACs, hosts, fence devices, DRBD resources) are
+   * handled across files by workspace/navigation.ts from the facts.
+   */
+  definition?(doc: Doc, position: Position, ctx: ServiceContext): Location[];
+  references?(doc: Doc, position: Position, ctx: ServiceContext): Location[];
+  rename?(doc: Doc, position: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null;
 }

@@ -1,4 +1,8 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LanguageService, ParsedDocument, ServiceContext } from '../languages/types';
+import { crossFileDiagnostics } from './crossFile';
 import type { FileFacts } from './facts';
+import { WorkspaceModel } from './model';
 import type { WorkspaceView } from './view';
 
 /**
@@ -7,23 +11,48 @@ import type { WorkspaceView } from './view';
  * workspace scanner. Open documents win over disk.
  */
 export class WorkspaceIndex implements WorkspaceView {
-  private readonly files = new Map<string, { facts: FileFacts; open: boolean }>();
+  private readonly files = new Map<string, { facts: FileFacts; open: boolean; key: string }>();
+  private cachedModel: WorkspaceModel | undefined;
+  /** Bumped on every change, so callers can tell whether cross-file results may have changed. */
+  generation = 0;
 
-  /** Records the facts of `uri`; a disk update never overwrites an open document's facts. */
+  constructor(readonly root?: string) {}
+
+  /**
+   * Records the facts of `uri`; a disk update never overwrites an open
+   * document's facts. Facts equal to the recorded ones change nothing, so
+   * typing that does not touch a cross-file name costs no cross-file work.
+   */
   update(uri: string, facts: FileFacts, fromOpenDocument: boolean): void {
     const existing = this.files.get(uri);
     if (!fromOpenDocument && existing?.open) return;
-    this.files.set(uri, { facts, open: fromOpenDocument });
+    const key = JSON.stringify(facts);
+    const same = existing?.key === key;
+    this.files.set(uri, { facts, open: fromOpenDocument, key });
+    if (!same) this.changed();
   }
 
-  /** Forgets `uri` (deleted from disk), or marks it closed so disk may update it again. */
+  /** Forgets `uri` (deleted from disk). */
   remove(uri: string): void {
-    this.files.delete(uri);
+    if (this.files.delete(uri)) this.changed();
   }
 
+  /** The document was closed: disk may update its facts again. */
   markClosed(uri: string): void {
     const existing = this.files.get(uri);
     if (existing) existing.open = false;
+  }
+
+  factsOf(uri: string): FileFacts | undefined {
+    return this.files.get(uri)?.facts;
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  *allFiles(): Iterable<{ uri: string; facts: FileFacts }> {
+    for (const [uri, entry] of this.files) yield { uri, facts: entry.facts };
   }
 
   *otherFiles(excludeUri: string): Iterable<{ uri: string; facts: FileFacts }> {
@@ -32,7 +61,25 @@ export class WorkspaceIndex implements WorkspaceView {
     }
   }
 
+  /** The cross-file model, rebuilt lazily after changes. */
+  model(): WorkspaceModel {
+    this.cachedModel ??= new WorkspaceModel(this.allFiles());
+    return this.cachedModel;
+  }
+
   get size(): number {
     return this.files.size;
   }
+
+  private changed(): void {
+    this.cachedModel = undefined;
+    this.generation++;
+  }
+}
+
+/** A file's own diagnostics plus the cross-file ones: what the server publishes and the CLI prints. */
+export function diagnose(service: LanguageService, doc: ParsedDocument, ctx: ServiceContext, index: WorkspaceIndex): Diagnostic[] {
+  const own = service.validate(doc, ctx);
+  const facts = index.factsOf(ctx.uri);
+  return facts ? [...own, ...crossFileDiagnostics(ctx.uri, facts, index.model(), { root: index.root })] : own;
 }

@@ -1,0 +1,102 @@
+import type { Location } from 'vscode-languageserver-types';
+import { parseMac } from '../common/mac';
+import type { DrbdResourceFact, FileFacts, Located } from './facts';
+
+/** A fact together with the file it was found in. */
+export interface Placed<T = string> {
+  uri: string;
+  fact: Located<T>;
+}
+
+export interface PlacedDomain {
+  uri: string;
+  /** The domain's name: its `name =` value, else the file name without `.cfg` (what xm/rgmanager look up). */
+  name: string;
+  facts: NonNullable<FileFacts['domain']>;
+}
+
+export interface PlacedResource {
+  uri: string;
+  resource: DrbdResourceFact;
+}
+
+/**
+ * The cross-file model: every fact of every indexed file, grouped by the
+ * keys the cross-file checks and navigation look things up by. Built in one
+ * pass over the index and rebuilt when the index changes.
+ */
+export class WorkspaceModel {
+  readonly domains: PlacedDomain[] = [];
+  readonly domainsByName = new Map<string, PlacedDomain[]>();
+  readonly domainsByUuid = new Map<string, Placed[]>();
+  /** vif MACs (normalized) → where they are written, with the vif's index in its domain. */
+  readonly vifMacs = new Map<string, (Placed & { domain: PlacedDomain; index: number })[]>();
+  readonly iftabMacs = new Map<string, (Placed & { interfaceName: Located })[]>();
+  readonly clusterFiles: { uri: string; facts: NonNullable<FileFacts['cluster']> }[] = [];
+  readonly clusterNodes = new Map<string, Placed[]>();
+  readonly vmsByName = new Map<string, (Placed & { migratable: boolean })[]>();
+  readonly fenceDevices = new Map<string, Placed[]>();
+  readonly fenceDeviceRefs = new Map<string, Placed[]>();
+  readonly drbdResources: PlacedResource[] = [];
+  readonly drbdResourcesByName = new Map<string, PlacedResource[]>();
+  readonly drbdHosts = new Map<string, (Placed & { resource: DrbdResourceFact })[]>();
+
+  constructor(files: Iterable<{ uri: string; facts: FileFacts }>) {
+    for (const { uri, facts } of files) this.add(uri, facts);
+  }
+
+  private add(uri: string, facts: FileFacts): void {
+    if (facts.domain) {
+      const name = facts.domain.name?.value ?? baseName(uri).replace(/\.cfg$/, '');
+      const domain: PlacedDomain = { uri, name, facts: facts.domain };
+      this.domains.push(domain);
+      push(this.domainsByName, name, domain);
+      if (facts.domain.uuid) push(this.domainsByUuid, facts.domain.uuid.value.toLowerCase(), { uri, fact: facts.domain.uuid });
+      facts.domain.macs.forEach((mac, index) => {
+        const key = macKey(mac.value);
+        if (key) push(this.vifMacs, key, { uri, fact: mac, domain, index });
+      });
+    }
+    for (const entry of facts.iftab ?? []) {
+      const key = entry.mac && macKey(entry.mac.value);
+      if (entry.mac && key) push(this.iftabMacs, key, { uri, fact: entry.mac, interfaceName: entry.interfaceName });
+    }
+    if (facts.cluster) {
+      this.clusterFiles.push({ uri, facts: facts.cluster });
+      for (const node of facts.cluster.nodes) push(this.clusterNodes, node.value, { uri, fact: node });
+      for (const vm of facts.cluster.vms) push(this.vmsByName, vm.value, { uri, fact: vm, migratable: vm.migratable });
+      for (const device of facts.cluster.fenceDevices) push(this.fenceDevices, device.value, { uri, fact: device });
+      for (const ref of facts.cluster.fenceDeviceRefs) push(this.fenceDeviceRefs, ref.value, { uri, fact: ref });
+    }
+    for (const resource of facts.drbdResources ?? []) {
+      const placed = { uri, resource };
+      this.drbdResources.push(placed);
+      push(this.drbdResourcesByName, resource.name.value, placed);
+      for (const host of resource.hosts) push(this.drbdHosts, host.value, { uri, fact: host, resource });
+    }
+  }
+
+  get hasCluster(): boolean {
+    return this.clusterFiles.length > 0;
+  }
+}
+
+/** The normalized form of a MAC for comparisons, or undefined for malformed ones. */
+export function macKey(text: string): string | undefined {
+  return parseMac(text)?.normalized;
+}
+
+export function location(placed: { uri: string; fact: Located<unknown> }): Location {
+  return { uri: placed.uri, range: placed.fact.range };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function baseName(uri: string): string {
+  const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
+  return path.slice(path.lastIndexOf('/') + 1);
+}
