@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, contributes, describeDiagnostic, insertSnippetByName, openWorkspaceFile, readExtensionFile, SNIPPET_TAB_SIZE } from './helpers';
-import { itAfterMerge } from './merged';
 import { expectedSnippetText } from './snippetText';
 
 export interface LanguageUnderTest {
@@ -34,7 +33,7 @@ export function checkLanguageBasics({ languageId, scopeName, examples }: Languag
     });
   }
 
-  itAfterMerge('grammars', `has a TextMate grammar with scope ${scopeName} and a language configuration`, async () => {
+  it(`has a TextMate grammar with scope ${scopeName} and a language configuration`, async () => {
     const grammar = contributes().grammars.find((g) => g.language === languageId);
     assert.ok(grammar, `no grammar contributed for ${languageId}`);
     assert.equal(grammar.scopeName, scopeName);
@@ -48,7 +47,7 @@ export function checkLanguageBasics({ languageId, scopeName, examples }: Languag
     assert.ok(configuration, `${configurationPath} is missing from the extension`);
   });
 
-  itAfterMerge('snippets', `inserts each of its snippets by name, exactly as written`, async () => {
+  it(`inserts each of its snippets by name, exactly as written`, async () => {
     const contribution = contributes().snippets.find((s) => s.language === languageId);
     assert.ok(contribution, `no snippets contributed for ${languageId}`);
     const text = await readExtensionFile(contribution.path);
