@@ -116,6 +116,32 @@ export function waitForDiagnostics(
   });
 }
 
+/**
+ * Resolves once the Problems list of `uri` reads exactly `expected` (each entry as
+ * describeDiagnostic writes it, in order); on timeout the error shows what it held instead.
+ * Subscribe before the edit or settings change that should produce it.
+ */
+export function problemsBecome(uri: vscode.Uri, expected: string[]): Promise<vscode.Diagnostic[]> {
+  const wanted = JSON.stringify(expected);
+  return waitForDiagnostics(uri, (list) => JSON.stringify(list.map(describeDiagnostic)) === wanted, `the Problems list ${wanted}`);
+}
+
+/** Replaces the first `search` in the document with `replacement`, as typing would (unsaved). */
+export async function replaceText(document: vscode.TextDocument, search: string, replacement: string): Promise<void> {
+  const offset = document.getText().indexOf(search);
+  assert.ok(offset >= 0, `"${search}" is not in ${document.uri.path}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length)), replacement);
+  assert.ok(await vscode.workspace.applyEdit(edit), `VS Code refused to edit ${document.uri.path}`);
+}
+
+/** The position just after the first `search` in the document (plus `delta` characters). */
+export function positionAfter(document: vscode.TextDocument, search: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(search);
+  assert.ok(offset >= 0, `"${search}" is not in ${document.uri.path}`);
+  return document.positionAt(offset + search.length + delta);
+}
+
 /** A diagnostic as the Problems list shows it: `line:col severity code message` (1-based). */
 export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
   const { line, character } = diagnostic.range.start;
@@ -147,9 +173,9 @@ export async function quickFixTitles(uri: vscode.Uri, range: vscode.Range): Prom
  * Applies the quick fix titled `title` for `range` through workspace.applyEdit (and its command, if
  * it has one), exactly what choosing it in the light bulb menu does; resolves with the new text.
  */
-export async function applyQuickFix(uri: vscode.Uri, range: vscode.Range, title: string): Promise<string> {
+export async function applyQuickFix(uri: vscode.Uri, range: vscode.Range, title: string | RegExp): Promise<string> {
   const actions = await quickFixes(uri, range);
-  const action = actions.find((candidate) => candidate.title === title);
+  const action = actions.find((candidate) => (typeof title === 'string' ? candidate.title === title : title.test(candidate.title)));
   assert.ok(action, `no quick fix "${title}" at ${range.start.line + 1}:${range.start.character + 1}; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code refused the edit of "${title}"`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
@@ -215,11 +241,15 @@ export async function withSetting(section: string, key: string, value: unknown):
  * "Save changes?" dialog nobody answers), so each test starts from the same window.
  */
 export async function closeAllEditors(): Promise<void> {
-  // Reverting a file the server knows makes it check the file again: wait for that, so the next
-  // test does not read the diagnostics of the edited text.
-  const recheckedAfterRevert = vscode.workspace.textDocuments
-    .filter((document) => document.isDirty && !document.isUntitled && LANGUAGE_IDS.includes(document.languageId))
-    .map((document) => nextDiagnostics(document.uri, 'diagnostics after reverting the test\'s edits'));
+  // Reverting an edited file makes the server check it again: wait for that, so the next test
+  // does not read the diagnostics of the edited text. (A file edited back to its saved text is
+  // dirty too, but reverting it changes nothing and publishes nothing.)
+  const recheckedAfterRevert: Promise<vscode.Diagnostic[]>[] = [];
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.isUntitled || !LANGUAGE_IDS.includes(document.languageId)) continue;
+    const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    if (saved !== document.getText()) recheckedAfterRevert.push(nextDiagnostics(document.uri, "diagnostics after reverting the test's edits"));
+  }
   const openTabs = vscode.window.tabGroups.all.reduce((count, group) => count + group.tabs.length, 0);
   for (let i = 0; i < openTabs && vscode.window.activeTextEditor; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
