@@ -7,14 +7,15 @@ const vscode = require('vscode');
 
 const EXTENSION_ID = 'xen-cluster-config.xen-cluster-config';
 const SHIPPED_TOP_LEVEL = ['LICENSE.txt', 'dist', 'language-configuration', 'media', 'package.json', 'snippets', 'syntaxes'];
-const OPTIONAL_TOP_LEVEL = ['CHANGELOG.md', 'README.md', '.vsixmanifest'];
+// vsce stores README.md and CHANGELOG.md lower-cased.
+const OPTIONAL_TOP_LEVEL = ['changelog.md', 'readme.md', '.vsixmanifest'];
 const WAIT_MS = 20_000;
 
 exports.run = async function run() {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   assert.match(extension.extensionPath, /\/extensions\/xen-cluster-config\.xen-cluster-config-[\d.]+$/, 'not the installed copy');
-  const unexpected = readdirSync(extension.extensionPath).filter((entry) => !SHIPPED_TOP_LEVEL.includes(entry) && !OPTIONAL_TOP_LEVEL.includes(entry));
+  const unexpected = readdirSync(extension.extensionPath).filter((entry) => !SHIPPED_TOP_LEVEL.includes(entry) && !OPTIONAL_TOP_LEVEL.includes(entry.toLowerCase()));
   assert.deepEqual(unexpected, [], 'the .vsix holds files that do not run');
 
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'etc', 'xen', 'vm01-web.cfg');
