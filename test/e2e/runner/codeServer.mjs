@@ -66,6 +66,14 @@ export async function startCodeServer({ installDir, port = 0, userSettings = {},
     env: { ...isolatedEnv(home), ...extraEnv },
   });
 
+  const stopGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
   const boundPort = await new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
@@ -87,6 +95,9 @@ export async function startCodeServer({ installDir, port = 0, userSettings = {},
     child.stderr.on('data', onData);
     child.on('error', fail);
     child.on('exit', (code, signal) => fail(new Error(`code-server exited early (code ${code}, signal ${signal})`)));
+  }).catch((error) => {
+    stopGroup();
+    throw error;
   });
 
   const origin = `http://127.0.0.1:${boundPort}`;
@@ -106,12 +117,7 @@ export async function startCodeServer({ installDir, port = 0, userSettings = {},
     stop() {
       if (stopped) return;
       stopped = true;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      rmSync(home, { recursive: true, force: true });
+      stopGroup();
     },
   };
 }

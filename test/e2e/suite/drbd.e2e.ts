@@ -1,7 +1,6 @@
 /** drbd (drbd.conf, drbd.d/*.res; DRBD 8.3, 8.4 and 9) in a real VS Code. */
 import * as assert from 'node:assert/strict';
 import {
-  applyQuickFix,
   closeAllEditors,
   completionLabels,
   hoverText,
@@ -9,6 +8,7 @@ import {
   positionAfter,
   problemsBecome,
   replaceText,
+  typeMistakeAndFix,
   withSetting,
 } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
@@ -21,16 +21,13 @@ describe('drbd', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('drbd service', "reports a missing ';' on the right token, and the quick fix inserts it", async () => {
-    const { uri, document } = await openWorkspaceFile(RESOURCE);
-    const original = document.getText();
-    const missing = problemsBecome(uri, ["8:18 error drbd/missing-semicolon Missing ';' after 'C' to end the 'protocol' option."]);
-    await replaceText(document, 'protocol C;', 'protocol C');
-    const [diagnostic] = await missing;
-    const fixed = problemsBecome(uri, []);
-    assert.equal(await applyQuickFix(uri, diagnostic.range, /;/), original);
-    await fixed;
-  });
+  itAfterMerge('drbd service', "reports a missing ';' on the right token, and the quick fix inserts it", () =>
+    typeMistakeAndFix(RESOURCE, {
+      search: 'protocol C;',
+      mistake: 'protocol C',
+      listed: ["8:18 error drbd/missing-semicolon Missing ';' after 'C' to end the 'protocol' option."],
+      fix: /;/,
+    }));
 
   itAfterMerge('drbd service', 'completes options in a section and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(RESOURCE);

@@ -126,6 +126,25 @@ export function problemsBecome(uri: vscode.Uri, expected: string[]): Promise<vsc
   return waitForDiagnostics(uri, (list) => JSON.stringify(list.map(describeDiagnostic)) === wanted, `the Problems list ${wanted}`);
 }
 
+/**
+ * The round trip a user makes: type a mistake into a workspace file (`search` becomes `mistake`),
+ * see the Problems list read `listed`, apply the quick fix `fix` of `listed[fixIndex]`, and get the
+ * original text back with the Problems list as it was before the mistake.
+ */
+export async function typeMistakeAndFix(
+  relativePath: string,
+  { search, mistake, listed, fix, fixIndex = 0 }: { search: string; mistake: string; listed: string[]; fix: string | RegExp; fixIndex?: number },
+): Promise<void> {
+  const { uri, document, diagnostics: before } = await openWorkspaceFile(relativePath);
+  const original = document.getText();
+  const shown = problemsBecome(uri, listed);
+  await replaceText(document, search, mistake);
+  const diagnostic = (await shown)[fixIndex];
+  const fixed = problemsBecome(uri, before.map(describeDiagnostic));
+  assert.equal(await applyQuickFix(uri, diagnostic.range, fix), original, `the quick fix "${fix}" should restore ${relativePath}`);
+  await fixed;
+}
+
 /** Replaces the first `search` in the document with `replacement`, as typing would (unsaved). */
 export async function replaceText(document: vscode.TextDocument, search: string, replacement: string): Promise<void> {
   const offset = document.getText().indexOf(search);

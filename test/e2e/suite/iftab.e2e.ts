@@ -1,6 +1,6 @@
 /** iftab (ifrename's interface names by MAC, driver, bus address) in a real VS Code. */
 import * as assert from 'node:assert/strict';
-import { applyQuickFix, closeAllEditors, completionLabels, hoverText, openWorkspaceFile, positionAfter, problemsBecome, replaceText } from './helpers';
+import { closeAllEditors, completionLabels, hoverText, openWorkspaceFile, positionAfter, replaceText, typeMistakeAndFix } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
 import { itAfterMerge } from './merged';
 
@@ -14,16 +14,14 @@ describe('iftab', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('iftab service', 'lists a misspelt selector, and its quick fix corrects it', async () => {
-    const { uri, document } = await openWorkspaceFile(GUEST_IFTAB);
-    const original = document.getText();
-    const typo = problemsBecome(uri, [UNRELIABLE_ETH0, "5:6 error iftab/unknown-selector unknown selector 'mca' (ifrename drops this line); did you mean 'mac'?"]);
-    await replaceText(document, 'eth1 mac', 'eth1 mca');
-    const diagnostic = (await typo)[1];
-    const fixed = problemsBecome(uri, [UNRELIABLE_ETH0]);
-    assert.equal(await applyQuickFix(uri, diagnostic.range, /mac/), original);
-    await fixed;
-  });
+  itAfterMerge('iftab service', 'lists a misspelt selector, and its quick fix corrects it', () =>
+    typeMistakeAndFix(GUEST_IFTAB, {
+      search: 'eth1 mac',
+      mistake: 'eth1 mca',
+      listed: [UNRELIABLE_ETH0, "5:6 error iftab/unknown-selector unknown selector 'mca' (ifrename drops this line); did you mean 'mac'?"],
+      fixIndex: 1,
+      fix: /mac/,
+    }));
 
   itAfterMerge('iftab service', 'completes selectors after the interface name and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(GUEST_IFTAB);
