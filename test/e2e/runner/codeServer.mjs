@@ -135,6 +135,8 @@ export function isolatedEnv(home) {
     XDG_STATE_HOME: join(home, '.local', 'state'),
     XDG_RUNTIME_DIR: home,
     VSCODE_CLI_DISABLE_TELEMETRY: '1',
+    // No extension gallery: nothing is installed from the network, and no lookups leave the machine.
+    EXTENSIONS_GALLERY: '{}',
   };
 }
 
