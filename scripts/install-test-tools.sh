@@ -23,3 +23,12 @@ if [ "${#e2e_missing[@]}" -gt 0 ]; then
     echo "install-test-tools: could not install ${e2e_missing[*]}; npm run test:e2e will fail" >&2
 fi
 # --- end e2e runner ---------------------------------------------------------------------------
+
+# --- dom0 explorer: a real sshd and ssh client for test/ssh (openssh-server, openssh-client) ---
+dom0_missing=()
+[ -x /usr/sbin/sshd ] || dom0_missing+=(openssh-server)
+command -v ssh >/dev/null || dom0_missing+=(openssh-client)
+if [ ${#dom0_missing[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${dom0_missing[@]}"
+fi
+# --- end dom0 explorer ---

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'grammar', 'property', 'lsp', 'cli'];
+const roots = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'grammar', 'property', 'lsp', 'cli', 'ssh'];
 const files = [];
 const visit = (dir) => {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;

@@ -1,4 +1,5 @@
 /** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
+import { runDomains } from '../../client/src/dom0/cli';
 import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
 
 const VERSION = '0.1.0';
@@ -7,10 +8,18 @@ const USAGE = `usage: cli.js <command> [options]
 
 commands:
   check PATH...     check config files and folders (cli.js check --help)
+  domains HOST...   list the Xen domains of dom0 hosts over SSH (cli.js domains --help)
   --version         print the version`;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'domains') {
+    return runDomains(rest).then((result) => {
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      return result.status;
+    });
+  }
   if (command === '--version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
@@ -41,4 +50,6 @@ function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((status) => {
+  process.exitCode = status;
+});

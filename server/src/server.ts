@@ -280,11 +280,12 @@ connection.onPrepareRename((params) => {
 });
 
 connection.onRenameRequest((params) => {
+  // The language knows its own naming rules (e.g. XML names); names it does not own are renamed across files.
+  const served = serve(params.textDocument.uri);
+  const own = served?.service.rename?.(served.doc, params.position, params.newName, served.ctx);
+  if (own) return own;
   const link = linkAtPosition(params.textDocument.uri, params.position);
-  if (!link) {
-    const served = serve(params.textDocument.uri);
-    return served?.service.rename?.(served.doc, params.position, params.newName, served.ctx) ?? null;
-  }
+  if (!link) return null;
   try {
     return rename(link, params.newName, workspace.allFiles());
   } catch (error) {

@@ -47,10 +47,19 @@ export interface IftabEntryFact {
   mac?: Located;
 }
 
+/** What a DRBD `common` section gives every resource (usually in drbd.d/global_common.conf). */
+export interface DrbdCommonFact {
+  /** The `fencing` policy, e.g. "resource-and-stonith". */
+  fencing?: string;
+  /** Whether a `fence-peer` handler is set. */
+  fencePeer: boolean;
+}
+
 export interface FileFacts {
   domain?: DomainFact;
   cluster?: ClusterFacts;
   drbdResources?: DrbdResourceFact[];
+  drbdCommon?: DrbdCommonFact;
   iftab?: IftabEntryFact[];
 }
 

@@ -1,3 +1,23 @@
-import { stubService } from '../stub';
+import { fixesAt } from '../../common/findings';
+import type { LanguageService } from '../types';
+import { completeIftab } from './complete';
+import { iftabFacts } from './facts';
+import { hoverIftab } from './hover';
+import { IftabDocument, parseIftab } from './parse';
+import { iftabSymbols } from './symbols';
+import { iftabFindings } from './validate';
 
-export const iftabService = stubService('iftab');
+export { generateIftab, generateIftabAction } from './generate';
+
+export const iftabService: LanguageService<IftabDocument> = {
+  id: 'iftab',
+  parse: (text) => parseIftab(text),
+  validate: (doc, ctx) => iftabFindings(doc, ctx).map((f) => f.diagnostic),
+  complete: (doc, position, ctx) => completeIftab(doc, position, ctx),
+  hover: (doc, position, ctx) => hoverIftab(doc, position, ctx),
+  codeActions: (doc, range, _diagnostics, ctx) => fixesAt(iftabFindings(doc, ctx), range, ctx.uri),
+  symbols: (doc) => iftabSymbols(doc),
+  // One mapping per line: nothing to fold.
+  folding: () => [],
+  facts: (doc) => iftabFacts(doc),
+};

@@ -1,0 +1,188 @@
+/**
+ * The SSH transport: the system OpenSSH client, so ~/.ssh/config, the agent,
+ * ProxyJump and known_hosts behave as in the user's terminal. Arguments go to
+ * `ssh` as an argv (no local shell); the remote command line is built by
+ * shellCommandLine() because sshd hands it to the remote user's shell.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HostSpec, sshDestination } from './hosts';
+import { shellCommandLine } from './shellQuote';
+
+export interface TransportOptions {
+  /** The ssh program (default `ssh` from PATH). */
+  readonly sshPath?: string;
+  /** An ssh_config file passed with -F instead of ~/.ssh/config (tests, the CLI's --ssh-config). */
+  readonly configFile?: string;
+  /** Seconds for the TCP connection and the SSH handshake (ssh's ConnectTimeout). */
+  readonly connectTimeoutSeconds: number;
+  /** Seconds an idle shared connection stays open (ControlPersist). */
+  readonly persistSeconds?: number;
+  /** Environment for ssh (default: this process's, which carries SSH_AUTH_SOCK). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Receives one line per command run and per failure (never secrets: we never handle any). */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunOptions {
+  /** The whole call, connection included, is killed after this many milliseconds. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Written to the remote command's stdin. */
+  readonly input?: string;
+  /** Short text for the log instead of the full remote command (for the long refresh script). */
+  readonly logAs?: string;
+}
+
+export interface RunResult {
+  /** Exit status of ssh: the remote command's, or 255 when ssh itself failed. Null when killed. */
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+  /** Set when ssh could not be started at all (for example not installed). */
+  readonly spawnError?: string;
+}
+
+export class SshTransport {
+  private readonly controlDir: string;
+  private readonly hostsUsed = new Map<string, HostSpec>();
+
+  /** Windows' OpenSSH has no connection sharing (ControlMaster). */
+  private readonly sharing = process.platform !== 'win32';
+
+  constructor(private readonly options: TransportOptions) {
+    // A private directory (mode 0700) for the connection-sharing sockets: anyone
+    // who can open a control socket can run commands on the host. Under /tmp when
+    // there is one: socket paths are limited to ~104 bytes and macOS's tmpdir is long.
+    this.controlDir = mkdtempSync(join(existsSync('/tmp') ? '/tmp' : tmpdir(), 'xen-dom0-'));
+  }
+
+  /**
+   * The ssh argv (without the program) that runs `remoteArgv` on `host`. With a
+   * terminal (the console) the connection is its own, so that closing the
+   * explorer's shared connections never cuts an open console.
+   */
+  sshArgs(host: HostSpec, remoteArgv: readonly string[], extra: { tty?: boolean } = {}): string[] {
+    return [...this.connectionArgs(host, !extra.tty), ...(extra.tty ? ['-t'] : ['-T']), '--', sshDestination(host), shellCommandLine(remoteArgv)];
+  }
+
+  get sshPath(): string {
+    return this.options.sshPath ?? 'ssh';
+  }
+
+  private connectionArgs(host: HostSpec, shared = true): string[] {
+    const args: string[] = [];
+    if (this.options.configFile) args.push('-F', this.options.configFile);
+    args.push('-o', 'BatchMode=yes', '-o', `ConnectTimeout=${Math.max(1, Math.round(this.options.connectTimeoutSeconds))}`);
+    if (this.sharing && shared) {
+      args.push('-o', 'ControlMaster=auto', '-o', `ControlPath=${join(this.controlDir, '%C')}`, '-o', `ControlPersist=${this.options.persistSeconds ?? 60}`);
+    }
+    if (host.port !== undefined) args.push('-p', String(host.port));
+    return args;
+  }
+
+  /** Runs `remoteArgv` on `host`; never rejects (failures are in the result). */
+  run(host: HostSpec, remoteArgv: readonly string[], options: RunOptions): Promise<RunResult> {
+    this.hostsUsed.set(host.spec, host);
+    const args = this.sshArgs(host, remoteArgv);
+    this.options.log?.(`[${host.label}] ssh ${sshDestination(host)} ${options.logAs ?? shellCommandLine(remoteArgv)}`);
+    return new Promise((resolve) => {
+      if (options.signal?.aborted) {
+        resolve({ exitCode: null, stdout: '', stderr: '', timedOut: false, cancelled: true });
+        return;
+      }
+      const child = spawn(this.sshPath, args, { env: this.options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let timedOut = false;
+      let cancelled = false;
+      let spawnError: string | undefined;
+      const kill = () => {
+        child.kill('SIGTERM');
+        // ssh exits on SIGTERM at once; SIGKILL is only for a wedged process.
+        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        kill();
+      }, options.timeoutMs);
+      const onAbort = () => {
+        cancelled = true;
+        kill();
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stdin.on('error', () => undefined); // the remote side may close stdin early (EPIPE)
+      child.stdin.end(options.input ?? '');
+      child.on('error', (error) => {
+        spawnError = error.message;
+        finish(null);
+      });
+      // Not 'close': with connection sharing, ssh hands its stdio to the master
+      // process, which keeps them open while the remote command runs, also after
+      // we killed our ssh on a timeout. So we finish when ssh exits, then give
+      // the pipes a moment to deliver what is already in them.
+      child.on('exit', (code) => {
+        if (timedOut || cancelled) return finish(null);
+        let open = 2;
+        const grace = setTimeout(() => finish(code), 1000);
+        const ended = () => {
+          if (--open === 0) {
+            clearTimeout(grace);
+            finish(code);
+          }
+        };
+        child.stdout.once('end', ended);
+        child.stderr.once('end', ended);
+        if (child.stdout.readableEnded) ended();
+        if (child.stderr.readableEnded) ended();
+      });
+      let finished = false;
+      const finish = (code: number | null) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve({
+          exitCode: code,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          timedOut,
+          cancelled,
+          ...(spawnError !== undefined ? { spawnError } : {}),
+        });
+      };
+    });
+  }
+
+  /** Closes the shared connections and removes the socket directory. */
+  async dispose(): Promise<void> {
+    const shared = this.sharing ? [...this.hostsUsed.values()] : [];
+    await Promise.all(
+      shared.map(
+        (host) =>
+          new Promise<void>((resolve) => {
+            const child = spawn(this.sshPath, [...this.connectionArgs(host), '-O', 'exit', '--', sshDestination(host)], {
+              env: this.options.env ?? process.env,
+              stdio: 'ignore',
+            });
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            child.on('error', () => undefined);
+            child.on('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      ),
+    );
+    this.hostsUsed.clear();
+    rmSync(this.controlDir, { recursive: true, force: true });
+  }
+}

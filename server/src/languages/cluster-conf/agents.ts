@@ -1,0 +1,74 @@
+/**
+ * Fence agents: the parameters each takes and the actions it supports. Most
+ * come from the agents' own metadata (schema/fence-agents.json); the agents
+ * RHCS 3 shipped that later releases dropped (fence_na, fence_xvm, fence_manual…)
+ * come from their parameter groups in cluster.rng.
+ */
+import agentData from './schema/fence-agents.json';
+import { ELEMENTS } from './schema';
+
+export interface AgentParameter {
+  type?: string;
+  required?: boolean;
+  default?: string;
+  values?: string[];
+  deprecated?: boolean;
+  /** The newer name this parameter replaces (e.g. `plug` obsoletes `port`). */
+  obsoletes?: string;
+}
+
+export interface FenceAgent {
+  name: string;
+  parameters: Record<string, AgentParameter>;
+  /** Supported actions; undefined when unknown (agents known only from cluster.rng). */
+  actions?: string[];
+  /** Known only from the RHCS 3 schema, without metadata. */
+  legacy: boolean;
+}
+
+function buildAgents(): Map<string, FenceAgent> {
+  const agents = new Map<string, FenceAgent>();
+  const modern = agentData.agents as Record<string, { parameters: Record<string, AgentParameter>; actions: string[] }>;
+  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: { ...agent.parameters }, actions: agent.actions, legacy: false });
+  for (const group of ELEMENTS.fencedevice.attributeChoice?.alternatives ?? []) {
+    if (!group.agent) continue;
+    const known = agents.get(group.agent);
+    // An agent both generations know keeps its metadata and gains the RHCS 3 parameters it lost (fence_scsi's nodename).
+    const parameters: Record<string, AgentParameter> = known?.parameters ?? {};
+    for (const name of group.required) parameters[name] ??= { required: true };
+    for (const name of group.optional) parameters[name] ??= {};
+    if (!known) agents.set(group.agent, { name: group.agent, parameters, legacy: true });
+  }
+  // fence_manual asked an operator to confirm by hand (fence_ack_manual); it takes no parameters.
+  agents.set('fence_manual', { name: 'fence_manual', parameters: {}, legacy: true });
+  return agents;
+}
+
+export const FENCE_AGENTS = buildAgents();
+
+export function fenceAgent(name: string | undefined): FenceAgent | undefined {
+  return name === undefined ? undefined : FENCE_AGENTS.get(name);
+}
+
+/**
+ * Required for this agent, under its RHCS 3 name: newer metadata marks the
+ * new name required (`plug`) and keeps the old one (`port`) as deprecated.
+ */
+export function isRequired(agent: FenceAgent, name: string): boolean {
+  return agent.parameters[name]?.required === true || Object.values(agent.parameters).some((p) => p.obsoletes === name && p.required);
+}
+
+/** True when the agent drives a multi-outlet device and needs to be told which outlet (port/plug). */
+export function needsPort(agent: FenceAgent): boolean {
+  // Agents that take `nodename` (fence_scsi) are told the victim by fenced; they need no port.
+  return isRequired(agent, 'port') && !('nodename' in agent.parameters);
+}
+
+/**
+ * True when the agent controls one machine (a node's own management board):
+ * it takes no port, or reads one only as the board's address (port_as_ip).
+ */
+export function controlsOneMachine(agent: FenceAgent): boolean {
+  const hasPort = 'port' in agent.parameters || 'plug' in agent.parameters;
+  return !needsPort(agent) && (!hasPort || 'port_as_ip' in agent.parameters);
+}

@@ -1,0 +1,28 @@
+import type { ClusterFacts, FileFacts, Located } from '../../workspace/facts';
+import { clusterModel } from './model';
+import { attribute, ClusterDoc, XmlElement } from './parse';
+
+/** The cluster's names (nodes, fence devices, services, vms) with where each is written. */
+export function facts(doc: ClusterDoc): FileFacts {
+  const model = clusterModel(doc);
+  if (!model.cluster) return {};
+  const located = (element: XmlElement, name = 'name'): Located | undefined => {
+    const attr = attribute(element, name);
+    return attr && { value: attr.value, range: doc.lines.range(attr.valueStart, attr.valueEnd) };
+  };
+  const all = (elements: XmlElement[]) => elements.map((e) => located(e)).filter((l): l is Located => l !== undefined);
+  const cluster: ClusterFacts = {
+    clusterName: located(model.cluster),
+    nodes: all(model.nodes),
+    fenceDevices: all(model.fenceDevices),
+    fenceDeviceRefs: all(model.deviceRefs),
+    services: all(model.services),
+    vms: model.vms.flatMap((vm) => {
+      const name = located(vm);
+      // rgmanager live-migrates a vm unless migrate="pause" or "none"; a missing attribute means live.
+      const migrate = attribute(vm, 'migrate')?.value ?? 'live';
+      return name ? [{ ...name, migratable: migrate === 'live' }] : [];
+    }),
+  };
+  return { cluster };
+}

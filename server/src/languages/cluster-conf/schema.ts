@@ -1,0 +1,96 @@
+/**
+ * The cluster.conf schema as data: elements, attributes, child cardinality
+ * (generated from cluster.rng by scripts/gen-cluster-conf-schema.mjs) and
+ * the fence agents' parameters. Validation, completion and hover all read it.
+ */
+import schemaData from './schema/cluster-rng.json';
+
+/** XML Schema datatypes cluster.rng uses. */
+export type AttributeType = 'integer' | 'positiveInteger' | 'nonNegativeInteger' | 'ID' | 'IDREF';
+
+export interface AttributeDef {
+  required?: boolean;
+  type?: AttributeType;
+  values?: string[];
+  default?: string;
+  sample?: string;
+  /** Added by agents newer than the 2011 cluster.rng: xmllint with that schema rejects it. */
+  newer?: boolean;
+}
+
+export interface ChildDef {
+  min: number;
+  /** null: any number. */
+  max: number | null;
+  /** Position in the parent's sequence; children must come in non-decreasing order. */
+  order: number;
+}
+
+/** One alternative of an attribute choice (a fence agent's parameter set, or a resource's `ref`). */
+export interface AttributeGroup {
+  agent?: string;
+  required: string[];
+  optional: string[];
+}
+
+export interface ElementDef {
+  attributes: Record<string, AttributeDef>;
+  attributeChoice?: { optional: boolean; alternatives: AttributeGroup[] };
+  children?: Record<string, ChildDef>;
+  /** Text content allowed (only `<event>`, which holds a script). */
+  text?: boolean;
+  newer?: boolean;
+  /** For newer elements only: where they may appear. */
+  parents?: string[];
+}
+
+export const ROOT_ELEMENT = schemaData.root;
+export const ELEMENTS = schemaData.elements as unknown as Record<string, ElementDef>;
+
+export function elementDef(name: string): ElementDef | undefined {
+  return Object.prototype.hasOwnProperty.call(ELEMENTS, name) ? ELEMENTS[name] : undefined;
+}
+
+export function attributeDef(element: string, attribute: string): AttributeDef | undefined {
+  const def = elementDef(element);
+  return def && Object.prototype.hasOwnProperty.call(def.attributes, attribute) ? def.attributes[attribute] : undefined;
+}
+
+const childrenCache = new Map<string, string[]>();
+
+/** Elements allowed directly inside `parent` (from cluster.rng, plus newer elements that name it as parent). */
+export function allowedChildren(parent: string): string[] {
+  const cached = childrenCache.get(parent);
+  if (cached) return cached;
+  const names = Object.keys(elementDef(parent)?.children ?? {});
+  for (const [name, child] of Object.entries(ELEMENTS)) {
+    if (child.newer && child.parents?.some((p) => p === parent || (p === 'resources' && isResourceContainer(parent)))) names.push(name);
+  }
+  childrenCache.set(parent, names);
+  return names;
+}
+
+export interface AttributeSummary {
+  /** Attributes that take part in the element's attribute choice (agent parameter sets, `ref`). */
+  choiceNames: Set<string>;
+  /** Required attributes outside the choice. */
+  required: string[];
+}
+
+const summaryCache = new Map<ElementDef, AttributeSummary>();
+
+export function attributeSummary(def: ElementDef): AttributeSummary {
+  let summary = summaryCache.get(def);
+  if (!summary) {
+    const choiceNames = new Set((def.attributeChoice?.alternatives ?? []).flatMap((g) => [...g.required, ...g.optional]));
+    const required = Object.entries(def.attributes).filter(([name, a]) => a.required && !choiceNames.has(name)).map(([name]) => name);
+    summary = { choiceNames, required };
+    summaryCache.set(def, summary);
+  }
+  return summary;
+}
+
+/** Elements that hold resource agents (resources, services, and resources themselves). */
+export function isResourceContainer(name: string): boolean {
+  return elementDef(name)?.children?.ip !== undefined;
+}

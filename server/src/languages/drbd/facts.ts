@@ -1,0 +1,44 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts';
+import type { Token } from './lexer';
+import { hostOrResourceOption, optionIn, resourcesOf } from './model';
+import type { Dialect } from './optionTypes';
+import { DrbdDocument, sectionsOf } from './parse';
+import { dualPrimaryOf } from './resources';
+import { deviceMinor, isProblem, parseAddress } from './values';
+
+/** Resources with their hosts, addresses, minors, devices and disks, for cross-file checks. */
+export function drbdFacts(doc: DrbdDocument, dialect: Dialect): FileFacts {
+  const range = (token: Token): Range => doc.lines.range(token.start, token.end);
+  const located = (token: Token): Located => ({ value: token.value, range: range(token) });
+  const drbdResources: DrbdResourceFact[] = [];
+  for (const resource of resourcesOf(doc)) {
+    if (!resource.name) continue;
+    const fact: DrbdResourceFact = { name: located(resource.name), hosts: [], addresses: [], minors: [], devices: [], disks: [], dualPrimary: false };
+    for (const host of resource.hosts) {
+      const hostName = host.name?.value ?? '';
+      if (host.name) fact.hosts.push(located(host.name));
+      const address = optionIn(host.section, 'address');
+      const parsed = address && parseAddress(address.args, address.keyword);
+      if (parsed && !isProblem(parsed)) fact.addresses.push({ value: parsed.key, range: range(parsed.token), host: hostName });
+      const device = hostOrResourceOption(host.section, resource.section, ['device']);
+      if (device) {
+        const { minor, path, minorToken } = deviceMinor(device.args);
+        if (minor !== undefined && minorToken) fact.minors.push({ value: minor, range: range(minorToken), host: hostName });
+        if (path) fact.devices.push({ ...located(path), host: hostName });
+      }
+      const disk = hostOrResourceOption(host.section, resource.section, ['disk']);
+      if (disk?.args[0]) fact.disks.push({ ...located(disk.args[0]), host: hostName });
+    }
+    const dual = dualPrimaryOf(doc, resource.section, dialect);
+    fact.dualPrimary = Boolean(dual.allowTwoPrimaries || dual.becomeBoth);
+    drbdResources.push(fact);
+  }
+  const facts: FileFacts = { drbdResources };
+  const [common] = sectionsOf(doc.root, 'common');
+  if (common) {
+    const policy = dualPrimaryOf(doc, common, dialect);
+    facts.drbdCommon = { fencing: policy.fencingOk ? 'resource-and-stonith' : undefined, fencePeer: policy.fencePeer };
+  }
+  return facts;
+}

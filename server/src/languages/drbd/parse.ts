@@ -1,0 +1,247 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { LineIndex } from '../../common/lineIndex';
+import type { ParsedDocument } from '../types';
+import { ALL_SECTION_NAMES, anyDialectNests, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
+import { Token, tokenize } from './lexer';
+import { KNOWN_KEYWORDS } from './schema';
+
+export const SOURCE = 'drbd';
+
+/** `keyword args… ;` */
+export interface OptionNode {
+  kind: 'option';
+  keyword: Token;
+  args: Token[];
+  /** The `;`, absent when it is missing. */
+  terminator?: Token;
+  parent: SectionNode;
+}
+
+/** `keyword args… { children }`; the root is a section with no keyword. */
+export interface SectionNode {
+  kind: 'section';
+  /** Section name ('' for the root). */
+  name: string;
+  keyword?: Token;
+  args: Token[];
+  open?: Token;
+  /** The `}`, absent when it is missing. */
+  close?: Token;
+  /** Offset where the section's content ends: its `}`, or where parsing found it had to end. */
+  end: number;
+  children: Node[];
+  parent?: SectionNode;
+}
+
+export type Node = OptionNode | SectionNode;
+
+export interface DrbdDocument extends ParsedDocument {
+  readonly root: SectionNode;
+  readonly tokens: Token[];
+}
+
+/** Extra data on syntax diagnostics: where to insert a missing `;`, and the line drbdadm reports. */
+export interface MissingSemicolonData {
+  insertAt: number;
+  /** drbdadm reports a missing `;` on the line of the token that follows. */
+  oracleLine: number;
+}
+
+class Parser {
+  private index = 0;
+  readonly errors: Diagnostic[] = [];
+  /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`). */
+  readonly opaque: { start: number; end: number }[] = [];
+  readonly root: SectionNode;
+  private readonly stack: SectionNode[];
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly lines: LineIndex,
+  ) {
+    this.root = { kind: 'section', name: TOP_LEVEL, args: [], children: [], end: lines.text.length };
+    this.stack = [this.root];
+  }
+
+  parse(): SectionNode {
+    while (this.index < this.tokens.length) this.statement();
+    for (const open of this.stack.slice(1).reverse()) this.unclosed(open, undefined);
+    return this.root;
+  }
+
+  private get top(): SectionNode {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private error(token: Token, code: string, message: string, data?: unknown): void {
+    const d = diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE);
+    if (data !== undefined) d.data = data;
+    this.errors.push(d);
+  }
+
+  private statement(): void {
+    const first = this.tokens[this.index];
+    if (first.kind === '}') {
+      this.index++;
+      if (this.stack.length === 1) {
+        this.error(first, 'drbd/syntax', "Unexpected '}': there is no open section to close here.");
+      } else {
+        const section = this.stack.pop()!;
+        section.close = first;
+        section.end = first.start;
+      }
+      return;
+    }
+    if (first.kind === ';') {
+      this.index++;
+      const after = this.tokens[this.index - 2];
+      const what = after?.kind === '}' ? "after '}' (a section needs no ';')" : 'with no option before it';
+      this.error(first, 'drbd/syntax', `Unexpected ';' ${what}; remove it.`);
+      return;
+    }
+    if (first.kind === '{') {
+      this.index++;
+      this.error(first, 'drbd/syntax', "'{' without a section name before it; write e.g. 'net {'.");
+      this.push({ kind: 'section', name: '', args: [], open: first, children: [], parent: this.top, end: this.lines.text.length });
+      return;
+    }
+    const keyword = first;
+    this.index++;
+    const args: Token[] = [];
+    for (;;) {
+      const next = this.tokens[this.index];
+      if (!next || next.kind === '}') {
+        this.missingSemicolon(keyword, args, next);
+        this.add({ kind: 'option', keyword, args, parent: this.top });
+        return;
+      }
+      if (next.kind === ';') {
+        this.index++;
+        this.add({ kind: 'option', keyword, args, terminator: next, parent: this.top });
+        return;
+      }
+      if (next.kind === '{') {
+        this.index++;
+        this.openSection(keyword, args, next);
+        return;
+      }
+      const previous = args.length > 0 ? args[args.length - 1] : keyword;
+      if (next.line > previous.line && next.kind === 'word' && this.startsStatement(next)) {
+        this.missingSemicolon(keyword, args, next);
+        this.add({ kind: 'option', keyword, args, parent: this.top });
+        return;
+      }
+      args.push(next);
+      this.index++;
+    }
+  }
+
+  /** A word on a new line that names an option or a section begins a new statement. */
+  private startsStatement(token: Token): boolean {
+    return KNOWN_KEYWORDS.has(token.value);
+  }
+
+  private missingSemicolon(keyword: Token, args: Token[], next: Token | undefined): void {
+    const last = args.length > 0 ? args[args.length - 1] : keyword;
+    if (last.kind === 'string' && !last.closed) return; // the unterminated string is the error
+    const data: MissingSemicolonData = { insertAt: last.end, oracleLine: next ? next.line : last.line };
+    this.error(last, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, data);
+  }
+
+  private openSection(keyword: Token, args: Token[], open: Token): void {
+    const name = keyword.value;
+    // A section that cannot live here but can live further out means a '}' is missing.
+    if (!anyDialectNests(this.top.name, name) && ALL_SECTION_NAMES.has(name)) {
+      let depth = this.stack.length - 1;
+      while (depth >= 0 && !anyDialectNests(this.stack[depth].name, name)) depth--;
+      if (depth >= 0 && depth < this.stack.length - 1) {
+        for (const section of this.stack.splice(depth + 1).reverse()) {
+          section.end = keyword.start;
+          this.unclosed(section, keyword);
+        }
+      }
+    }
+    this.push({ kind: 'section', name, keyword, args, open, children: [], parent: this.top, end: this.lines.text.length });
+    if (OPAQUE_SECTIONS.has(name)) this.skipOpaque(open);
+  }
+
+  /** Steps over an opaque section's contents to its matching `}` (balanced braces). */
+  private skipOpaque(open: Token): void {
+    let depth = 0;
+    while (this.index < this.tokens.length) {
+      const token = this.tokens[this.index];
+      if (token.kind === '{') depth++;
+      else if (token.kind === '}' && depth-- === 0) break;
+      this.index++;
+    }
+    const end = this.tokens[this.index]?.start ?? this.lines.text.length;
+    this.opaque.push({ start: open.end, end });
+  }
+
+  private unclosed(section: SectionNode, before: Token | undefined): void {
+    const opener = section.keyword ?? section.open!;
+    const label = section.keyword ? `'${[section.keyword.text, ...section.args.map((a) => a.text)].join(' ')}'` : 'the section';
+    const where = `opened on line ${opener.line + 1}`;
+    if (before) {
+      this.error(before, 'drbd/missing-brace', `Missing '}' to close ${label} (${where}) before this '${before.text}' section.`, { oracleLine: before.line });
+    } else {
+      this.error(opener, 'drbd/missing-brace', `Missing '}': ${label} (${where}) is not closed by the end of the file.`);
+    }
+  }
+
+  private push(section: SectionNode): void {
+    this.add(section);
+    this.stack.push(section);
+  }
+
+  private add(node: Node): void {
+    this.top.children.push(node);
+  }
+}
+
+export function parse(text: string): DrbdDocument {
+  const lines = new LineIndex(text);
+  const tokens = tokenize(text);
+  const parser = new Parser(tokens, lines);
+  const root = parser.parse();
+  const errors = parser.errors;
+  const inOpaque = (token: Token) => parser.opaque.some((span) => token.start >= span.start && token.end <= span.end);
+  for (const token of tokens) {
+    if (token.kind === 'string' && !token.closed && !inOpaque(token)) {
+      errors.push(diagnostic(lines.range(token.start, token.end), Severity.Error, 'drbd/syntax', 'Unterminated string: add the closing \'"\' on this line.', SOURCE));
+    }
+  }
+  return { text, lines, syntaxErrors: errors, root, tokens };
+}
+
+/** Depth-first walk over every node below `section`. */
+export function* walk(section: SectionNode): Generator<Node> {
+  for (const child of section.children) {
+    yield child;
+    if (child.kind === 'section') yield* walk(child);
+  }
+}
+
+export function sectionsOf(section: SectionNode, name: string): SectionNode[] {
+  return section.children.filter((c): c is SectionNode => c.kind === 'section' && c.name === name);
+}
+
+/** The innermost section whose braces contain `offset` (the root when none). */
+export function sectionAt(root: SectionNode, offset: number): SectionNode {
+  for (const child of root.children) {
+    if (child.kind !== 'section' || !child.open) continue;
+    if (offset > child.open.start && offset <= child.end) return sectionAt(child, offset);
+  }
+  return root;
+}
+
+/** The statement and token under `offset` (touching either end of the token counts). */
+export function tokenAt(root: SectionNode, offset: number): { node: Node; token: Token; argIndex: number } | undefined {
+  for (const node of walk(root)) {
+    const tokens = node.keyword ? [node.keyword, ...node.args] : node.args;
+    const index = tokens.findIndex((t) => offset >= t.start && offset <= t.end);
+    if (index >= 0) return { node, token: tokens[index], argIndex: node.keyword ? index - 1 : index };
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
+import { describeMac, parseMac } from '../../common/mac';
+import type { ServiceContext } from '../types';
+import { exactMacs } from './facts';
+import { guestTree, vifsCarrying } from './guest';
+import type { IftabDocument, SelectorUse, Token } from './parse';
+import { SELECTORS, SelectorSpec } from './selectors';
+
+const inside = (token: Token | undefined, offset: number): token is Token => !!token && token.start <= offset && offset <= token.end;
+
+/** Hover on a selector (what it matches) or on a MAC (what it is, which guest's vif carries it). */
+export function hoverIftab(doc: IftabDocument, position: Position, ctx: ServiceContext): Hover | null {
+  const offset = doc.lines.offsetAt(position);
+  const entry = doc.entries.find((e) => e.line === position.line);
+  if (!entry) return null;
+  if (inside(entry.name, offset)) return markdown(nameDoc(entry.name.text, doc, ctx), entry.name);
+  for (const use of entry.selectors) {
+    if (inside(use.name, offset) && (use.lookup.kind === 'exact' || use.lookup.kind === 'prefix')) return markdown(selectorDoc(use, use.lookup.spec), use.name);
+    if (inside(use.value, offset) && use.lookup.kind !== 'unknown' && use.lookup.kind !== 'ambiguous' && use.lookup.spec.value === 'mac') {
+      const text = macDoc(use.value.text, ctx);
+      return text ? markdown(text, use.value) : null;
+    }
+  }
+  return null;
+}
+
+/** What the name means: a wildcard, and in a guest the vif it pins. */
+function nameDoc(name: string, doc: IftabDocument, ctx: ServiceContext): string {
+  const lines = [`**${name}**: the name ifrename gives the interface that matches every selector of this line.`];
+  if (name.includes('*')) lines.push('', '`*` becomes the lowest free number (eth* → eth0, eth1, …).');
+  const guest = guestTree(ctx, exactMacs(doc).map((m) => m.value));
+  const index = /^eth(\d+)$/.exec(name)?.[1];
+  const vif = index !== undefined ? guest?.domain?.macs[Number(index)] : undefined;
+  if (guest?.domain && vif) {
+    const bridge = guest.domain.bridges[Number(index)]?.value;
+    lines.push('', `In guest **${guest.name}**, vif ${index} has ${vif.value}${bridge ? ` on bridge ${bridge}` : ''}.`);
+  }
+  return lines.join('\n');
+}
+
+function markdown(value: string, token: Token): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: token.range };
+}
+
+function selectorDoc(use: SelectorUse, spec: SelectorSpec): string {
+  const aliases = SELECTORS.filter((s) => s.handler === spec.handler && s !== spec).map((s) => `\`${s.name}\``);
+  const lines = [`**${spec.name}**${use.name.text.toLowerCase() !== spec.name ? ` (written '${use.name.text}')` : ''}: \`${spec.syntax}\``, '', spec.doc];
+  if (aliases.length > 0) lines.push('', `Same as ${aliases.join(', ')}.`);
+  if (spec.howToFind) lines.push('', `Find it with ${spec.howToFind}.`);
+  return lines.join('\n');
+}
+
+function macDoc(text: string, ctx: ServiceContext): string | undefined {
+  const mac = parseMac(text);
+  if (!mac) return text.includes('*') ? `MAC pattern: matches every address of this shape (\`*\` is any run of characters, case ignored).` : undefined;
+  const lines = [`**${mac.normalized}**: ${describeMac(mac)}.`];
+  for (const carrier of vifsCarrying(ctx, mac.normalized)) {
+    const bridge = carrier.domain.bridges[carrier.index]?.value;
+    lines.push('', `Carried by vif ${carrier.index} of domain **${carrier.domain.name?.value ?? '(unnamed)'}**${bridge ? ` on bridge ${bridge}` : ''} (${carrier.uri}).`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,187 @@
+/**
+ * iftab reader with the rules of ifrename's mapping_readfile(): one mapping
+ * per line, `#` ends the line wherever it is (even inside quotes), the name
+ * is the first word, then `selector[{attribute}] value` pairs; a value may be
+ * "double-quoted" (no escapes). Where ifrename drops the rest of a line at
+ * the first problem, this reader records it and keeps going.
+ */
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { LineIndex } from '../../common/lineIndex';
+import type { ParsedDocument } from '../types';
+import { findSelector, SelectorLookup } from './selectors';
+
+export const SOURCE = 'iftab';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface SelectorUse {
+  /** The selector word as written (without its `{…}`). */
+  name: Token;
+  lookup: SelectorLookup;
+  /** The attribute between braces, `SYSFS{address}`. */
+  attribute?: Token;
+  /** The value, quotes removed; the range covers the quotes. */
+  value?: Token & { quoted: boolean };
+}
+
+export interface IftabEntry {
+  /** 0-based line of the LineIndex. */
+  line: number;
+  name: Token;
+  selectors: SelectorUse[];
+  /** Reading stopped at a syntax error (already reported), so selectors may be missing. */
+  incomplete: boolean;
+}
+
+export interface IftabDocument extends ParsedDocument {
+  entries: IftabEntry[];
+}
+
+/** ifrename splits words on space and tab (and the newline getline keeps); a CR is reported, then read as a blank. */
+const BLANKS = ' \t\r';
+/** Before the name ifrename skips with isspace(), which also takes \v and \f. */
+const LEADING_SPACE = ' \t\r\v\f';
+/** A selector name also ends where its `{attribute}` starts. */
+const SELECTOR_END = ' \t\r{';
+
+export function parseIftab(text: string): IftabDocument {
+  const lines = new LineIndex(text);
+  const entries: IftabEntry[] = [];
+  const syntaxErrors: Diagnostic[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const entry = new LineReader(text, lines, lineStart, lineEnd, syntaxErrors).read();
+    if (entry) entries.push(entry);
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return { text, lines, syntaxErrors, entries };
+}
+
+class LineReader {
+  private pos: number;
+  private readonly end: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    start: number,
+    lineEnd: number,
+    private readonly errors: Diagnostic[],
+  ) {
+    this.pos = start;
+    // Searches stay inside the line: an unbounded indexOf would rescan the rest of the file for every line.
+    const comment = text.slice(start, lineEnd).indexOf('#');
+    this.end = comment >= 0 ? start + comment : lineEnd;
+  }
+
+  read(): IftabEntry | undefined {
+    this.reportCarriageReturn();
+    while (this.pos < this.end && LEADING_SPACE.includes(this.text[this.pos])) this.pos++;
+    if (this.pos >= this.end) return undefined;
+    const name = this.word(BLANKS);
+    const entry: IftabEntry = { line: this.lines.positionAt(name.start).line, name, selectors: [], incomplete: false };
+    this.skipBlanks();
+    while (this.pos < this.end) {
+      const use = this.readSelector();
+      if (!use) {
+        entry.incomplete = true;
+        break;
+      }
+      entry.selectors.push(use);
+      // Like ifrename, give up on the rest of the line after a selector it cannot resolve.
+      if (use.lookup.kind === 'unknown' || use.lookup.kind === 'ambiguous') break;
+      this.skipBlanks();
+    }
+    return entry;
+  }
+
+  /** One `selector[{attribute}] value`; undefined when the rest of the line cannot be read. */
+  private readSelector(): SelectorUse | undefined {
+    const name = this.word(SELECTOR_END);
+    const use: SelectorUse = { name, lookup: findSelector(name.text) };
+    if (this.text[this.pos] === '{') {
+      const close = this.indexInLine('}', this.pos);
+      if (close < 0) {
+        this.error(this.pos, this.pos + 1, 'iftab/syntax', `'{' after '${name.text}' is never closed: add '}' after the attribute name (ifrename drops this line)`);
+        return undefined;
+      }
+      use.attribute = this.token(this.pos + 1, close);
+      this.pos = close + 1;
+    }
+    this.skipBlanks();
+    const resolved = use.lookup.kind === 'exact' || use.lookup.kind === 'prefix';
+    if (this.pos >= this.end) {
+      // An unknown selector is reported as such; its missing value would only add noise.
+      if (!resolved) return use;
+      const where = use.attribute ? this.token(name.start, use.attribute.end + 1) : name;
+      this.error(where.start, where.end, 'iftab/missing-value', `selector '${name.text}' has no value (ifrename drops this line)`);
+      return use;
+    }
+    use.value = this.text[this.pos] === '"' ? this.readQuoted() : { ...this.word(BLANKS), quoted: false };
+    return use;
+  }
+
+  private readQuoted(): Token & { quoted: boolean } {
+    const open = this.pos;
+    const close = this.indexInLine('"', open + 1);
+    if (close < 0) {
+      this.error(open, this.end, 'iftab/syntax', 'quoted value is never closed: add the closing " (ifrename drops this line)');
+      this.pos = this.end;
+      return { text: this.text.slice(open + 1, this.end), start: open, end: this.end, range: this.lines.range(open, this.end), quoted: true };
+    }
+    this.pos = close + 1;
+    // ifrename skips the character after the closing quote, blank or not.
+    if (this.pos < this.end && !BLANKS.includes(this.text[this.pos])) {
+      this.warn(this.pos, this.pos + 1, 'iftab/text-after-quote', `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
+      this.pos++;
+    }
+    return { text: this.text.slice(open + 1, close), start: open, end: close + 1, range: this.lines.range(open, close + 1), quoted: true };
+  }
+
+  /** A line with a CR before its LF: ifrename reads the CR as part of the last word. */
+  private reportCarriageReturn(): void {
+    const offset = this.text.slice(this.pos, this.end).indexOf('\r');
+    if (offset < 0) return;
+    const cr = this.pos + offset;
+    let start = cr;
+    while (start > this.pos && !BLANKS.includes(this.text[start - 1])) start--;
+    this.error(start, cr, 'iftab/carriage-return', 'this line ends with a carriage return (Windows line ending): ifrename reads it as part of the last word and drops the line; save the file with Unix (LF) line endings');
+  }
+
+  /** Offset of `ch` between `from` and the end of the line's content, or -1. */
+  private indexInLine(ch: string, from: number): number {
+    const offset = this.text.slice(from, this.end).indexOf(ch);
+    return offset < 0 ? -1 : from + offset;
+  }
+
+  private word(stopAt: string): Token {
+    const start = this.pos;
+    while (this.pos < this.end && !stopAt.includes(this.text[this.pos])) this.pos++;
+    return this.token(start, this.pos);
+  }
+
+  private skipBlanks(): void {
+    while (this.pos < this.end && BLANKS.includes(this.text[this.pos])) this.pos++;
+  }
+
+  private token(start: number, end: number): Token {
+    return { text: this.text.slice(start, end), start, end, range: this.lines.range(start, end) };
+  }
+
+  private error(start: number, end: number, code: string, message: string): void {
+    this.errors.push(diagnostic(this.lines.range(start, end), Severity.Error, code, message, SOURCE));
+  }
+
+  private warn(start: number, end: number, code: string, message: string): void {
+    this.errors.push(diagnostic(this.lines.range(start, end), Severity.Warning, code, message, SOURCE));
+  }
+}

@@ -1,0 +1,53 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnostic, Severity } from '../../common/diagnostics';
+import { LineIndex } from '../../common/lineIndex';
+import type { ParsedDocument } from '../types';
+import { optionSpec, XendOptionSpec } from './options';
+import { parseSexp, SexpAtom, SexpList, SexpNode, SexpTree } from './sexp';
+
+export const SOURCE = 'xend-sxp';
+
+/** One top-level `(name value …)` form. */
+export interface XendOption {
+  form: SexpList;
+  nameAtom: SexpAtom;
+  name: string;
+  /** Everything after the name; xend reads only the first. */
+  values: SexpNode[];
+  spec?: XendOptionSpec;
+}
+
+export interface XendDocument extends ParsedDocument {
+  tree: SexpTree;
+  options: XendOption[];
+  /** Top-level nodes that are not `(name …)` forms; xend never looks at them. */
+  strays: SexpNode[];
+}
+
+export function parseXend(text: string): XendDocument {
+  const lines = new LineIndex(text);
+  const tree = parseSexp(text, lines);
+  const options: XendOption[] = [];
+  const strays: SexpNode[] = [];
+  for (const node of tree.nodes) {
+    const head = node.kind === 'list' ? node.items[0] : undefined;
+    if (node.kind === 'list' && head?.kind === 'atom') {
+      options.push({ form: node, nameAtom: head, name: head.value, values: node.items.slice(1), spec: optionSpec(head.value) });
+    } else {
+      strays.push(node);
+    }
+  }
+  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, Severity.Error, `xend/syntax-${e.kind}`, e.message, SOURCE));
+  return { text, lines, syntaxErrors, tree, options, strays };
+}
+
+/** The option xend uses for `name`: the first form with that name. */
+export function effectiveOption(doc: XendDocument, name: string): XendOption | undefined {
+  return doc.options.find((option) => option.name === name);
+}
+
+/** The atom xend reads as the value of `option`, if its first value is an atom. */
+export function valueAtom(option: XendOption | undefined): SexpAtom | undefined {
+  const first = option?.values[0];
+  return first?.kind === 'atom' ? first : undefined;
+}

@@ -1,0 +1,260 @@
+/**
+ * S-expression reader with the lexical rules of xend's own `sxp.py`, plus
+ * exact ranges and error recovery. It knows nothing about xend options, so
+ * the dom0 explorer reuses it for `xm list --long` output.
+ *
+ * What xend's reader does, and so this one:
+ * - whitespace is space, tab, CR, LF, VT, FF; `#` starts a comment up to the
+ *   end of the line, also right after an atom (`(a b# c)` is `(a b)`);
+ * - `(`…`)` is a list; any other of `{}<>[]!;` is a one-character atom;
+ * - `"…"` and `'…'` are strings with C-like escapes (`\n`, `\\`, `\'`,
+ *   `\xHH`, octal `\NNN`); an unknown escape such as `\.` keeps the
+ *   backslash and DROPS the character after it;
+ * - an atom may not start with a non-printable or non-ASCII character.
+ * Where xend gives up (stray `)`, unclosed list or string), this reader
+ * records a precise error and keeps going: an unclosed list ends at the
+ * next `(` in column 0, an unclosed string at the end of its line.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex } from '../../common/lineIndex';
+
+export interface SexpAtom {
+  kind: 'atom';
+  /** The value xend sees: escapes decoded, quotes removed. */
+  value: string;
+  /** Offsets of the source text, quotes included. */
+  start: number;
+  end: number;
+  range: Range;
+  /** The quote character of a string; undefined for a bare atom. */
+  quote?: '"' | "'";
+  /** Unknown escapes (`\.`): xend keeps the backslash and drops the character. */
+  lostEscapes: { start: number; end: number }[];
+}
+
+export interface SexpList {
+  kind: 'list';
+  items: SexpNode[];
+  /** Offset of `(`. */
+  start: number;
+  /** Offset after `)`, or where recovery ended the unclosed list. */
+  end: number;
+  range: Range;
+  closed: boolean;
+}
+
+export type SexpNode = SexpAtom | SexpList;
+
+export type SexpErrorKind = 'unclosed-list' | 'unexpected-close' | 'unterminated-string' | 'invalid-character' | 'too-deep';
+
+export interface SexpError {
+  kind: SexpErrorKind;
+  message: string;
+  start: number;
+  end: number;
+  /** One line: the token at fault. */
+  range: Range;
+}
+
+export interface SexpTree {
+  nodes: SexpNode[];
+  errors: SexpError[];
+  lines: LineIndex;
+}
+
+const WHITESPACE = ' \t\n\v\f\r';
+const SEPARATORS = '{}()<>[]!;';
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+const END_OF_TEXT = '\x04';
+/** Deeper lists are refused (no real configuration nests more than a few levels), so the recursion stays bounded. */
+export const MAX_DEPTH = 200;
+
+/** Python's string.printable, the characters an atom may start with. */
+function isPrintable(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return (code >= 0x20 && code <= 0x7e) || WHITESPACE.includes(ch);
+}
+
+export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)): SexpTree {
+  return new SexpReader(text, lines).read();
+}
+
+/** Every list and atom of the tree, depth first, in source order. */
+export function* walkSexp(nodes: readonly SexpNode[]): Generator<SexpNode> {
+  for (const node of nodes) {
+    yield node;
+    if (node.kind === 'list') yield* walkSexp(node.items);
+  }
+}
+
+class SexpReader {
+  private pos = 0;
+  private readonly errors: SexpError[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  read(): SexpTree {
+    const nodes: SexpNode[] = [];
+    while (this.pos < this.text.length) {
+      const node = this.readNode(0);
+      if (node === 'eof') break;
+      // 'close' and 'recover' only happen inside a list.
+      if (typeof node === 'object' && node) nodes.push(node);
+    }
+    return { nodes, errors: this.errors, lines: this.lines };
+  }
+
+  /**
+   * Reads the next node at nesting `depth`; null when only trivia or an
+   * error was consumed, 'close' at a `)` that closes the enclosing list,
+   * 'recover' at a column-0 `(` inside a list, 'eof' at the end.
+   */
+  private readNode(depth: number): SexpNode | null | 'close' | 'recover' | 'eof' {
+    this.skipTrivia();
+    if (this.pos >= this.text.length) return 'eof';
+    const ch = this.text[this.pos];
+    if (ch === END_OF_TEXT) {
+      this.pos = this.text.length;
+      return 'eof';
+    }
+    if (ch === ')') {
+      if (depth > 0) return 'close';
+      this.error('unexpected-close', this.pos, this.pos + 1, "unexpected ')': no list is open here (xend stops reading the file at this point)");
+      this.pos++;
+      return null;
+    }
+    if (ch === '(') {
+      if (depth > 0 && this.isLineStart(this.pos)) return 'recover';
+      if (depth >= MAX_DEPTH) {
+        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this '(' is skipped`);
+        this.pos++;
+        return null;
+      }
+      return this.readList(depth);
+    }
+    if (ch === '"' || ch === "'") return this.readString(ch);
+    if (SEPARATORS.includes(ch)) return this.atom(ch, this.pos, ++this.pos);
+    if (!isPrintable(ch)) {
+      const width = ch.codePointAt(0)! > 0xffff ? 2 : 1;
+      this.error('invalid-character', this.pos, this.pos + width, `invalid character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}: xend accepts only printable ASCII outside quotes and comments`);
+      this.pos += width;
+      return null;
+    }
+    return this.readBareAtom();
+  }
+
+  private readList(depth: number): SexpList {
+    const start = this.pos++;
+    const items: SexpNode[] = [];
+    for (;;) {
+      const node = this.readNode(depth + 1);
+      if (node === 'close') {
+        this.pos++;
+        return this.list(items, start, this.pos, true);
+      }
+      if (node === 'eof' || node === 'recover') {
+        const end = this.endOfContent(this.pos);
+        this.unclosed(start, items);
+        return this.list(items, start, end, false);
+      }
+      if (node) items.push(node);
+    }
+  }
+
+  private unclosed(start: number, items: SexpNode[]): void {
+    const head = items[0];
+    const sameLine = head?.kind === 'atom' && this.lines.positionAt(head.end).line === this.lines.positionAt(start).line;
+    const end = sameLine ? head.end : start + 1;
+    const what = sameLine ? `'(${this.text.slice(head.start, head.end)}'` : "'('";
+    this.error('unclosed-list', start, end, `${what} is never closed: add ')' (xend fails with "unexpected EOF" and reads none of the file)`);
+  }
+
+  private readString(quote: '"' | "'"): SexpAtom {
+    const start = this.pos++;
+    let value = '';
+    const lostEscapes: { start: number; end: number }[] = [];
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos];
+      if (ch === quote) {
+        this.pos++;
+        return this.atom(value, start, this.pos, quote, lostEscapes);
+      }
+      if (ch !== '\\') {
+        value += ch;
+        this.pos++;
+        continue;
+      }
+      const escapeStart = this.pos;
+      const next = this.text[this.pos + 1];
+      if (next === undefined) break;
+      if (SIMPLE_ESCAPES[next] !== undefined) {
+        value += SIMPLE_ESCAPES[next];
+        this.pos += 2;
+      } else if (next === 'x') {
+        const hex = /^[0-9a-fA-F]{1,2}/.exec(this.text.slice(this.pos + 2, this.pos + 4))?.[0] ?? '';
+        value += String.fromCharCode(parseInt(hex || '0', 16));
+        this.pos += 2 + hex.length;
+      } else if (next >= '0' && next <= '7') {
+        const octal = /^[0-7]{1,3}/.exec(this.text.slice(this.pos + 1, this.pos + 4))![0];
+        value += String.fromCharCode(parseInt(octal, 8) & 0xff);
+        this.pos += 1 + octal.length;
+      } else {
+        value += '\\';
+        lostEscapes.push({ start: escapeStart, end: escapeStart + 2 });
+        this.pos += 2;
+      }
+    }
+    // Unterminated: xend reads to the end of the file and fails; recover at the end of the line.
+    const lineEnd = this.lines.lineEnd(this.lines.positionAt(start).line);
+    this.error('unterminated-string', start, lineEnd, `string opened with ${quote} is never closed: add the closing ${quote} (xend fails with "unexpected EOF")`);
+    this.pos = lineEnd;
+    return this.atom(this.text.slice(start + 1, lineEnd), start, lineEnd, quote, []);
+  }
+
+  private readBareAtom(): SexpAtom {
+    const start = this.pos;
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos];
+      if (WHITESPACE.includes(ch) || SEPARATORS.includes(ch) || ch === '#') break;
+      this.pos++;
+    }
+    return this.atom(this.text.slice(start, this.pos), start, this.pos);
+  }
+
+  private skipTrivia(): void {
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos];
+      if (WHITESPACE.includes(ch)) this.pos++;
+      else if (ch === '#') {
+        const newline = this.text.indexOf('\n', this.pos);
+        this.pos = newline < 0 ? this.text.length : newline;
+      } else break;
+    }
+  }
+
+  private isLineStart(offset: number): boolean {
+    return offset === 0 || this.text[offset - 1] === '\n' || this.text[offset - 1] === '\r';
+  }
+
+  /** The end of the last non-blank character before `offset` (so an unclosed list does not swallow blank lines). */
+  private endOfContent(offset: number): number {
+    let end = offset;
+    while (end > 0 && WHITESPACE.includes(this.text[end - 1])) end--;
+    return end;
+  }
+
+  private atom(value: string, start: number, end: number, quote?: '"' | "'", lostEscapes: { start: number; end: number }[] = []): SexpAtom {
+    return { kind: 'atom', value, start, end, range: this.lines.range(start, end), quote, lostEscapes };
+  }
+
+  private list(items: SexpNode[], start: number, end: number, closed: boolean): SexpList {
+    return { kind: 'list', items, start, end, range: this.lines.range(start, end), closed };
+  }
+
+  private error(kind: SexpErrorKind, start: number, end: number, message: string): void {
+    this.errors.push({ kind, message, start, end, range: this.lines.range(start, end) });
+  }
+}

@@ -1,0 +1,22 @@
+import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver-types';
+import type { XendDocument } from './parse';
+import { walkSexp } from './sexp';
+
+/** One symbol per option, named after it, with its value as detail. */
+export function xendSymbols(doc: XendDocument): DocumentSymbol[] {
+  return doc.options.map((option) => {
+    const first = option.values[0];
+    const detail = first?.kind === 'atom' ? first.value : first ? '( … )' : '';
+    return DocumentSymbol.create(option.name, detail, SymbolKind.Property, option.form.range, option.nameAtom.range);
+  });
+}
+
+/** Every list that spans several lines folds (the outermost one when several start on a line). */
+export function xendFolding(doc: XendDocument): FoldingRange[] {
+  const byStartLine = new Map<number, FoldingRange>();
+  for (const node of walkSexp(doc.tree.nodes)) {
+    const { start, end } = node.range;
+    if (node.kind === 'list' && end.line > start.line && !byStartLine.has(start.line)) byStartLine.set(start.line, FoldingRange.create(start.line, end.line));
+  }
+  return [...byStartLine.values()];
+}

@@ -1,0 +1,62 @@
+/** iftab over the real protocol: seed 000, ifrename's rules, quick fixes, completion and hover. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { protocolView as show } from '../helpers/diagnosticText';
+import { readFixture } from '../helpers/fixtures';
+import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
+
+describe('iftab over LSP', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it("seed 000's recipe gets only ifrename's own hint on eth0", async () => {
+    const diagnostics = await client.open('file:///repo/guests/vm01-web/etc/iftab', 'iftab', readFixture('iftab', 'seed-000.iftab'));
+    assert.deepEqual(diagnostics.map(show), ['1:0-1:4 4 iftab/unreliable-name iftab']);
+  });
+
+  it('reports what ifrename drops, on the wrong token, and fixes it', async () => {
+    const uri = 'file:///host/etc/iftab';
+    const text = 'lan0 mca 00:16:3e:00:01:01\nlan1 mac 00-16-3e-00-01-02\nlan2 ma 00:16:3e:00:01:03\nlan3 mac 00:16:3e:00:01:01\n';
+    const diagnostics = await client.open(uri, 'iftab', text);
+    assert.deepEqual(diagnostics.map(show), [
+      '0:5-0:8 1 iftab/unknown-selector iftab',
+      '1:9-1:26 1 iftab/invalid-mac iftab',
+      '2:5-2:7 4 iftab/abbreviated-selector iftab',
+    ]);
+    assert.equal(diagnostics[0].message, "unknown selector 'mca' (ifrename drops this line); did you mean 'mac'?");
+
+    const [rename] = await client.codeActions(uri, diagnostics[0].range, [diagnostics[0]]);
+    assert.equal(applyEdits(text, editsOf(rename, uri)).split('\n')[0], 'lan0 mac 00:16:3e:00:01:01');
+    const [colons] = await client.codeActions(uri, diagnostics[1].range, [diagnostics[1]]);
+    assert.equal(applyEdits(text, editsOf(colons, uri)).split('\n')[1], 'lan1 mac 00:16:3e:00:01:02');
+    const [full] = await client.codeActions(uri, diagnostics[2].range, [diagnostics[2]]);
+    assert.equal(applyEdits(text, editsOf(full, uri)).split('\n')[2], 'lan2 mac 00:16:3e:00:01:03');
+
+    // Once line 0 parses, its MAC collides with line 3's.
+    const after = await client.change(uri, [{ range: diagnostics[0].range, text: 'mac' }]);
+    assert.deepEqual(after.map(show).filter((s) => s.includes('duplicate')), ['3:9-3:26 2 iftab/duplicate-mac iftab']);
+  });
+
+  it('completes selectors after the interface name and explains them on hover', async () => {
+    const uri = 'file:///host2/etc/iftab';
+    await client.open(uri, 'iftab', 'lan0 dri\nlan1 businfo 0000:02:00.0\n');
+    const items = await client.completion(uri, { line: 0, character: 8 });
+    assert.deepEqual(items.find((i) => i.label === 'driver')!.textEdit, { range: { start: { line: 0, character: 5 }, end: { line: 0, character: 8 } }, newText: 'driver' });
+    const hover = await client.hover(uri, { line: 1, character: 7 });
+    assert.match((hover!.contents as MarkupContent).value, /^\*\*businfo\*\*: `businfo 0000:02:00\.0`/);
+    assert.deepEqual(hover!.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 12 } });
+  });
+
+  it('lists the mappings as symbols', async () => {
+    const uri = 'file:///host3/etc/iftab';
+    await client.open(uri, 'iftab', readFixture('iftab', 'seed-000.iftab'));
+    const symbols = await client.documentSymbols(uri);
+    assert.deepEqual(symbols.map((s) => s.name), ['eth0', 'eth1']);
+  });
+});

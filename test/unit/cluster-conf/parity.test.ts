@@ -1,0 +1,61 @@
+/**
+ * Parity with the real validator: `xmllint --relaxng cluster.rng` (the RHCS 3
+ * schema) must accept and reject the same files as our schema checks, on every
+ * fixture and on mutations of the clean ones. Skips where xmllint or the
+ * reference schema is missing.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { SCHEMA_CODES } from '../../../server/src/languages/cluster-conf/validateSchema';
+import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
+import { diagnosticsOf } from './helpers';
+import { mutations } from './mutations';
+
+/** The reference schema next to the checkout (a git worktree sits one level deeper). */
+const RNG = [join(REPO_ROOT, '..', 'shared', 'reference', 'cluster.rng'), join(REPO_ROOT, '..', '..', 'shared', 'reference', 'cluster.rng')].find((p) => existsSync(p));
+const XMLLINT_AVAILABLE = spawnSync('xmllint', ['--version']).status === 0;
+
+/** Verdicts of one xmllint run over many files: true when the file validates. */
+function xmllintVerdicts(files: string[]): Map<string, boolean> {
+  const run = spawnSync('xmllint', ['--noout', '--relaxng', RNG!, ...files], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 64 * 1024 * 1024 });
+  const valid = new Set(run.stderr.split('\n').filter((l) => l.endsWith(' validates')).map((l) => l.slice(0, -' validates'.length)));
+  return new Map(files.map((f) => [f, valid.has(f)]));
+}
+
+/** True when our checks accept the file the way xmllint would (no schema-level error or warning). */
+function weAccept(text: string): boolean {
+  return !diagnosticsOf(text).some((d) => SCHEMA_CODES.has(String(d.code)) && (d.severity === 1 || d.severity === 2));
+}
+
+describe('cluster-conf parity with xmllint --relaxng cluster.rng', () => {
+  it('accepts and rejects the same fixtures and mutations', (t) => {
+    if (!XMLLINT_AVAILABLE || !RNG) {
+      t.skip(`needs xmllint (Debian libxml2-utils) and ../shared/reference/cluster.rng; found xmllint: ${XMLLINT_AVAILABLE}, schema: ${RNG ?? 'none'}`);
+      return;
+    }
+    const clean = [join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), ...fixtureFiles('cluster-conf', 'seeds'), ...fixtureFiles('cluster-conf', 'corpus')];
+    const cases = [
+      ...fixtureFiles('cluster-conf').map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') })),
+      ...clean.flatMap((path) => mutations(readFileSync(path, "utf8"), 40, basename(path).length).map((text, i) => ({ name: `${basename(path)}#${i}`, text }))),
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'cluster-conf-parity-'));
+    try {
+      const files = cases.map((c, i) => {
+        const file = join(dir, `${i}.conf`);
+        writeFileSync(file, c.text);
+        return file;
+      });
+      const verdicts = xmllintVerdicts(files);
+      const disagreements = cases.filter((c, i) => weAccept(c.text) !== verdicts.get(files[i])).map((c) => `${c.name}: xmllint ${verdicts.get(files[cases.indexOf(c)]) ? 'accepts' : 'rejects'}\n${c.text}`);
+      const rejected = [...verdicts.values()].filter((v) => !v).length;
+      t.diagnostic(`agreement with xmllint: ${cases.length - disagreements.length} of ${cases.length} files (xmllint rejects ${rejected})`);
+      assert.deepEqual(disagreements, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

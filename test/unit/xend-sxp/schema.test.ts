@@ -1,0 +1,45 @@
+/** The option table against the facts extracted from XendOptions.py (Xen 4.4). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/options';
+import { readFixture } from '../../helpers/fixtures';
+
+interface FactOption {
+  name: string;
+  type: string;
+  default: unknown;
+  /** Set when xend computes the default from another option. */
+  default_condition?: string;
+}
+
+const facts = JSON.parse(readFixture('facts', 'xend-options.json')) as { options: FactOption[]; bool_values: { true: string[]; false: string[] } };
+
+describe('xend option table', () => {
+  it('knows every option xend reads, with the type xend reads it as', () => {
+    assert.equal(facts.options.length, 50);
+    for (const fact of facts.options) {
+      const spec = optionSpec(fact.name);
+      assert.ok(spec, `missing option ${fact.name}`);
+      const expected = fact.type === 'sxp value' ? 'sxp' : fact.type;
+      assert.equal(spec.type, expected, fact.name);
+    }
+  });
+
+  it('has the defaults xend uses for the options with a plain default', () => {
+    for (const fact of facts.options) {
+      if (fact.default_condition) continue;
+      if (typeof fact.default !== 'number' && (typeof fact.default !== 'string' || fact.default === '' || fact.name === 'vif-script' || fact.name === 'vnc-x509-cert-dir')) continue;
+      assert.equal(optionSpec(fact.name)!.default, String(fact.default), fact.name);
+    }
+  });
+
+  it('reads booleans with the words of get_config_bool', () => {
+    assert.deepEqual(BOOLEAN_TRUE, facts.bool_values.true);
+    assert.deepEqual(BOOLEAN_FALSE, facts.bool_values.false);
+  });
+
+  it('documents every option in a sentence of its own', () => {
+    for (const spec of XEND_OPTIONS) assert.match(spec.doc, /^[A-Z`'].{10,}\.$/s, spec.name);
+    assert.equal(new Set(XEND_OPTIONS.map((s) => s.name)).size, XEND_OPTIONS.length);
+  });
+});
