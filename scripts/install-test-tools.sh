@@ -7,6 +7,23 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   exit 0
 fi
 
+# --- e2e runner (test/e2e/runner, docs/testing-e2e.md) ----------------------------------------
+# chromium loads VS Code's workbench headless; ripgrep stands in for the binary @vscode/ripgrep
+# would download; libkrb5-dev and a C++ toolchain build code-server's native modules (kerberos,
+# argon2) when npm installs it. Unlike the optional checks, `npm run test:e2e` fails without them.
+e2e_packages=(chromium ripgrep libkrb5-dev g++ make python3)
+e2e_missing=()
+for package in "${e2e_packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || e2e_missing+=("$package")
+done
+if [ "${#e2e_missing[@]}" -gt 0 ]; then
+  echo "install-test-tools: installing for the e2e runner: ${e2e_missing[*]}"
+  apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${e2e_missing[@]}" ||
+    echo "install-test-tools: could not install ${e2e_missing[*]}; npm run test:e2e will fail" >&2
+fi
+# --- end e2e runner ---------------------------------------------------------------------------
+
 # --- dom0 explorer: a real sshd and ssh client for test/ssh (openssh-server, openssh-client) ---
 dom0_missing=()
 [ -x /usr/sbin/sshd ] || dom0_missing+=(openssh-server)

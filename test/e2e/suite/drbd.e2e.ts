@@ -1,0 +1,58 @@
+/** drbd (drbd.conf, drbd.d/*.res; DRBD 8.3, 8.4 and 9) in a real VS Code. */
+import * as assert from 'node:assert/strict';
+import {
+  closeAllEditors,
+  completionLabels,
+  hoverText,
+  openWorkspaceFile,
+  positionAfter,
+  problemsBecome,
+  replaceText,
+  typeMistakeAndFix,
+  withSetting,
+} from './helpers';
+import { checkLanguageBasics } from './languageBasics';
+import { itAfterMerge } from './merged';
+
+const RESOURCE = 'etc/drbd.d/r0.res';
+
+describe('drbd', () => {
+  checkLanguageBasics({ languageId: 'drbd', scopeName: 'source.drbd', examples: ['etc/drbd.d/global_common.conf', RESOURCE] });
+
+  afterEach(closeAllEditors);
+
+  itAfterMerge('drbd service', "reports a missing ';' on the right token, and the quick fix inserts it", () =>
+    typeMistakeAndFix(RESOURCE, {
+      search: 'protocol C;',
+      mistake: 'protocol C',
+      listed: ["8:18 error drbd/missing-semicolon Missing ';' after 'C' to end the 'protocol' option."],
+      fix: /;/,
+    }));
+
+  itAfterMerge('drbd service', 'completes options in a section and explains them on hover', async () => {
+    const { document } = await openWorkspaceFile(RESOURCE);
+    await replaceText(document, 'allow-two-primaries;', 'allow-two-primaries;\n        ');
+    const labels = await completionLabels(document.uri, positionAfter(document, 'allow-two-primaries;\n        '));
+    assert.ok(labels.includes('max-buffers'), JSON.stringify(labels));
+    assert.match(await hoverText(document.uri, positionAfter(document, 'resync-r')), /^\*\*resync-rate\*\*/);
+  });
+
+  itAfterMerge('drbd service', 'follows the drbd.dialect setting: an 8.3 syncer section is a warning for 8.4, an error for DRBD 9', async () => {
+    const { uri, document } = await openWorkspaceFile(RESOURCE);
+    const moved = "'rate': the 'syncer' section is DRBD 8.3 syntax; since 8.4 it is 'resync-rate' in the 'disk' section.";
+    const as84 = problemsBecome(uri, [`15:9 warning drbd/moved-option ${moved}`]);
+    await replaceText(document, '    disk {', '    syncer {\n        rate 10M;\n    }\n    disk {');
+    await as84;
+    // DRBD 9 also moved `fencing` from `disk` to `net`.
+    const as9 = problemsBecome(uri, [
+      `15:9 error drbd/moved-option ${moved}`,
+      "18:9 error drbd/wrong-section 'fencing' cannot be written in a 'disk' section; it belongs in 'net' (DRBD 9).",
+    ]);
+    const restore = await withSetting('xenConfig', 'drbd.dialect', '9');
+    try {
+      await as9;
+    } finally {
+      await restore();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+/** The extension as a whole: activation, settings reaching the server, the explorer's registration. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, contributes, extension, LANGUAGE_IDS, nextDiagnostics, openWorkspaceFile, withSetting } from './helpers';
+import { itAfterMerge } from './merged';
+
+describe('the extension', () => {
+  afterEach(closeAllEditors);
+
+  it('activates when a file of one of its languages is opened', async () => {
+    await openWorkspaceFile('etc/xen/vm01-web.cfg');
+    assert.equal(extension().isActive, true);
+  });
+
+  it('contributes exactly the five languages, each with a grammar and snippets', () => {
+    const { languages, grammars, snippets } = contributes();
+    assert.deepEqual(languages.map((l) => l.id), LANGUAGE_IDS);
+    assert.deepEqual(grammars.map((g) => g.language), LANGUAGE_IDS);
+    assert.deepEqual(snippets.map((s) => s.language), LANGUAGE_IDS);
+  });
+
+  it('offers its settings with their documented defaults', () => {
+    const settings = vscode.workspace.getConfiguration('xenConfig');
+    assert.equal(settings.get('xen.version'), '4.19');
+    assert.equal(settings.get('xen.toolstack'), 'xl');
+    assert.equal(settings.get('drbd.dialect'), 'auto');
+  });
+
+  it('re-checks open files when the toolstack setting changes', async () => {
+    const { uri } = await openWorkspaceFile('etc/xen/vm01-web.cfg');
+    const republished = nextDiagnostics(uri, 'diagnostics after the toolstack changed to xm');
+    const restore = await withSetting('xenConfig', 'xen.toolstack', 'xm');
+    try {
+      await republished;
+    } finally {
+      await restore();
+    }
+  });
+
+  itAfterMerge('explorer', 'registers every view and command it contributes (the dom0 explorer)', async () => {
+    const views = Object.values(contributes().views ?? {}).flat();
+    assert.ok(views.length > 0, 'no view contributed');
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const view of views) {
+      // VS Code registers "<view id>.focus" for every view it knows.
+      assert.ok(commands.has(`${view.id}.focus`), `view ${view.id} is not registered`);
+      await vscode.commands.executeCommand(`${view.id}.focus`);
+    }
+    const missing = (contributes().commands ?? []).map((c) => c.command).filter((id) => !commands.has(id));
+    assert.deepEqual(missing, [], 'contributed commands the extension does not register');
+  });
+});
