@@ -32,3 +32,12 @@ if [ ${#dom0_missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${dom0_missing[@]}"
 fi
 # --- end dom0 explorer ---
+
+# --- parity with the real parsers: xl (libxlutil), drbdadm, ifrename, xmllint --------------------
+# The oracles live beside the project in this workplace (../shared/oracles); elsewhere the parity
+# tests skip with a message. setup.sh installs their Debian packages and builds three small helpers.
+oracles="$(dirname "$0")/../../shared/oracles/setup.sh"
+if [ -f "$oracles" ]; then
+  bash "$oracles" >/dev/null 2>&1 || echo "install-test-tools: oracle setup failed; parity tests will skip" >&2
+fi
+# --- end parity ---
