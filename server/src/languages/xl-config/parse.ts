@@ -223,7 +223,10 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
       if (sawCarriageReturn) continue;
       sawCarriageReturn = true;
     }
-    lexicalLines.add(lines.positionAt(error.start).line);
+    // Like xl, one lexical error per line: the rest of the line is usually the same mistake.
+    const line = lines.positionAt(error.start).line;
+    if (lexicalLines.has(line)) continue;
+    lexicalLines.add(line);
     all.push({ start: error.start, end: error.end, message: error.message, lexical: error });
   }
   for (const error of syntax) if (!lexicalLines.has(lines.positionAt(error.start).line)) all.push(error);

@@ -17,7 +17,7 @@ const PATTERNS: PythonPattern[] = [
   { test: /\b(True|False|None)\b/, describe: (m) => `\`${m[1]}\` is a Python constant (xl wants 1, 0 or a quoted string)` },
   { test: /[A-Za-z_][\w.]*\s*\(/, describe: (m) => `\`${m[0].replace(/\s*\($/, '')}(…)\` is a Python function call` },
   { test: /\[[^\]]*\bfor\b[^\]]*\bin\b/, describe: () => 'a Python list comprehension' },
-  { test: /(?:[\w)\]"']\s*[-+*/%]\s*[\w("'[])|(?:=\s*-)/, describe: () => 'Python arithmetic or string concatenation' },
+  { test: /[\w)\]"']\s*[-+*/%]\s*[\w("'[]/, describe: () => 'Python arithmetic or string concatenation' },
   { test: /\s%\s*\(|%\s*[A-Za-z_]/, describe: () => 'Python string formatting (`%`)' },
 ];
 
@@ -31,16 +31,26 @@ export function pythonConstruct(lineText: string): string | undefined {
   return undefined;
 }
 
-/** `"""…"""` and `'''…'''` blocks (Python docstrings); the whole block is one Python construct. */
+/** `"""…"""` and `'''…'''` blocks (Python docstrings) outside comments; the whole block is one Python construct. */
 export function tripleQuotedBlocks(text: string): Span[] {
   const blocks: Span[] = [];
-  const opener = /"""|'''/g;
-  let match: RegExpExecArray | null;
-  while ((match = opener.exec(text))) {
-    const close = text.indexOf(match[0], match.index + 3);
-    const end = close < 0 ? text.length : close + 3;
-    blocks.push({ start: match.index, end });
-    opener.lastIndex = end;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') {
+      const newline = text.indexOf('\n', i);
+      if (newline < 0) break;
+      i = newline;
+    } else if ((c === '"' || c === "'") && text.startsWith(c.repeat(3), i)) {
+      const close = text.indexOf(c.repeat(3), i + 3);
+      const end = close < 0 ? text.length : close + 3;
+      blocks.push({ start: i, end });
+      i = end - 1;
+    } else if (c === '"' || c === "'") {
+      // An ordinary string: skip to its closing quote on the same line.
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = text[j] === c ? j : j - 1;
+    }
   }
   return blocks;
 }

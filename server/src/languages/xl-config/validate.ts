@@ -23,7 +23,8 @@ export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnost
   validateSettings(doc, xm ? XM_KEYS : DOMAIN_KEYS, ctx, report, guest, xm ? DOMAIN_KEYS : XM_KEYS);
   validateRelations(doc, report);
   validateDevices(doc, report);
-  validateRequired(doc, guest.type, ctx, report);
+  // A key on a broken line is lost to the parser: "no name" would then be a false alarm.
+  if (doc.syntaxErrors.length === 0) validateRequired(doc, guest.type, ctx, report);
   const own = domainFacts(doc).domain;
   if (own) validateWorkspace(doc, own, ctx, report);
   return report.diagnostics;

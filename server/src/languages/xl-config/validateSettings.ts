@@ -23,6 +23,8 @@ export function validateSettings(doc: XlDocument, table: ReadonlyMap<string, Key
   const version = ctx.settings.xen.version;
   const toolstack = ctx.settings.xen.toolstack;
   for (const setting of doc.settings) {
+    // A key without a value sits on a broken line (the syntax error says what is wrong there).
+    if (!setting.value) continue;
     const spec = table.get(setting.key.name);
     if (!spec) {
       reportUnknownKey(setting, table, report, toolstack, otherToolstackTable?.get(setting.key.name));

@@ -51,7 +51,11 @@ const RANGES: Record<string, { min?: number; max?: number }> = {
 /** List keys whose items are device specs with their own key=value language. */
 const SPEC_KEYS = ['disk', 'vif', 'pci', 'vfb', 'vtpm', 'usbdev', 'usbctrl', 'channel', 'p9', 'vkb', 'vdispl', 'virtio', 'pvcalls'];
 
+/** Keys the manual files under HVM but libxl applies to every guest type. */
+const ALL_GUEST_TYPES = ['localtime'];
+
 const guestTypesOf = (fact: (typeof DOMAIN_KEY_FACTS)[number]): GuestType[] | undefined => {
+  if (ALL_GUEST_TYPES.includes(fact.name)) return undefined;
   // The parser's own type-guarded blocks are the truth; else the manual's section,
   // where HVM-only features mostly apply to PVH (an HVM container) too.
   if (fact.parserGuestTypes?.length) return fact.parserGuestTypes;
@@ -69,7 +73,8 @@ function domainKeySpecs(): Map<string, KeySpec> {
   const specs = new Map<string, KeySpec>();
   for (const fact of DOMAIN_KEY_FACTS) {
     const kinds = [...fact.kinds];
-    const deprecation = fact.deprecated || fact.ignored ? { replacement: fact.replacement, ignored: fact.ignored } : undefined;
+    const replacement = fact.name === 'device_model' ? 'device_model_override' : fact.replacement;
+    const deprecation = fact.deprecated || fact.ignored ? { replacement, ignored: fact.ignored } : undefined;
     specs.set(fact.name, {
       name: fact.name,
       kinds,

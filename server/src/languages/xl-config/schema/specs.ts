@@ -82,7 +82,7 @@ const VFB_LEGACY: SubKeySpec = {
   kind: 'enum',
   enum: ['vnc', 'sdl'],
   doc: 'xm-era frame buffer type. xl ignores it, so the frame buffer gets no VNC/SDL console.',
-  deprecation: { replacement: 'vnc=1 (or sdl=1)', ignored: true },
+  deprecation: { replacement: 'vnc=1', ignored: true },
 };
 
 function specFromFacts(key: string): DeviceSpec {
