@@ -38,6 +38,8 @@ export interface DiskSpec {
 }
 
 const KEYED = ['format', 'devtype', 'access', 'backend', 'backendtype', 'specification', 'vdev', 'script', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk', 'grant_usage'];
+/** Parameters xl stores as strings and refuses to see twice ("respecified"). */
+const STRING_PARAMS = ['target', 'vdev', 'script', 'backend', 'colo-host', 'colo-export', 'active-disk', 'hidden-disk'];
 const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo', 'trusted', 'untrusted'];
 export const DISK_FORMATS = ['raw', 'qcow', 'qcow2', 'vhd', 'qed', 'empty'];
 export const DISK_ACCESS_MODES = ['r', 'ro', 'w', 'rw'];
@@ -59,6 +61,9 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
   const error = (start: number, end: number, code: DiskError['code'], message: string) => spec.errors.push({ start: base + start, end: base + Math.max(end, start + 1), code, message });
 
   const add = (name: string, value: string, valueStart: number, keyStart?: number): DiskParam => {
+    if (STRING_PARAMS.includes(name) && spec.params.some((p) => p.name === name)) {
+      error(keyStart ?? valueStart, valueStart + value.length, 'xl/disk-syntax', `\`${name}\` is given twice in this disk spec: xl refuses it; keep one`);
+    }
     const param: DiskParam = {
       name,
       value,
@@ -155,7 +160,8 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       error(i, i + positional.length + 1, 'xl/disk-syntax', `bad disk syntax at \`${rest.split(',')[0]}\`: parameters are \`key=value\` with a known key, or plain positional values`);
       return spec;
     }
-    const param = add('', positional.replace(/[ \t]+$/, ''), i);
+    // xl keeps blanks before the comma as part of the value (`raw ` is not a format).
+    const param = add('', positional, i);
     if (!spec.target) {
       param.name = 'target';
       spec.target = param;
