@@ -8,7 +8,7 @@ import type { ServiceContext } from '../types';
 import { stringItems, XlDocument } from './ast';
 import { Code } from './codes';
 import { freshMac } from './complete';
-import { DiskSpec, parseDiskSpec, scriptOfPrefix } from './devices/diskSpec';
+import { DiskSpec, diskSpecOf, scriptOfPrefix } from './devices/diskSpec';
 import { SOURCE } from './parse';
 import { validateXlConfig } from './validate';
 import type { FixData } from './validateSettings';
@@ -86,7 +86,7 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
   for (const setting of disk) {
     for (const item of stringItems(setting.value)) {
       if (!rangesTouch(doc.lines.range(item.start, item.end), range)) continue;
-      const spec = parseDiskSpec(doc.text, item);
+      const spec = diskSpecOf(doc.text, item);
       const rewritten = keyValueForm(spec);
       if (!rewritten || rewritten === doc.text.slice(item.inner.start, item.inner.end)) continue;
       actions.push({

@@ -1,11 +1,23 @@
 import type { DomainFact, FileFacts, Located } from '../../workspace/facts';
 import { lastSetting, scalarText, Span, stringItems, XlDocument } from './ast';
-import { parseDiskSpec } from './devices/diskSpec';
-import { splitSpec } from './devices/keyValueSpec';
 import { parseMac } from '../../common/mac';
+import { diskSpecOf } from './devices/diskSpec';
+import { splitSpec } from './devices/keyValueSpec';
+
+/** Facts per parsed document: completion, validation and the workspace index all ask for them. */
+const computed = new WeakMap<XlDocument, FileFacts>();
 
 /** The domain this config defines, for cross-file checks (MACs, names, shared disks). */
 export function domainFacts(doc: XlDocument): FileFacts {
+  let facts = computed.get(doc);
+  if (!facts) {
+    facts = computeFacts(doc);
+    computed.set(doc, facts);
+  }
+  return facts;
+}
+
+function computeFacts(doc: XlDocument): FileFacts {
   if (doc.fileKind !== 'domain') return {};
   const located = (value: string, span: Span): Located => ({ value, range: doc.lines.range(span.start, span.end) });
   const domain: DomainFact = { macs: [], bridges: [], disks: [] };
@@ -23,7 +35,7 @@ export function domainFacts(doc: XlDocument): FileFacts {
     }
   }
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const target = parseDiskSpec(doc.text, item).target;
+    const target = diskSpecOf(doc.text, item).target;
     if (target?.value) domain.disks.push(located(target.value, target.valueSpan));
   }
   return { domain };

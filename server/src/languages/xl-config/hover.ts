@@ -2,7 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { describeMac, parseMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
 import { contains, StringValue, stringItems, XlDocument } from './ast';
-import { parseDiskSpec } from './devices/diskSpec';
+import { diskSpecOf } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 import type { KeySpec } from './schema/keys';
 import { DEVICE_SPECS, SubKeySpec } from './schema/specs';
@@ -49,7 +49,7 @@ function hoverInSpec(doc: XlDocument, key: string, item: StringValue, offset: nu
   const device = DEVICE_SPECS.get(key);
   if (!device) return null;
   if (key === 'disk') {
-    const param = parseDiskSpec(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
+    const param = diskSpecOf(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
     const sub = param && device.subKeys.get(param.name);
     if (!param || !sub) return null;
     const span = param.keySpan && contains(param.keySpan, offset) ? param.keySpan : param.valueSpan;

@@ -4,7 +4,7 @@ import { Severity } from '../../common/diagnostics';
 import { parseMac, toXenRange } from '../../common/mac';
 import { lastSetting, stringItems, XlDocument } from './ast';
 import { Code } from './codes';
-import { isWritable, parseDiskSpec } from './devices/diskSpec';
+import { diskSpecOf, isWritable } from './devices/diskSpec';
 import { SpecPart, splitSpec } from './devices/keyValueSpec';
 import type { Reporter } from './report';
 import { DEVICE_SPECS, DeviceSpec, VIF_SPEC } from './schema/specs';
@@ -31,7 +31,7 @@ export function validateDevices(doc: XlDocument, report: Reporter): void {
 function validateDisks(doc: XlDocument, report: Reporter): void {
   const vdevs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = parseDiskSpec(doc.text, item);
+    const disk = diskSpecOf(doc.text, item);
     for (const error of disk.errors) {
       const fix: FixData | undefined = error.code === Code.diskAccess ? { replacements: ['w', 'r'] } : undefined;
       report.add(error, Severity.Error, error.code, error.message, fix);

@@ -4,7 +4,7 @@ import type { DomainFact } from '../../workspace/facts';
 import type { ServiceContext } from '../types';
 import { lastSetting, stringItems, XlDocument } from './ast';
 import { Code } from './codes';
-import { isWritable, parseDiskSpec } from './devices/diskSpec';
+import { diskSpecOf, isWritable } from './devices/diskSpec';
 import type { Reporter } from './report';
 
 interface OtherDomain {
@@ -34,7 +34,7 @@ export function validateWorkspace(doc: XlDocument, own: DomainFact, ctx: Service
     }
   }
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = parseDiskSpec(doc.text, item);
+    const disk = diskSpecOf(doc.text, item);
     if (!disk.target?.value || !isWritable(disk)) continue;
     for (const other of others) {
       const clash = other.domain.disks.find((d) => d.value === disk.target!.value);

@@ -207,3 +207,16 @@ export function isWritable(spec: DiskSpec): boolean {
   if (spec.cdrom) return spec.access !== undefined && ['w', 'rw', 'w!'].includes(spec.access.value);
   return spec.access === undefined || ['w', 'rw', 'w!', ''].includes(spec.access.value);
 }
+
+/** Parsed disk specs per document and item (validation, facts and the workspace check share them). */
+const parsedSpecs = new WeakMap<StringValue, DiskSpec>();
+
+/** The disk spec of `item`, parsed once per parsed document. */
+export function diskSpecOf(text: string, item: StringValue): DiskSpec {
+  let spec = parsedSpecs.get(item);
+  if (!spec) {
+    spec = parseDiskSpec(text, item);
+    parsedSpecs.set(item, spec);
+  }
+  return spec;
+}
