@@ -6,21 +6,23 @@ import { xlConfigService } from '../../../server/src/languages/xl-config';
 import type { FileFacts } from '../../../server/src/workspace/facts';
 import { CheckOptions, contextFor } from './helpers';
 
-/** `|` marks the cursor. */
-function complete(textWithCursor: string, options: CheckOptions = {}): CompletionItem[] {
+/** Parses `textWithCursor` without its `|`, which marks the cursor. */
+function at(textWithCursor: string, options: CheckOptions) {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const ctx = contextFor(options);
   const doc = xlConfigService.parse(text, ctx);
-  return xlConfigService.complete(doc, doc.lines.positionAt(offset), ctx);
+  return { ctx, doc, position: doc.lines.positionAt(offset) };
+}
+
+function complete(textWithCursor: string, options: CheckOptions = {}): CompletionItem[] {
+  const { ctx, doc, position } = at(textWithCursor, options);
+  return xlConfigService.complete(doc, position, ctx);
 }
 
 function hover(textWithCursor: string, options: CheckOptions = {}): Hover | null {
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const ctx = contextFor(options);
-  const doc = xlConfigService.parse(text, ctx);
-  return xlConfigService.hover(doc, doc.lines.positionAt(offset), ctx);
+  const { ctx, doc, position } = at(textWithCursor, options);
+  return xlConfigService.hover(doc, position, ctx);
 }
 
 const hoverText = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';

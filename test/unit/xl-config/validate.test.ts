@@ -32,6 +32,13 @@ describe('xl-config keys', () => {
     assert.deepEqual(pv('pvh = 1\n'), ['4:1-4 warning xl/removed-key `pvh` was removed after Xen 4.8; the target is Xen 4.19; use `type = "pvh"`']);
   });
 
+  it('follows the target Xen version inside device specs too', () => {
+    assert.deepEqual(check(`${PV_HEAD}disk = [ '/x,raw,xvda,rw,trusted' ]\nvif = [ 'mac=00:16:3e:00:00:01, mtu=9000' ]\n`, { xen: { version: '4.14' } }), [
+      '4:26-33 warning xl/key-too-new disk parameter `trusted` needs Xen 4.17 or later; the target is Xen 4.14 (setting xenConfig.xen.version), whose xl rejects or ignores it',
+      '5:33-36 warning xl/key-too-new vif parameter `mtu` needs Xen 4.15 or later; the target is Xen 4.14 (setting xenConfig.xen.version), whose xl rejects or ignores it',
+    ]);
+  });
+
   it('warns about keys that do nothing for the guest type', () => {
     assert.deepEqual(pv('boot = "dc"\n'), ['4:1-5 warning xl/wrong-guest-type `boot` only has an effect for HVM guests; without `type` this is a PV guest, so xl ignores it']);
     assert.deepEqual(check('name = "w"\ntype = "hvm"\nbootloader = "pygrub"\n'), ['3:1-11 warning xl/wrong-guest-type `bootloader` only has an effect for PV/PVH guests; this is a HVM guest (line 2), so xl ignores it']);

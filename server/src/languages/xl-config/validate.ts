@@ -22,7 +22,7 @@ export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnost
   const guest = guestTypeOf(doc);
   validateSettings(doc, xm ? XM_KEYS : DOMAIN_KEYS, ctx, report, guest, xm ? DOMAIN_KEYS : XM_KEYS);
   validateRelations(doc, report);
-  validateDevices(doc, report);
+  validateDevices(doc, xm ? undefined : ctx.settings.xen.version, report);
   // A key on a broken line is lost to the parser: "no name" would then be a false alarm.
   if (doc.syntaxErrors.length === 0) validateRequired(doc, guest.type, ctx, report);
   const own = domainFacts(doc).domain;

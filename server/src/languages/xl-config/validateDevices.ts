@@ -2,12 +2,13 @@
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import { Severity } from '../../common/diagnostics';
 import { parseMac, toXenRange } from '../../common/mac';
+import { compareVersions } from '../../common/version';
 import { lastSetting, stringItems, XlDocument } from './ast';
 import { Code } from './codes';
 import { diskSpecOf, isWritable } from './devices/diskSpec';
 import { SpecPart, splitSpec } from './devices/keyValueSpec';
 import type { Reporter } from './report';
-import { DEVICE_SPECS, DeviceSpec, VIF_SPEC } from './schema/specs';
+import { DEVICE_SPECS, DeviceSpec, DISK_SPEC, SubKeySpec, VIF_SPEC } from './schema/specs';
 import type { FixData } from './validateSettings';
 
 /** A MAC as xl writes it: six 1–2 digit hex octets separated by colons. */
@@ -17,21 +18,28 @@ const RATE_SYNTAX = /^[0-9]+[GMK]?[Bb]\/s(@[0-9]+[mu]?s?)?$/;
 /** A backend name left behind by `virsh domxml-to-native` for a stopped domain (vif-1.0): it collides. */
 const STALE_VIFNAME = /^vif-?\d+\.\d+$/;
 
-export function validateDevices(doc: XlDocument, report: Reporter): void {
-  validateDisks(doc, report);
-  validateVifs(doc, report);
+/** `version` is the target Xen release of xl (undefined for xm): sub-keys newer than it are flagged. */
+export function validateDevices(doc: XlDocument, version: string | undefined, report: Reporter): void {
+  validateDisks(doc, version, report);
+  validateVifs(doc, version, report);
   validatePci(doc, report);
   for (const [key, spec] of DEVICE_SPECS) {
     if (key === 'disk' || key === 'vif' || key === 'pci') continue;
     const setting = lastSetting(doc, key);
-    for (const item of stringItems(setting?.value)) checkSpecKeys(splitSpec(doc.text, item), spec, report, Code.specUnknownKey);
+    for (const item of stringItems(setting?.value)) checkSpecKeys(splitSpec(doc.text, item), spec, version, report, Code.specUnknownKey);
   }
 }
 
-function validateDisks(doc: XlDocument, report: Reporter): void {
+function reportTooNew(span: { start: number; end: number }, device: string, sub: SubKeySpec | undefined, version: string | undefined, report: Reporter): void {
+  if (!version || !sub?.since || compareVersions(version, sub.since) >= 0) return;
+  report.add(span, Severity.Warning, Code.keyTooNew, `${device} parameter \`${sub.name}\` needs Xen ${sub.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl rejects or ignores it`);
+}
+
+function validateDisks(doc: XlDocument, version: string | undefined, report: Reporter): void {
   const vdevs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
     const disk = diskSpecOf(doc.text, item);
+    for (const param of disk.params) if (param.keySpan) reportTooNew(param.keySpan, 'disk', DISK_SPEC.subKeys.get(param.name), version, report);
     for (const error of disk.errors) {
       const fix: FixData | undefined = error.code === Code.diskAccess ? { replacements: ['w', 'r'] } : undefined;
       report.add(error, Severity.Error, error.code, error.message, fix);
@@ -48,11 +56,11 @@ function validateDisks(doc: XlDocument, report: Reporter): void {
   }
 }
 
-function validateVifs(doc: XlDocument, report: Reporter): void {
+function validateVifs(doc: XlDocument, version: string | undefined, report: Reporter): void {
   const macs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
     const parts = splitSpec(doc.text, item);
-    checkSpecKeys(parts, VIF_SPEC, report, Code.vifUnknownKey);
+    checkSpecKeys(parts, VIF_SPEC, version, report, Code.vifUnknownKey);
     for (const part of parts) {
       const value = part.value;
       if (!value) continue;
@@ -86,7 +94,7 @@ function checkMac(value: { text: string; start: number; end: number }, report: R
   return mac.normalized;
 }
 
-function checkSpecKeys(parts: SpecPart[], spec: DeviceSpec, report: Reporter, code: string): void {
+function checkSpecKeys(parts: SpecPart[], spec: DeviceSpec, version: string | undefined, report: Reporter, code: string): void {
   for (const part of parts) {
     const sub = spec.subKeys.get(part.key.name);
     if (!sub) {
@@ -98,6 +106,7 @@ function checkSpecKeys(parts: SpecPart[], spec: DeviceSpec, report: Reporter, co
       report.add(part.key, Severity.Warning, code, `unknown ${spec.key} setting \`${part.key.name}\`: xl ignores it${suggestionSuffix(suggestions)}`, { replacements: suggestions } satisfies FixData);
       continue;
     }
+    reportTooNew(part.key, spec.key, sub, version, report);
     if (sub.deprecation) {
       const instead = sub.deprecation.replacement ? `; use \`${sub.deprecation.replacement}\`` : '';
       const message = sub.deprecation.ignored ? `xl ignores \`${sub.name}\` in a ${spec.key} spec${instead}` : `\`${sub.name}\` is deprecated in a ${spec.key} spec${instead}`;
