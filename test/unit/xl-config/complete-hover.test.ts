@@ -86,6 +86,12 @@ describe('xl-config hover', () => {
     assert.match(text, /- Since Xen 4\.0/);
   });
 
+  it('explains the key on its value too', () => {
+    const h = hover('type = "h|vm"\n');
+    assert.match(hoverText(h), /^\*\*type\*\*/);
+    assert.deepEqual(h?.range, { start: { line: 0, character: 7 }, end: { line: 0, character: 12 } });
+  });
+
   it('explains a deprecated key and what replaces it', () => {
     assert.match(hoverText(hover('buil|der = "hvm"\n')), /\*\*Deprecated\*\*: use `type`/);
   });

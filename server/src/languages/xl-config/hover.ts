@@ -40,14 +40,15 @@ export function hoverXlConfig(doc: XlDocument, position: Position, ctx: ServiceC
     return spec ? markdown(describeKey(spec), doc, setting.key) : null;
   }
   const item = stringItems(setting.value).find((s) => contains(s, offset));
-  if (!item) return null;
-  return hoverInSpec(doc, setting.key.name, item, offset);
+  if (item && DEVICE_SPECS.has(setting.key.name)) return hoverInSpec(doc, setting.key.name, item, offset);
+  // On a plain value, explain the key it belongs to.
+  const spec = setting.value && contains(setting.value, offset) ? anyKeySpec(doc, ctx, setting.key.name) : undefined;
+  return spec && setting.value ? markdown(describeKey(spec), doc, item ?? setting.value) : null;
 }
 
 /** Hover inside a device spec string: its sub-key, a disk's positional value, or a MAC. */
 function hoverInSpec(doc: XlDocument, key: string, item: StringValue, offset: number): Hover | null {
-  const device = DEVICE_SPECS.get(key);
-  if (!device) return null;
+  const device = DEVICE_SPECS.get(key)!;
   if (key === 'disk') {
     const param = diskSpecOf(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
     const sub = param && device.subKeys.get(param.name);
