@@ -178,14 +178,14 @@ class Parser {
     return token;
   }
 
-  /** Records one error per line at most (as xl does); newline tokens are reported on the line they end. */
+  /** Records one error per line at most (as xl does). */
   private error(token: Token, message: string): void {
-    const start = token.kind === 'newline' || token.kind === 'eof' ? Math.max(0, token.start) : token.start;
-    const line = this.lines.positionAt(start).line;
+    const line = this.lines.positionAt(token.start).line;
     if (this.linesWithError.has(line)) return;
     this.linesWithError.add(line);
-    const end = token.kind === 'newline' || token.kind === 'eof' ? start : token.end;
-    this.errors.push({ start, end, message });
+    // A line break or the end of the file has no characters to underline.
+    const end = token.kind === 'newline' || token.kind === 'eof' ? token.start : token.end;
+    this.errors.push({ start: token.start, end, message });
   }
 }
 

@@ -14,13 +14,15 @@ import { validateWorkspace } from './validateWorkspace';
 export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnostic[] {
   const report = new Reporter(doc);
   report.diagnostics.push(...syntaxDiagnostics(doc, ctx));
+  const version = ctx.settings.xen.version;
   if (doc.fileKind === 'xl.conf') {
-    validateSettings(doc, XL_CONF_KEYS, { ...ctx, settings: { ...ctx.settings, xen: { ...ctx.settings.xen, toolstack: 'xl' } } }, report);
+    // xl.conf is read by xl only, whatever toolstack the domain configs target.
+    validateSettings(doc, { table: XL_CONF_KEYS, toolstack: 'xl', version }, report);
     return report.diagnostics;
   }
   const xm = ctx.settings.xen.toolstack === 'xm';
   const guest = guestTypeOf(doc);
-  validateSettings(doc, xm ? XM_KEYS : DOMAIN_KEYS, ctx, report, guest, xm ? DOMAIN_KEYS : XM_KEYS);
+  validateSettings(doc, { table: xm ? XM_KEYS : DOMAIN_KEYS, otherToolstack: xm ? DOMAIN_KEYS : XM_KEYS, toolstack: ctx.settings.xen.toolstack, version, guest }, report);
   validateRelations(doc, report);
   validateDevices(doc, xm ? undefined : ctx.settings.xen.version, report);
   // A key on a broken line is lost to the parser: "no name" would then be a false alarm.

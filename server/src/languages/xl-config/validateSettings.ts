@@ -2,7 +2,6 @@
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import { Severity } from '../../common/diagnostics';
 import { compareVersions } from '../../common/version';
-import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Setting, Value, XlDocument } from './ast';
 import { Code } from './codes';
 import { GuestTypeInfo, typeForBuilder } from './guestType';
@@ -19,15 +18,27 @@ export interface FixData {
   deleteLine?: boolean;
 }
 
-export function validateSettings(doc: XlDocument, table: ReadonlyMap<string, KeySpec>, ctx: ServiceContext, report: Reporter, guest?: GuestTypeInfo, otherToolstackTable?: ReadonlyMap<string, KeySpec & { xlReplacement?: string }>): void {
-  const version = ctx.settings.xen.version;
-  const toolstack = ctx.settings.xen.toolstack;
+/** What the settings of one file are checked against. */
+export interface SettingsRules {
+  /** The keys the file may contain. */
+  table: ReadonlyMap<string, KeySpec>;
+  /** The other toolstack's keys, to say "xm setting that xl ignores" (or the reverse). */
+  otherToolstack?: ReadonlyMap<string, KeySpec & { xlReplacement?: string }>;
+  toolstack: 'xl' | 'xm';
+  /** Target Xen release. */
+  version: string;
+  /** The domain's guest type (domain configs only). */
+  guest?: GuestTypeInfo;
+}
+
+export function validateSettings(doc: XlDocument, rules: SettingsRules, report: Reporter): void {
+  const { table, toolstack, version, guest } = rules;
   for (const setting of doc.settings) {
     // A key without a value sits on a broken line (the syntax error says what is wrong there).
     if (!setting.value) continue;
     const spec = table.get(setting.key.name);
     if (!spec) {
-      reportUnknownKey(setting, table, report, toolstack, otherToolstackTable?.get(setting.key.name));
+      reportUnknownKey(setting, table, report, toolstack, rules.otherToolstack?.get(setting.key.name));
       continue;
     }
     if (toolstack === 'xl') {

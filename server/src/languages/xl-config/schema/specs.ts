@@ -3,7 +3,7 @@
  * …): their sub-keys, values and documentation, for completion, hover and
  * key checking.
  */
-import { DISK_PARAM_DOCS, DOMAIN_KEY_DOCS, PCI_KEY_DOCS, VIF_KEY_DOCS } from './docs';
+import { DISK_PARAM_DOCS, DOMAIN_KEY_DOCS, PCI_KEY_DOCS, SPEC_SUBKEY_DOCS, VIF_KEY_DOCS } from './docs';
 import { DISK_PARAM_FACTS, DISK_PREFIX_FACTS, DOMAIN_KEY_FACTS, PCI_KEY_FACTS, VIF_KEY_FACTS } from './facts.generated';
 
 export interface SubKeySpec {
@@ -92,7 +92,7 @@ function specFromFacts(key: string): DeviceSpec {
     kind: s.enum ? 'enum' : 'string',
     enum: s.enum,
     // vfb's sub-keys are the top-level display keys moved into the spec: same meaning.
-    doc: DOMAIN_KEY_DOCS[s.name] && key === 'vfb' ? DOMAIN_KEY_DOCS[s.name] : `\`${key}\` setting \`${s.name}\`${s.enum ? `: one of ${s.enum.join(', ')}` : ''}.`,
+    doc: SPEC_SUBKEY_DOCS[`${key}.${s.name}`] ?? (key === 'vfb' ? DOMAIN_KEY_DOCS[s.name] : undefined) ?? `\`${key}\` setting \`${s.name}\`${s.enum ? `: one of ${s.enum.join(', ')}` : ''}.`,
   }));
   if (key === 'vfb') subKeys.push(VFB_LEGACY);
   return { key, subKeys: byName(subKeys) };
