@@ -118,6 +118,13 @@ describe('xl-config disks', () => {
     ]);
   });
 
+  it('checks the device type, positional or keyed', () => {
+    assert.deepEqual(pv("disk = [ '/i.iso,raw,hdc:floppy,r', 'devtype=tape, vdev=hdd, target=/t' ]\n"), [
+      '4:26-32 error xl/disk-devtype unknown device type `floppy` after the vdev: use `:cdrom` (or nothing)',
+      '4:46-50 error xl/disk-devtype unknown devtype `tape`: use `cdrom` or `disk`',
+    ]);
+  });
+
   it('needs a vdev', () => {
     assert.deepEqual(pv("disk = [ '/dev/vg/a' ]\n"), ['4:10-21 error xl/disk-syntax no vdev in this disk spec: xl needs the guest device name, e.g. `phy:/dev/vg/lv,xvda,w` or `vdev=xvda, access=rw, target=/dev/vg/lv`']);
   });
@@ -139,6 +146,13 @@ describe('xl-config network interfaces', () => {
       "4:38-44 warning xl/vif-unknown-key unknown vif setting `brigde`: xl ignores it; did you mean 'bridge'?",
       '4:53-59 warning xl/vif-value `netdev` is deprecated in a vif spec; use `gatewaydev`',
       '4:71-79 warning xl/vif-value `netfront` is not a valid vif `type`: xl ignores it; use one of ioemu, vif',
+    ]);
+  });
+
+  it('checks the keys of the other device specs (vfb, vtpm, channel, …)', () => {
+    assert.deepEqual(pv("vtpm = [ 'backend=vtpmmgr, uid=0a1b' ]\nchannel = [ 'name=org.qemu.guest_agent.0, connection=pipe' ]\n"), [
+      "4:28-31 warning xl/spec-unknown-key unknown vtpm setting `uid`: xl ignores it; did you mean 'uuid'?",
+      '5:54-58 warning xl/spec-value `pipe` is not a valid channel `connection`: xl ignores it; use one of pty, socket',
     ]);
   });
 
