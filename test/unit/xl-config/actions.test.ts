@@ -44,6 +44,20 @@ describe('xl-config quick fixes', () => {
     assert.equal(fix.result, 'name = "w"\ntype = "hvm"\nmemory = 512\n');
   });
 
+  it('kernel = hvmloader in an HVM guest: delete the line', () => {
+    const [fix] = fixes('name = "w"\ntype = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"\n', 'xl/hvmloader-kernel');
+    assert.equal(fix.result, 'name = "w"\ntype = "hvm"\n');
+  });
+
+  it('the removed pvh = 1 becomes type = "pvh", stdvga = 1 becomes vga = "stdvga"', () => {
+    assert.equal(fixes(`${PV_HEAD}pvh = 1\n`, 'xl/removed-key')[0].result, `${PV_HEAD}type = "pvh"\n`);
+    assert.equal(fixes('name = "w"\ntype = "hvm"\nstdvga = 1\n', 'xl/deprecated-key')[0].result, 'name = "w"\ntype = "hvm"\nvga = "stdvga"\n');
+  });
+
+  it('an unknown vif key: its did-you-mean candidates', () => {
+    assert.deepEqual(fixes(`${PV_HEAD}vif = [ 'brigde=xenbr1' ]\n`, 'xl/vif-unknown-key').map((f) => f.edits), ['4:10-4:16="bridge"']);
+  });
+
   it('enum value: the did-you-mean candidates, with quotes', () => {
     assert.deepEqual(fixes(`${PV_HEAD}on_crash = "restrat"\n`, 'xl/enum-value').map((f) => f.edits), ['4:12-4:21="\\"restart\\""', '4:12-4:21="\\"destroy\\""']);
   });
