@@ -5,12 +5,11 @@
  * after a legacy prefix, target, vdev, access).
  */
 import type { Span, StringValue } from '../ast';
-import { DISK_PREFIXES } from '../schema/specs';
-
-export type DiskParamName = 'target' | 'format' | 'vdev' | 'access' | 'devtype' | string;
+import { DISK_ACCESS_MODES, DISK_PREFIXES, DISK_SPEC } from '../schema/specs';
 
 export interface DiskParam {
-  name: DiskParamName;
+  /** `target`, `format`, `vdev`, `access`, or the key of a `key=value` parameter or flag. */
+  name: string;
   value: string;
   /** The value's characters in the document. */
   valueSpan: Span;
@@ -41,13 +40,7 @@ const KEYED = ['format', 'devtype', 'access', 'backend', 'backendtype', 'specifi
 /** Parameters xl stores as strings and refuses to see twice ("respecified"). */
 const STRING_PARAMS = ['target', 'vdev', 'script', 'backend', 'colo-host', 'colo-export', 'active-disk', 'hidden-disk'];
 const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo', 'trusted', 'untrusted'];
-export const DISK_FORMATS = ['raw', 'qcow', 'qcow2', 'vhd', 'qed', 'empty'];
-export const DISK_ACCESS_MODES = ['r', 'ro', 'w', 'rw'];
-const ENUMS: Record<string, string[]> = {
-  backendtype: ['phy', 'qdisk', 'standalone', 'tap'],
-  specification: ['xen', 'virtio'],
-  grant_usage: ['0', '1'],
-};
+const DISK_FORMATS = [...(DISK_SPEC.subKeys.get('format')?.enum ?? []), 'empty'];
 const FORCE_WRITE_MESSAGE =
   "access mode `w!` is xm's \"write even if another domain or dom0 already uses this device\". xl has no such mode and refuses to create the domain (unknown value for access): use `w`, and share the device only with a cluster file system, or `r`";
 
@@ -136,8 +129,9 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
         else if (name === 'devtype') {
           if (value === 'cdrom') spec.cdrom = true;
           else if (value !== 'disk') error(i + name.length + 1, i + whole.replace(/,$/, '').length, 'xl/disk-devtype', `unknown devtype \`${value}\`: use \`cdrom\` or \`disk\``);
-        } else if (ENUMS[name] && !ENUMS[name].includes(value)) {
-          error(i + name.length + 1, i + name.length + 1 + value.length, 'xl/disk-unknown-param', `unknown value \`${value}\` for \`${name}\`: use one of ${ENUMS[name].join(', ')}`);
+        } else {
+          const allowed = DISK_SPEC.subKeys.get(name)?.enum;
+          if (allowed && !allowed.includes(value)) error(i + name.length + 1, i + name.length + 1 + value.length, 'xl/disk-unknown-param', `unknown value \`${value}\` for \`${name}\`: use one of ${allowed.join(', ')}`);
         }
       }
       i += whole.length;

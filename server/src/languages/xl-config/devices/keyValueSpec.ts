@@ -39,8 +39,3 @@ export function splitSpec(text: string, item: StringValue): SpecPart[] {
   }
   return parts;
 }
-
-/** The part whose span contains `offset` (or that ends right at it). */
-export function partAt(parts: SpecPart[], offset: number): SpecPart | undefined {
-  return parts.find((p) => offset >= p.span.start && offset <= p.span.end);
-}

@@ -30,13 +30,17 @@ const kindOf = (kind: string, values?: string[]): SubKeySpec['kind'] =>
 
 const byName = (specs: SubKeySpec[]): ReadonlyMap<string, SubKeySpec> => new Map(specs.map((s) => [s.name, s]));
 
+/** xl's access modes (xm also had `w!`, which xl refuses). */
+export const DISK_ACCESS_MODES = ['r', 'ro', 'w', 'rw'];
+
 export const DISK_SPEC: DeviceSpec = {
   key: 'disk',
   subKeys: byName(
     DISK_PARAM_FACTS.map((p) => ({
       name: p.name,
       kind: kindOf(p.kind, p.enum),
-      enum: p.name === 'access' ? ['r', 'ro', 'w', 'rw'] : p.enum?.filter((v) => v !== 'empty'),
+      // `empty` is a format xl sets itself for an empty CD-ROM drive, not one to write.
+      enum: p.name === 'access' ? DISK_ACCESS_MODES : p.enum?.filter((v) => v !== 'empty'),
       default: p.default,
       since: p.since,
       doc: DISK_PARAM_DOCS[p.name] ?? `Disk parameter \`${p.name}\`.`,
