@@ -26,7 +26,7 @@ export function validateDevices(doc: XlDocument, version: string | undefined, re
   for (const [key, spec] of DEVICE_SPECS) {
     if (key === 'disk' || key === 'vif' || key === 'pci') continue;
     const setting = lastSetting(doc, key);
-    for (const item of stringItems(setting?.value)) checkSpecKeys(splitSpec(doc.text, item), spec, version, report, Code.specUnknownKey);
+    for (const item of stringItems(setting?.value)) checkSpecKeys(splitSpec(doc.text, item), spec, version, report, OTHER_SPEC_CODES);
   }
 }
 
@@ -60,7 +60,7 @@ function validateVifs(doc: XlDocument, version: string | undefined, report: Repo
   const macs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
     const parts = splitSpec(doc.text, item);
-    checkSpecKeys(parts, VIF_SPEC, version, report, Code.vifUnknownKey);
+    checkSpecKeys(parts, VIF_SPEC, version, report, VIF_CODES);
     for (const part of parts) {
       const value = part.value;
       if (!value) continue;
@@ -94,28 +94,33 @@ function checkMac(value: { text: string; start: number; end: number }, report: R
   return mac.normalized;
 }
 
-function checkSpecKeys(parts: SpecPart[], spec: DeviceSpec, version: string | undefined, report: Reporter, code: string): void {
+/** The codes a spec's key checks report with: vif has its own, the smaller specs share one pair. */
+interface SpecCodes {
+  unknownKey: string;
+  value: string;
+}
+const VIF_CODES: SpecCodes = { unknownKey: Code.vifUnknownKey, value: Code.vifValue };
+const OTHER_SPEC_CODES: SpecCodes = { unknownKey: Code.specUnknownKey, value: Code.specValue };
+
+function checkSpecKeys(parts: SpecPart[], spec: DeviceSpec, version: string | undefined, report: Reporter, codes: SpecCodes): void {
   for (const part of parts) {
     const sub = spec.subKeys.get(part.key.name);
     if (!sub) {
-      if (!part.value) {
-        report.add(part.key, Severity.Warning, code, `\`${part.key.name}\` is not a ${spec.key} setting: write \`key=value\`; xl ignores it${suggestionSuffix(didYouMean(part.key.name, spec.subKeys.keys()))}`);
-        continue;
-      }
       const suggestions = didYouMean(part.key.name, spec.subKeys.keys());
-      report.add(part.key, Severity.Warning, code, `unknown ${spec.key} setting \`${part.key.name}\`: xl ignores it${suggestionSuffix(suggestions)}`, { replacements: suggestions } satisfies FixData);
+      const what = part.value ? `unknown ${spec.key} setting \`${part.key.name}\`` : `\`${part.key.name}\` is not a ${spec.key} setting (write \`key=value\`)`;
+      report.add(part.key, Severity.Warning, codes.unknownKey, `${what}: xl ignores it${suggestionSuffix(suggestions)}`, { replacements: suggestions } satisfies FixData);
       continue;
     }
     reportTooNew(part.key, spec.key, sub, version, report);
     if (sub.deprecation) {
       const instead = sub.deprecation.replacement ? `; use \`${sub.deprecation.replacement}\`` : '';
       const message = sub.deprecation.ignored ? `xl ignores \`${sub.name}\` in a ${spec.key} spec${instead}` : `\`${sub.name}\` is deprecated in a ${spec.key} spec${instead}`;
-      report.add(part.key, Severity.Warning, code === Code.vifUnknownKey ? Code.vifValue : Code.specValue, message);
+      report.add(part.key, Severity.Warning, codes.value, message);
       continue;
     }
     if (sub.kind === 'enum' && sub.enum && !sub.openEnum && part.value && !sub.enum.includes(part.value.text.toLowerCase())) {
       const message = `\`${part.value.text}\` is not a valid ${spec.key} \`${sub.name}\`: xl ignores it; use one of ${sub.enum.join(', ')}`;
-      report.add(part.value, Severity.Warning, code === Code.vifUnknownKey ? Code.vifValue : Code.specValue, message, { replacements: didYouMean(part.value.text, sub.enum) } satisfies FixData);
+      report.add(part.value, Severity.Warning, codes.value, message, { replacements: didYouMean(part.value.text, sub.enum) } satisfies FixData);
     }
   }
 }
