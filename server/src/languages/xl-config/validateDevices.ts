@@ -30,8 +30,18 @@ export function validateDevices(doc: XlDocument, version: string | undefined, re
   }
 }
 
+/** compareVersions per (target, since) pair: a big config asks the same question thousands of times. */
+const knownByTarget = new Map<string, boolean>();
+
 function reportTooNew(span: { start: number; end: number }, device: string, sub: SubKeySpec | undefined, version: string | undefined, report: Reporter): void {
-  if (!version || !sub?.since || compareVersions(version, sub.since) >= 0) return;
+  if (!version || !sub?.since) return;
+  const pair = `${version}/${sub.since}`;
+  let known = knownByTarget.get(pair);
+  if (known === undefined) {
+    known = compareVersions(version, sub.since) >= 0;
+    knownByTarget.set(pair, known);
+  }
+  if (known) return;
   report.add(span, Severity.Warning, Code.keyTooNew, `${device} parameter \`${sub.name}\` needs Xen ${sub.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl rejects or ignores it`);
 }
 

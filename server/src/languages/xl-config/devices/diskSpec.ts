@@ -39,6 +39,10 @@ export interface DiskSpec {
 const KEYED = ['format', 'devtype', 'access', 'backend', 'backendtype', 'specification', 'vdev', 'script', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk', 'grant_usage'];
 /** Parameters xl stores as strings and refuses to see twice ("respecified"). */
 const STRING_PARAMS = ['target', 'vdev', 'script', 'backend', 'colo-host', 'colo-export', 'active-disk', 'hidden-disk'];
+const BLANKS = /[ \t\n]+/y;
+const KEYED_PARAM = /([a-z][-a-z0-9_]*)=([^,]*),?/y;
+const PREFIX = /([a-z][a-z0-9]*):/y;
+const POSITIONAL = /[^=,]*/y;
 const FLAGS = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'colo', 'no-colo', 'trusted', 'untrusted'];
 const DISK_FORMATS = [...(DISK_SPEC.subKeys.get('format')?.enum ?? []), 'empty'];
 const FORCE_WRITE_MESSAGE =
@@ -98,25 +102,29 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
     spec.vdev = param;
   };
 
+  // Sticky patterns matched at `i`, so no slice of the rest is made per token.
+  const matchAt = (pattern: RegExp) => {
+    pattern.lastIndex = i;
+    return pattern.exec(raw);
+  };
   while (i < raw.length) {
-    const rest = raw.slice(i);
-    const blanks = /^[ \t\n]+/.exec(rest);
+    const blanks = matchAt(BLANKS);
     if (blanks) {
       i += blanks[0].length;
       continue;
     }
-    if (rest.startsWith('target=')) {
-      spec.target = add('target', rest.slice(7), i + 7, i);
+    if (raw.startsWith('target=', i)) {
+      spec.target = add('target', raw.slice(i + 7), i + 7, i);
       break;
     }
-    const flag = FLAGS.find((f) => rest === f || rest.startsWith(`${f},`));
+    const flag = FLAGS.find((f) => raw.startsWith(f, i) && (i + f.length === raw.length || raw[i + f.length] === ','));
     if (flag) {
       add(flag, '', i + flag.length, i);
       if (flag === 'cdrom') spec.cdrom = true;
       i += flag.length + 1;
       continue;
     }
-    const keyed = /^([a-z][-a-z0-9_]*)=([^,]*),?/.exec(rest);
+    const keyed = matchAt(KEYED_PARAM);
     if (keyed) {
       const [whole, name, value] = keyed;
       if (!KEYED.includes(name)) {
@@ -137,7 +145,7 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       i += whole.length;
       continue;
     }
-    const prefix = /^([a-z][a-z0-9]*):/.exec(rest);
+    const prefix = matchAt(PREFIX);
     if (prefix && isKnownPrefix(prefix[1])) {
       spec.prefixes.push({ name: prefix[1], start: base + i, end: base + i + prefix[0].length });
       hadPrefix = true;
@@ -145,13 +153,13 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       i += prefix[0].length;
       continue;
     }
-    if (prefix && !/^[a-z0-9]/.test(rest.slice(prefix[0].length))) {
+    if (prefix && !/[a-z0-9]/.test(raw[i + prefix[0].length] ?? '')) {
       error(i, i + prefix[0].length, 'xl/disk-prefix', `unknown disk prefix \`${prefix[0]}\`: xl knows ${[...DISK_PREFIXES.ignored, ...DISK_PREFIXES.format, ...DISK_PREFIXES.script].map((p) => `${p}:`).join(' ')}`);
       return spec;
     }
-    const positional = /^[^=,]*/.exec(rest)![0];
-    if (rest[positional.length] === '=') {
-      error(i, i + positional.length + 1, 'xl/disk-syntax', `bad disk syntax at \`${rest.split(',')[0]}\`: parameters are \`key=value\` with a known key, or plain positional values`);
+    const positional = matchAt(POSITIONAL)![0];
+    if (raw[i + positional.length] === '=') {
+      error(i, i + positional.length + 1, 'xl/disk-syntax', `bad disk syntax at \`${raw.slice(i).split(',')[0]}\`: parameters are \`key=value\` with a known key, or plain positional values`);
       return spec;
     }
     // xl keeps blanks before the comma as part of the value (`raw ` is not a format).
