@@ -24,6 +24,9 @@ describe('xl-config parser: what libxlutil accepts', () => {
   it('decodes the escapes libxlu knows, and rejects \\x and unknown escapes as xl does', () => {
     assert.equal((parse('a = "tab\\there \\"q\\" it\\\'s"\n').settings[0].value as { value: string }).value, 'tab\there "q" it\'s');
     assert.deepEqual(syntaxOnly('a = "\\x41"\n'), ['1:5 xl/syntax `\\x` escape in "\\x41": xl\'s parser rejects hexadecimal escapes; write the character itself']);
+    // Upstream's octal escape reads three characters with strtoul: `\0-29` passes, `\12` does not.
+    assert.deepEqual(syntaxOnly('ramdisk = "/boot/initrd.img-5.0.\\0-29-generic"\n'), []);
+    assert.deepEqual(syntaxOnly('a = "\\12"\n'), ['1:5 xl/syntax octal escape in "\\12": xl needs three digits (like \\101); write the character itself']);
     assert.deepEqual(syntaxOnly('a = "C:\\dir"\n'), ['1:5 xl/syntax unknown escape `\\d` in "C:\\dir": xl knows \\" \\\' \\\\ \\n \\t \\r \\a \\b \\f \\v; write \\\\ for a backslash']);
   });
 

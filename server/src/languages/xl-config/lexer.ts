@@ -167,9 +167,10 @@ export function dequote(raw: string): { value: string; error?: string } {
     } else if (escape === 'x') {
       return { value, error: `\`\\x\` escape in ${raw}: xl's parser rejects hexadecimal escapes; write the character itself` };
     } else if (escape >= '0' && escape <= '7') {
-      const digits = /^\d*/.exec(raw.slice(i, i + 3))![0];
-      if (digits.length < 2) return { value, error: `octal escape in ${raw}: xl needs three digits (like \\101); write the character itself` };
-      i += digits.length;
+      // Upstream reads the next three characters with strtoul(…, 10): blanks and a sign count.
+      const consumed = /^\s*[+-]?\d+/.exec(raw.slice(i, i + 3))?.[0].length ?? 0;
+      if (consumed < 2) return { value, error: `octal escape in ${raw}: xl needs three digits (like \\101); write the character itself` };
+      i += consumed;
     } else {
       return { value, error: `unknown escape \`\\${escape}\` in ${raw}: xl knows \\" \\' \\\\ \\n \\t \\r \\a \\b \\f \\v; write \\\\ for a backslash` };
     }
