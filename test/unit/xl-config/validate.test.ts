@@ -125,6 +125,12 @@ describe('xl-config disks', () => {
     ]);
   });
 
+  it('needs a target unless it is an empty CD-ROM drive', () => {
+    assert.deepEqual(pv("disk = [ ',,xvda,w', ',hdc:cdrom,r' ]\n"), [
+      '4:10-20 error xl/disk-no-target disk xvda has no target: only an empty CD-ROM drive may lack one; add the device or image path (target=… last, or first positional value)',
+    ]);
+  });
+
   it('needs a vdev', () => {
     assert.deepEqual(pv("disk = [ '/dev/vg/a' ]\n"), ['4:10-21 error xl/disk-syntax no vdev in this disk spec: xl needs the guest device name, e.g. `phy:/dev/vg/lv,xvda,w` or `vdev=xvda, access=rw, target=/dev/vg/lv`']);
   });

@@ -25,6 +25,7 @@ export const Code = {
   diskPrefix: 'xl/disk-prefix',
   diskSyntax: 'xl/disk-syntax',
   diskDevtype: 'xl/disk-devtype',
+  diskNoTarget: 'xl/disk-no-target',
   diskDuplicateVdev: 'xl/disk-duplicate-vdev',
   diskCdromWritable: 'xl/disk-cdrom-writable',
   vifMacMalformed: 'xl/vif-mac-malformed',

@@ -54,6 +54,9 @@ function validateDisks(doc: XlDocument, version: string | undefined, report: Rep
       const fix: FixData | undefined = error.code === Code.diskAccess ? { replacements: ['w', 'r'] } : undefined;
       report.add(error, Severity.Error, error.code, error.message, fix);
     }
+    if (disk.errors.length === 0 && !disk.cdrom && !disk.target?.value.trim()) {
+      report.add(item, Severity.Error, Code.diskNoTarget, `disk ${disk.vdev?.value ?? ''} has no target: only an empty CD-ROM drive may lack one; add the device or image path (target=… last, or first positional value)`);
+    }
     if (disk.vdev && disk.vdev.value) {
       const first = vdevs.get(disk.vdev.value);
       if (first !== undefined) {
