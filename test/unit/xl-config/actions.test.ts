@@ -97,6 +97,14 @@ describe('xl-config quick fixes', () => {
     assert.notEqual(found[1].edits, '4:14-4:31="00:16:3e:00:01:01"');
   });
 
+  it('a vif without MAC: insert a fresh fixed one first in the spec', () => {
+    const [empty] = fixes(`${PV_HEAD}vif = [ "" ]\n`, 'xl/vif-no-mac');
+    assert.match(empty.title, /^Add a fixed Xen MAC \(00:16:3e:[0-9a-f:]{8}\)$/);
+    assert.match(empty.edits, /^4:10-4:10="mac=00:16:3e:[0-9a-f:]{8}"$/);
+    const [bridged] = fixes(`${PV_HEAD}vif = [ 'bridge=xenbr1' ]\n`, 'xl/vif-no-mac');
+    assert.match(bridged.result, /^vif = \[ 'mac=00:16:3e:[0-9a-f:]{8}, bridge=xenbr1' \]$/m);
+  });
+
   it('typographic quotes: each one replaced by its ASCII twin', () => {
     const text = `${PV_HEAD}vif = [ \u2018mac=00:16:3e:00:01:01\u2019 ]\n`;
     const [fix] = fixes(text, 'xl/typographic-quote');

@@ -148,6 +148,7 @@ describe('xl-config network interfaces', () => {
 
   it('checks vif keys and values', () => {
     assert.deepEqual(pv("vif = [ 'bridge=xenbr0, rate=10Mx/s, brigde=xenbr1, netdev=eth0, type=netfront' ]\n"), [
+      "4:9-80 hint xl/vif-no-mac this vif has no `mac=`: xl picks a random MAC at every start, so DHCP leases and the guest's interface names (udev, iftab) change; set a fixed 00:16:3e MAC",
       '4:30-36 error xl/vif-value invalid rate `10Mx/s`: xl refuses it; write RATE/s with an optional @INTERVAL, e.g. `10Mb/s` or `1MB/s@20ms`',
       "4:38-44 warning xl/vif-unknown-key unknown vif setting `brigde`: xl ignores it; did you mean 'bridge'?",
       '4:53-59 warning xl/vif-value `netdev` is deprecated in a vif spec; use `gatewaydev`',

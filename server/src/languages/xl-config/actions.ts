@@ -35,7 +35,7 @@ function withFixData(doc: XlDocument, diagnostics: Diagnostic[], ctx: ServiceCon
   });
 }
 
-const needsData = (d: Diagnostic) => d.code !== Code.typographicQuote && !MAC_CODES.includes(String(d.code));
+const needsData = (d: Diagnostic) => d.code !== Code.typographicQuote && d.code !== Code.vifNoMac && !MAC_CODES.includes(String(d.code));
 const sameRange = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 function fixesFor(doc: XlDocument, d: Diagnostic, ctx: ServiceContext): CodeAction[] {
@@ -58,6 +58,7 @@ function fixesFor(doc: XlDocument, d: Diagnostic, ctx: ServiceContext): CodeActi
     actions.push(quickFix(`Use a new random Xen MAC (${mac})`, ctx.uri, [TextEdit.replace(d.range, mac)], [d]));
   }
   if (d.code === Code.typographicQuote) actions.push(asciiQuotes(doc, d, ctx));
+  if (d.code === Code.vifNoMac) actions.push(addMac(doc, d, ctx));
   return actions;
 }
 
@@ -77,6 +78,15 @@ function asciiQuotes(doc: XlDocument, d: Diagnostic, ctx: ServiceContext): CodeA
     if (ascii) edits.push(TextEdit.replace({ start: { line, character: i }, end: { line, character: i + 1 } }, ascii));
   }
   return quickFix('Replace typographic quotes with ASCII quotes on this line', ctx.uri, edits, [d], true);
+}
+
+/** Puts `mac=<fresh Xen MAC>` first in the vif spec the diagnostic covers (the quote is its first character). */
+function addMac(doc: XlDocument, d: Diagnostic, ctx: ServiceContext): CodeAction {
+  const start = doc.lines.offsetAt(d.range.start) + 1;
+  const empty = doc.text[start] === doc.text[start - 1];
+  const mac = freshMac(doc, ctx);
+  const insert = empty ? `mac=${mac}` : `mac=${mac}, `;
+  return quickFix(`Add a fixed Xen MAC (${mac})`, ctx.uri, [TextEdit.insert(doc.lines.positionAt(start), insert)], [d], true);
 }
 
 /** "Rewrite in key=value form" for each positional/legacy disk spec the range touches. */

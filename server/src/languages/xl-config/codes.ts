@@ -32,6 +32,7 @@ export const Code = {
   vifMacMulticast: 'xl/vif-mac-multicast',
   vifMacNotXen: 'xl/vif-mac-not-xen',
   vifMacDuplicate: 'xl/vif-mac-duplicate',
+  vifNoMac: 'xl/vif-no-mac',
   vifUnknownKey: 'xl/vif-unknown-key',
   vifValue: 'xl/vif-value',
   vifStaleName: 'xl/vif-stale-vifname',

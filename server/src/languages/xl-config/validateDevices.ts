@@ -74,6 +74,9 @@ function validateVifs(doc: XlDocument, version: string | undefined, report: Repo
   for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
     const parts = splitSpec(doc.text, item);
     checkSpecKeys(parts, VIF_SPEC, version, report, VIF_CODES);
+    if (!parts.some((p) => p.key.name === 'mac')) {
+      report.add(item, Severity.Hint, Code.vifNoMac, 'this vif has no `mac=`: xl picks a random MAC at every start, so DHCP leases and the guest\'s interface names (udev, iftab) change; set a fixed 00:16:3e MAC');
+    }
     for (const part of parts) {
       const value = part.value;
       if (!value) continue;
