@@ -1,0 +1,42 @@
+import type { DomainFact, FileFacts, Located } from '../../workspace/facts';
+import { lastSetting, scalarText, Span, stringItems, XlDocument } from './ast';
+import { parseMac } from '../../common/mac';
+import { diskSpecOf } from './devices/diskSpec';
+import { splitSpec } from './devices/keyValueSpec';
+
+/** Facts per parsed document: completion, validation and the workspace index all ask for them. */
+const computed = new WeakMap<XlDocument, FileFacts>();
+
+/** The domain this config defines, for cross-file checks (MACs, names, shared disks). */
+export function domainFacts(doc: XlDocument): FileFacts {
+  let facts = computed.get(doc);
+  if (!facts) {
+    facts = computeFacts(doc);
+    computed.set(doc, facts);
+  }
+  return facts;
+}
+
+function computeFacts(doc: XlDocument): FileFacts {
+  if (doc.fileKind !== 'domain') return {};
+  const located = (value: string, span: Span): Located => ({ value, range: doc.lines.range(span.start, span.end) });
+  const domain: DomainFact = { macs: [], bridges: [], disks: [] };
+  const name = lastSetting(doc, 'name');
+  if (name?.value && scalarText(name.value) !== undefined) domain.name = located(scalarText(name.value)!, name.value);
+  const uuid = lastSetting(doc, 'uuid');
+  if (uuid?.value && scalarText(uuid.value) !== undefined) domain.uuid = located(scalarText(uuid.value)!, uuid.value);
+  for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
+    for (const part of splitSpec(doc.text, item)) {
+      if (!part.value) continue;
+      if (part.key.name === 'mac') {
+        const mac = parseMac(part.value.text);
+        if (mac) domain.macs.push(located(mac.normalized, part.value));
+      } else if (part.key.name === 'bridge' && part.value.text) domain.bridges.push(located(part.value.text, part.value));
+    }
+  }
+  for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
+    const target = diskSpecOf(doc.text, item).target;
+    if (target?.value) domain.disks.push(located(target.value, target.valueSpan));
+  }
+  return { domain };
+}

@@ -1,0 +1,179 @@
+/**
+ * The tokenizer of libxlutil's config reader (libxlu_cfg_l.l), rule for rule,
+ * so that we accept and reject exactly what `xl` does:
+ *  - IDENT `[a-z][._0-9a-z]*` (lower case only; dots are for xl.conf keys),
+ *  - NUMBER `[0-9][0-9a-fx]*` (decimal, 0x hex or 0 octal: strtol decides later),
+ *  - STRING in '…' or "…" on one line, with C escapes,
+ *  - `=`, `+=`, `,`, `[`, `]`, `;`, and NEWLINE (a `# comment` counts as one,
+ *    but only when a line break follows it),
+ *  - anything else starts a lexical error that swallows the rest of the word.
+ */
+
+export type TokenKind = 'ident' | 'number' | 'string' | '=' | '+=' | ',' | '[' | ']' | ';' | 'newline' | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Decoded value of a string; the raw text of an ident or number. */
+  value: string;
+}
+
+export interface LexicalError {
+  start: number;
+  end: number;
+  message: string;
+  /** The error began with a character Python uses (`+ - . ( ) :`), as libxlu notes. */
+  pythonish: boolean;
+  /** The offending character is a typographic quote (‘ ’ “ ”) pasted from a web page. */
+  typographicQuote: boolean;
+}
+
+const TYPOGRAPHIC_QUOTES = '\u2018\u2019\u201c\u201d';
+const PYTHON_CHARS = '+-.():';
+
+const isLower = (c: string) => c >= 'a' && c <= 'z';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isIdentTail = (c: string) => isLower(c) || isDigit(c) || c === '_' || c === '.';
+const isNumberTail = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || c === 'x';
+
+export interface Lexed {
+  tokens: Token[];
+  errors: LexicalError[];
+  /** `# …` comments, without their line break. */
+  comments: { start: number; end: number }[];
+}
+
+export function tokenize(text: string): Lexed {
+  const tokens: Token[] = [];
+  const errors: LexicalError[] = [];
+  const comments: { start: number; end: number }[] = [];
+  let i = 0;
+  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => tokens.push({ kind, start, end, value });
+
+  while (i < text.length) {
+    const c = text[i];
+    if (isLower(c)) {
+      let j = i + 1;
+      while (j < text.length && isIdentTail(text[j])) j++;
+      push('ident', i, j);
+      i = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (j < text.length && isNumberTail(text[j])) j++;
+      push('number', i, j);
+      i = j;
+    } else if (c === ' ' || c === '\t') {
+      i++;
+    } else if (c === ',' || c === '[' || c === ']' || c === '=' || c === ';') {
+      push(c, i, i + 1);
+      i++;
+    } else if (c === '+' && text[i + 1] === '=') {
+      push('+=', i, i + 2);
+      i += 2;
+    } else if (c === '\n') {
+      push('newline', i, i + 1);
+      i++;
+    } else if (c === '#' && text.indexOf('\n', i) >= 0) {
+      const newline = text.indexOf('\n', i);
+      comments.push({ start: i, end: newline > i && text[newline - 1] === '\r' ? newline - 1 : newline });
+      push('newline', newline, newline + 1);
+      i = newline + 1;
+    } else if ((c === '"' || c === "'") && quotedEnd(text, i) > 0) {
+      const end = quotedEnd(text, i);
+      const decoded = dequote(text.slice(i, end));
+      push('string', i, end, decoded.value);
+      if (decoded.error) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
+      i = end;
+    } else {
+      i = lexicalError(text, i, errors, tokens);
+    }
+  }
+  tokens.push({ kind: 'eof', start: text.length, end: text.length, value: '' });
+  return { tokens, errors, comments };
+}
+
+/** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
+function quotedEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === quote) return i + 1;
+    if (c === '\n') return -1;
+    if (c === '\\') {
+      if (i + 1 >= text.length || text[i + 1] === '\n') return -1;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * libxlu's lexical-error state: the bad character and the rest of its word
+ * (or the one blank after it) form the error. At the very end of the file
+ * flex matches nothing more, and libxlu reports nothing: we do the same.
+ */
+function lexicalError(text: string, start: number, errors: LexicalError[], tokens: Token[]): number {
+  const c = text[start];
+  let end = start + 1;
+  if (end >= text.length) return end;
+  const next = text[end];
+  let newlineAfter = false;
+  if (next === '\n') newlineAfter = true;
+  else if (next === ' ' || next === '\t') end++;
+  else while (end < text.length && text[end] !== ' ' && text[end] !== '\t' && text[end] !== '\n') end++;
+  const word = text.slice(start, end).replace(/[ \t]+$/, '');
+  errors.push({
+    start,
+    end: start + word.length,
+    message: describeBadCharacter(c, word),
+    pythonish: PYTHON_CHARS.includes(c),
+    typographicQuote: TYPOGRAPHIC_QUOTES.includes(c),
+  });
+  if (newlineAfter) {
+    tokens.push({ kind: 'newline', start: end, end: end + 1, value: '\n' });
+    end++;
+  }
+  return end;
+}
+
+function describeBadCharacter(c: string, word: string): string {
+  if (TYPOGRAPHIC_QUOTES.includes(c)) return `typographic quote '${c}' in \`${word}\`: xl only accepts ASCII quotes ' or "`;
+  if (c === '\r') return 'carriage return (Windows line ending): xl rejects it; save the file with Unix (LF) line endings';
+  if (c === '"' || c === "'") return `string \`${word}\` is not closed on its line: add the closing ${c} (strings cannot span lines)`;
+  if (c >= 'A' && c <= 'Z') return `\`${word}\`: setting names are lower case, and words must be quoted as strings ("${word}")`;
+  if (c === '#') return 'comment at the very end of the file without a line break: xl rejects it; end the file with a newline';
+  if (c === '-') return `\`${word}\`: xl has no negative numbers or arithmetic; write the value as a plain number or a quoted string`;
+  return `unexpected \`${word}\`: xl accepts only \`key = value\` with quoted strings, numbers and [ lists ]`;
+}
+
+/**
+ * libxlu's dequoting (xlu__cfgl_dequote): \" \' \\ \a \b \f \n \r \t \v.
+ * Its numeric escapes are buggy upstream: `\x..` is always rejected, and an
+ * octal escape needs three digits and is then dropped. We mirror that.
+ */
+export function dequote(raw: string): { value: string; error?: string } {
+  const simple: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  let value = '';
+  for (let i = 1; i < raw.length - 1; ) {
+    const c = raw[i++];
+    if (c !== '\\') {
+      value += c;
+      continue;
+    }
+    const escape = raw[i++];
+    if (escape in simple) {
+      value += simple[escape];
+    } else if (escape === 'x') {
+      return { value, error: `\`\\x\` escape in ${raw}: xl's parser rejects hexadecimal escapes; write the character itself` };
+    } else if (escape >= '0' && escape <= '7') {
+      // Upstream reads the next three characters with strtoul(…, 10): blanks and a sign count.
+      const consumed = /^\s*[+-]?\d+/.exec(raw.slice(i, i + 3))?.[0].length ?? 0;
+      if (consumed < 2) return { value, error: `octal escape in ${raw}: xl needs three digits (like \\101); write the character itself` };
+      i += consumed;
+    } else {
+      return { value, error: `unknown escape \`\\${escape}\` in ${raw}: xl knows \\" \\' \\\\ \\n \\t \\r \\a \\b \\f \\v; write \\\\ for a backslash` };
+    }
+  }
+  return { value };
+}

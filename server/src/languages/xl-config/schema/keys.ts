@@ -1,0 +1,143 @@
+/**
+ * The key tables completion, hover and validation all read: upstream facts
+ * (facts.generated.ts) joined with this project's documentation (docs.ts)
+ * and the few rules facts cannot express (ranges, legacy replacements).
+ */
+import { DOMAIN_KEY_DOCS, XL_CONF_DOCS, XM_ONLY_DOCS } from './docs';
+import type { GuestType, ValueKind } from './factTypes';
+import { DOMAIN_KEY_FACTS, HISTORICAL_KEY_FACTS, XL_CONF_KEY_FACTS, XM_KEY_FACTS } from './facts.generated';
+
+export interface KeySpec {
+  name: string;
+  /** Value shapes xl accepts for the key. */
+  kinds: ValueKind[];
+  enum?: string[];
+  /** Guest types the key has an effect for; undefined = all. */
+  guestTypes?: GuestType[];
+  arch?: string[];
+  /** First Xen release that knows the key. */
+  since?: string;
+  /** Last release that knew it (keys removed since). */
+  until?: string;
+  units?: string;
+  default?: string;
+  valueSyntax?: string;
+  doc: string;
+  deprecation?: { replacement?: string; ignored?: boolean; note?: string };
+  removedValues?: string[];
+  range?: { min?: number; max?: number };
+  /** The device spec language of the list items (disk, vif, pci, …). */
+  spec?: string;
+}
+
+/** Bounds xl (or a working guest) needs; the facts have no ranges. */
+const RANGES: Record<string, { min?: number; max?: number }> = {
+  memory: { min: 1 },
+  maxmem: { min: 1 },
+  vcpus: { min: 1 },
+  maxvcpus: { min: 1 },
+  cpu_weight: { min: 1, max: 65535 },
+  cap: { min: 0 },
+  vncdisplay: { min: 0 },
+  videoram: { min: 1 },
+  shadow_memory: { min: 0 },
+  stubdomain_memory: { min: 1 },
+  max_event_channels: { min: 1 },
+  usbversion: { min: 1, max: 3 },
+  spiceport: { min: 1, max: 65535 },
+  spicetls_port: { min: 1, max: 65535 },
+};
+
+/** List keys whose items are device specs with their own key=value language. */
+const SPEC_KEYS = ['disk', 'vif', 'pci', 'vfb', 'vtpm', 'usbdev', 'usbctrl', 'channel', 'p9', 'vkb', 'vdispl', 'virtio', 'pvcalls'];
+
+/** Keys the manual files under HVM but libxl applies to every guest type. */
+const ALL_GUEST_TYPES = ['localtime'];
+
+const guestTypesOf = (fact: (typeof DOMAIN_KEY_FACTS)[number]): GuestType[] | undefined => {
+  if (ALL_GUEST_TYPES.includes(fact.name)) return undefined;
+  // The parser's own type-guarded blocks are the truth; else the manual's section,
+  // where HVM-only features mostly apply to PVH (an HVM container) too.
+  if (fact.parserGuestTypes?.length) return fact.parserGuestTypes;
+  if (!fact.docGuestTypes?.length) return undefined;
+  const types = new Set(fact.docGuestTypes);
+  if (types.has('hvm')) types.add('pvh');
+  return types.size === 3 ? undefined : [...types];
+};
+
+function describeFromFacts(name: string, kinds: ValueKind[], units?: string): string {
+  return `\`${name}\`: ${kinds.join(' or ')}${units ? ` (${units})` : ''}.`;
+}
+
+function domainKeySpecs(): Map<string, KeySpec> {
+  const specs = new Map<string, KeySpec>();
+  for (const fact of DOMAIN_KEY_FACTS) {
+    const kinds = [...fact.kinds];
+    const replacement = fact.name === 'device_model' ? 'device_model_override' : fact.replacement;
+    const deprecation = fact.deprecated || fact.ignored ? { replacement, ignored: fact.ignored } : undefined;
+    specs.set(fact.name, {
+      name: fact.name,
+      kinds,
+      enum: fact.enum,
+      guestTypes: guestTypesOf(fact),
+      arch: fact.arch,
+      since: fact.since,
+      units: fact.units,
+      default: fact.default,
+      valueSyntax: fact.valueSyntax,
+      doc: DOMAIN_KEY_DOCS[fact.name] ?? describeFromFacts(fact.name, kinds, fact.units),
+      deprecation,
+      removedValues: fact.removedValues,
+      range: RANGES[fact.name],
+      spec: SPEC_KEYS.includes(fact.name) ? fact.name : undefined,
+    });
+  }
+  for (const fact of HISTORICAL_KEY_FACTS) {
+    if (specs.has(fact.name)) continue;
+    specs.set(fact.name, {
+      name: fact.name,
+      kinds: ['string', 'number'],
+      since: fact.since,
+      until: fact.until,
+      doc: `Removed key (Xen ${fact.since}–${fact.until}). ${fact.note ?? ''}`.trim(),
+      deprecation: fact.name === 'pvh' ? { replacement: 'type = "pvh"' } : {},
+    });
+  }
+  return specs;
+}
+
+/** Every key xl reads in a domain config (xl.cfg(5)), plus keys removed in earlier releases. */
+export const DOMAIN_KEYS: ReadonlyMap<string, KeySpec> = domainKeySpecs();
+
+/** Every variable xm read (create.py), with what xl makes of those it does not know. */
+export const XM_KEYS: ReadonlyMap<string, KeySpec & { xlReplacement?: string }> = new Map(
+  XM_KEY_FACTS.map((fact) => {
+    const xmOnly = XM_ONLY_DOCS[fact.name];
+    const kind: ValueKind = fact.kind === 'list' ? 'list' : fact.kind === 'number' ? 'number' : fact.kind === 'boolean' ? 'boolean' : 'string';
+    const spec: KeySpec & { xlReplacement?: string } = {
+      name: fact.name,
+      kinds: kind === 'boolean' ? ['boolean', 'string'] : kind === 'list' ? ['list', 'string'] : [kind, 'string'],
+      valueSyntax: fact.valueSyntax,
+      doc: xmOnly?.doc ?? DOMAIN_KEY_DOCS[fact.name] ?? `xm variable \`${fact.name}\`.`,
+      xlReplacement: xmOnly?.replacement,
+    };
+    return [fact.name, spec];
+  }),
+);
+
+/** Keys of /etc/xen/xl.conf (xl.conf(5)). */
+export const XL_CONF_KEYS: ReadonlyMap<string, KeySpec> = new Map(
+  XL_CONF_KEY_FACTS.map((fact) => [
+    fact.name,
+    {
+      name: fact.name,
+      kinds: fact.kinds,
+      enum: fact.enum,
+      since: fact.since,
+      default: fact.default,
+      valueSyntax: fact.valueSyntax,
+      doc: XL_CONF_DOCS[fact.name] ?? describeFromFacts(fact.name, fact.kinds),
+      deprecation: fact.deprecated ? { replacement: fact.replacement } : undefined,
+    },
+  ]),
+);

@@ -1,0 +1,129 @@
+/** Every quick fix edits exactly the right characters. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CodeAction, Range } from 'vscode-languageserver-types';
+import { xlConfigService } from '../../../server/src/languages/xl-config';
+import type { FileFacts } from '../../../server/src/workspace/facts';
+import { applyEdits } from '../../helpers/lspClient';
+import { CheckOptions, contextFor, diagnosticsOf, PV_HEAD } from './helpers';
+
+/** The actions offered for the diagnostics with `code` (the first one), and the text after each. */
+function fixes(text: string, code: string, options: CheckOptions = {}): { title: string; result: string; edits: string }[] {
+  const ctx = contextFor(options);
+  const doc = xlConfigService.parse(text, ctx);
+  const diagnostic = diagnosticsOf(text, options).find((d) => d.code === code);
+  assert.ok(diagnostic, `no ${code} diagnostic`);
+  return xlConfigService.codeActions(doc, diagnostic.range, [diagnostic], ctx).map((a) => describeAction(a, text, ctx.uri));
+}
+
+function describeAction(action: CodeAction, text: string, uri: string) {
+  const edits = action.edit?.changes?.[uri] ?? [];
+  const at = (r: Range) => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+  return { title: action.title, result: applyEdits(text, edits), edits: edits.map((e) => `${at(e.range)}=${JSON.stringify(e.newText)}`).join(' ') };
+}
+
+describe('xl-config quick fixes', () => {
+  it('unknown key: one action per did-you-mean candidate, replacing only the key', () => {
+    const text = `${PV_HEAD}vcpu = 2\n`;
+    assert.deepEqual(fixes(text, 'xl/unknown-key').map((f) => [f.title, f.edits]), [
+      ['Change to `vcpus`', '4:1-4:5="vcpus"'],
+      ['Change to `acpi`', '4:1-4:5="acpi"'],
+      ['Change to `cpus`', '4:1-4:5="cpus"'],
+    ]);
+  });
+
+  it('builder = "hvm" becomes type = "hvm"', () => {
+    const [fix] = fixes('name = "w"\nbuilder = \'hvm\'\nmemory = 512\n', 'xl/deprecated-key');
+    assert.equal(fix.title, 'Replace with `type = "hvm"`');
+    assert.equal(fix.result, 'name = "w"\ntype = "hvm"\nmemory = 512\n');
+  });
+
+  it('a key xl ignores: delete its line', () => {
+    const [fix] = fixes('name = "w"\ntype = "hvm"\ndevice_model = "/usr/lib/xen/bin/qemu-dm"\nmemory = 512\n', 'xl/deprecated-key');
+    assert.deepEqual([fix.title, fix.edits], ['Delete this line', '3:1-4:1=""']);
+    assert.equal(fix.result, 'name = "w"\ntype = "hvm"\nmemory = 512\n');
+  });
+
+  it('kernel = hvmloader in an HVM guest: delete the line', () => {
+    const [fix] = fixes('name = "w"\ntype = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"\n', 'xl/hvmloader-kernel');
+    assert.equal(fix.result, 'name = "w"\ntype = "hvm"\n');
+  });
+
+  it('the removed pvh = 1 becomes type = "pvh", stdvga = 1 becomes vga = "stdvga"', () => {
+    assert.equal(fixes(`${PV_HEAD}pvh = 1\n`, 'xl/removed-key')[0].result, `${PV_HEAD}type = "pvh"\n`);
+    assert.equal(fixes('name = "w"\ntype = "hvm"\nstdvga = 1\n', 'xl/deprecated-key')[0].result, 'name = "w"\ntype = "hvm"\nvga = "stdvga"\n');
+  });
+
+  it('an unknown vif key: its did-you-mean candidates', () => {
+    assert.deepEqual(fixes(`${PV_HEAD}vif = [ 'brigde=xenbr1' ]\n`, 'xl/vif-unknown-key').map((f) => f.edits), ['4:10-4:16="bridge"']);
+  });
+
+  it('enum value: the did-you-mean candidates, with quotes', () => {
+    assert.deepEqual(fixes(`${PV_HEAD}on_crash = "restrat"\n`, 'xl/enum-value').map((f) => f.edits), ['4:12-4:21="\\"restart\\""', '4:12-4:21="\\"destroy\\""']);
+  });
+
+  it("disk access: replace w! with w or r, each its own action", () => {
+    const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/san,hdd,w!' ]\n`;
+    const found = fixes(text, 'xl/disk-access').filter((f) => f.title.startsWith('Use access'));
+    assert.deepEqual(found.map((f) => [f.title, f.edits]), [
+      ['Use access mode `w` (read-write)', '4:31-4:33="w"'],
+      ['Use access mode `r` (read-only)', '4:31-4:33="r"'],
+    ]);
+  });
+
+  it('rewrites a legacy disk spec in key=value form (refactoring offered with the fix and on its own)', () => {
+    const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/xen1,hda,w', 'file:/iso/x.iso,hdc:cdrom,r', 'drbd:r0,xvdb,w', 'tap:qcow2:/img/a.q,xvdc,w' ]\n`;
+    const ctx = contextFor();
+    const doc = xlConfigService.parse(text, ctx);
+    const whole = { start: { line: 3, character: 0 }, end: { line: 3, character: 200 } };
+    const rewrites = xlConfigService.codeActions(doc, whole, [], ctx).map((a) => describeAction(a, text, ctx.uri));
+    assert.deepEqual(rewrites.map((r) => r.title), [
+      'Rewrite disk spec as `vdev=hda, access=w, target=/dev/vg/xen1`',
+      'Rewrite disk spec as `vdev=hdc, access=r, devtype=cdrom, target=/iso/x.iso`',
+      'Rewrite disk spec as `vdev=xvdb, access=w, script=block-drbd, target=r0`',
+      'Rewrite disk spec as `format=qcow2, vdev=xvdc, access=w, target=/img/a.q`',
+    ]);
+    assert.equal(rewrites[0].edits, '4:11-4:33="vdev=hda, access=w, target=/dev/vg/xen1"');
+  });
+
+  it('MAC outside the Xen range: keep the last three octets in 00:16:3e, or a fresh random one unused in the workspace', () => {
+    const other: FileFacts = { domain: { macs: [{ value: '00:16:3e:00:01:01', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }], bridges: [], disks: [] } };
+    const workspace = { otherFiles: () => [{ uri: 'file:///etc/xen/b.cfg', facts: other }] };
+    const text = `${PV_HEAD}vif = [ 'mac=00:00:00:12:34:56' ]\n`;
+    const found = fixes(text, 'xl/vif-mac-not-xen', { workspace });
+    assert.deepEqual([found[0].title, found[0].edits], ['Move the MAC into the Xen range: 00:16:3e:12:34:56', '4:14-4:31="00:16:3e:12:34:56"']);
+    assert.match(found[1].title, /^Use a new random Xen MAC \(00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}\)$/);
+    assert.match(found[1].edits, /^4:14-4:31="00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}"$/);
+    assert.notEqual(found[1].edits, '4:14-4:31="00:16:3e:00:01:01"');
+  });
+
+  it('a vif without MAC: insert a fresh fixed one first in the spec', () => {
+    const [empty] = fixes(`${PV_HEAD}vif = [ "" ]\n`, 'xl/vif-no-mac');
+    assert.match(empty.title, /^Add a fixed Xen MAC \(00:16:3e:[0-9a-f:]{8}\)$/);
+    assert.match(empty.edits, /^4:10-4:10="mac=00:16:3e:[0-9a-f:]{8}"$/);
+    const [bridged] = fixes(`${PV_HEAD}vif = [ 'bridge=xenbr1' ]\n`, 'xl/vif-no-mac');
+    assert.match(bridged.result, /^vif = \[ 'mac=00:16:3e:[0-9a-f:]{8}, bridge=xenbr1' \]$/m);
+  });
+
+  it('typographic quotes: each one replaced by its ASCII twin', () => {
+    const text = `${PV_HEAD}vif = [ \u2018mac=00:16:3e:00:01:01\u2019 ]\n`;
+    const [fix] = fixes(text, 'xl/typographic-quote');
+    assert.equal(fix.edits, '4:9-4:10="\'" 4:31-4:32="\'"');
+    assert.equal(fix.result, `${PV_HEAD}vif = [ 'mac=00:16:3e:00:01:01' ]\n`);
+  });
+
+  it('a CD-ROM given write access: make it r', () => {
+    const [fix] = fixes(`${PV_HEAD}disk = [ 'file:/i.iso,hdc:cdrom,w' ]\n`, 'xl/disk-cdrom-writable');
+    assert.deepEqual([fix.title, fix.edits], ['Use access mode `r` (read-only)', '4:33-4:34="r"']);
+  });
+
+  it('finds the fix data again when the client dropped it', () => {
+    const text = `${PV_HEAD}memroy = 64\n`;
+    const ctx = contextFor();
+    const doc = xlConfigService.parse(text, ctx);
+    const [diagnostic] = diagnosticsOf(text).filter((d) => d.code === 'xl/unknown-key');
+    const withoutData = { ...diagnostic, data: undefined };
+    const actions = xlConfigService.codeActions(doc, diagnostic.range, [withoutData], ctx);
+    assert.equal(actions[0].title, 'Change to `memory`');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Parity with libxlutil, the parser xl itself uses, through the xl oracle
+ * (../shared/oracles/xl-oracle: Debian's libxlutil 4.17 and `xl -N create`).
+ * On every xl-config fixture and on generated mutations of them we compare:
+ *  - accept/reject of the config syntax, and the line of the first error;
+ *  - accept/reject of every disk spec (libxlu's disk parser).
+ * Skips, saying why, where the oracle is not installed.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { stringItems } from '../../../server/src/languages/xl-config/ast';
+import { parseDiskSpec } from '../../../server/src/languages/xl-config/devices/diskSpec';
+import { parseXlConfig } from '../../../server/src/languages/xl-config/parse';
+import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
+
+const ORACLE = [join(REPO_ROOT, '..', 'shared', 'oracles', 'xl-oracle'), join(REPO_ROOT, '..', '..', 'shared', 'oracles', 'xl-oracle')].find((p) => existsSync(p));
+const MUTATIONS_PER_FIXTURE = 4;
+
+interface Verdict {
+  accepted: boolean;
+  /** 1-based line of the first syntax error, counted in '\n' as flex does. */
+  firstErrorLine?: number;
+  /** Accept/reject of each disk spec, in order (only when the file parsed). */
+  disks: boolean[];
+}
+
+interface OracleOutput {
+  valid: boolean | null;
+  unavailable?: string;
+  libxlu?: { errors?: { line: number; message: string }[]; parse_errno?: number; disk?: { ok: boolean }[] };
+}
+
+function runOracle(path: string): Promise<OracleOutput> {
+  return new Promise((resolve) => {
+    execFile(ORACLE!, [path], { timeout: 60_000 }, (_error, stdout) => {
+      try {
+        resolve(JSON.parse(stdout) as OracleOutput);
+      } catch {
+        resolve({ valid: null, unavailable: `unreadable oracle output: ${stdout.slice(0, 200)}` });
+      }
+    });
+  });
+}
+
+function oracleVerdict(output: OracleOutput): Verdict {
+  const errors = output.libxlu?.errors ?? [];
+  const disks = (output.libxlu?.disk ?? []).map((d) => d.ok);
+  if (errors.length === 0 && !output.libxlu?.parse_errno) return { accepted: true, disks };
+  const first = errors[0];
+  if (!first) return { accepted: false, disks };
+  // libxlu reports an unexpected line break (or `# comment` + line break) one line too early.
+  const early = /near (<newline>|`#.*'): syntax error/.test(first.message) ? 1 : 0;
+  return { accepted: false, firstErrorLine: first.line + early, disks };
+}
+
+function ourVerdict(text: string): Verdict {
+  const doc = parseXlConfig(text, '/etc/xen/parity.cfg');
+  if (doc.syntaxErrors.length > 0) {
+    const first = Math.min(...doc.syntaxErrors.map((d) => doc.lines.offsetAt(d.range.start)));
+    return { accepted: false, firstErrorLine: text.slice(0, first).split('\n').length, disks: [] };
+  }
+  const disk = doc.settings.filter((s) => s.key.name === 'disk').pop();
+  return { accepted: true, disks: stringItems(disk?.value).map((item) => parseDiskSpec(text, item).errors.length === 0) };
+}
+
+/** Deterministic edits a user makes: delete, insert a syntax character, duplicate a slice. */
+function mutations(text: string, seed: number): string[] {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const inserts = ['=', '"', "'", '[', ']', ',', ';', '#', '(', ':', '+=', '\n', ' ', 'x', '1', '-', 'A', '\\'];
+  const result: string[] = [];
+  for (let i = 0; i < MUTATIONS_PER_FIXTURE; i++) {
+    const at = Math.floor(random() * text.length);
+    const to = Math.min(text.length, at + 1 + Math.floor(random() * 8));
+    const kind = i % 3;
+    if (kind === 0) result.push(text.slice(0, at) + text.slice(to));
+    else if (kind === 1) result.push(text.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + text.slice(at));
+    else result.push(text.slice(0, to) + text.slice(at, to) + text.slice(to));
+  }
+  return result;
+}
+
+describe('xl-config parity with libxlutil (xl oracle)', () => {
+  it('accepts and rejects what xl does, with the same first error line, on fixtures and mutations', async (t) => {
+    if (!ORACLE) {
+      t.skip('xl oracle not found at ../shared/oracles/xl-oracle (install it with shared/oracles/setup.sh; see docs/xl-config.md)');
+      return;
+    }
+    const probe = await runOracle(join(REPO_ROOT, 'examples', 'etc', 'xen', 'vm01-web.cfg'));
+    if (probe.valid === null) {
+      t.skip(`xl oracle unavailable: ${probe.unavailable}`);
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'xl-parity-'));
+    try {
+      const cases: { name: string; text: string }[] = [];
+      fixtureFiles('xl-config').forEach((path, index) => {
+        const text = readFileSync(path, 'utf8');
+        const name = relative(REPO_ROOT, path);
+        cases.push({ name, text });
+        mutations(text, index + 1).forEach((mutated, m) => cases.push({ name: `${name} (mutation ${m + 1})`, text: mutated }));
+      });
+      const disagreements: string[] = [];
+      const pool = 8;
+      for (let start = 0; start < cases.length; start += pool) {
+        await Promise.all(
+          cases.slice(start, start + pool).map(async (c, k) => {
+            const path = join(dir, `case-${start + k}.cfg`);
+            writeFileSync(path, c.text);
+            const expected = oracleVerdict(await runOracle(path));
+            const actual = ourVerdict(c.text);
+            const same = expected.accepted === actual.accepted && expected.firstErrorLine === actual.firstErrorLine && (!expected.accepted || expected.disks.join() === actual.disks.join());
+            if (!same) disagreements.push(`${c.name}: xl ${JSON.stringify(expected)}, ours ${JSON.stringify(actual)}`);
+          }),
+        );
+      }
+      t.diagnostic(`agreement with libxlutil: ${cases.length - disagreements.length} of ${cases.length} files`);
+      assert.deepEqual(disagreements, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
