@@ -71,6 +71,14 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, mod
       out.push(make(mac.range, DiagnosticSeverity.Error, 'workspace/duplicate-mac', `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
     }
   }
+  for (const disk of domain.disks.filter((d) => d.writable)) {
+    for (const other of model.domains) {
+      const clash = other.uri !== uri && other.name !== self.name && other.facts.disks.find((d) => d.writable && d.value === disk.value);
+      if (!clash) continue;
+      const where = { uri: other.uri, fact: clash };
+      out.push(make(disk.range, DiagnosticSeverity.Warning, 'workspace/shared-disk', `Disk ${disk.value} is also a writable disk of domain '${other.name}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other.name}'`)]));
+    }
+  }
   for (const disk of domain.disks) {
     const resource = drbdResourceOfDisk(disk.value, model);
     if (!resource || resource.resource.dualPrimary) continue;

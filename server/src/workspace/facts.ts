@@ -17,8 +17,8 @@ export interface DomainFact {
   /** vif MACs in vif order (index = device number). */
   macs: Located[];
   bridges: Located[];
-  /** Disk targets (e.g. /dev/drbd0, /dev/vg/lv, a file path). */
-  disks: Located[];
+  /** Disk targets (e.g. /dev/drbd0, /dev/vg/lv, a file path), and whether the guest may write them. */
+  disks: (Located & { writable: boolean })[];
 }
 
 export interface ClusterFacts {

@@ -20,7 +20,7 @@ describe('Generate iftab for this guest', () => {
     assert.equal(action.title, 'Generate iftab for vm01-web (2 vifs)');
     assert.equal(action.kind, 'refactor.rewrite');
     const [create, edit] = action.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
-    assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/examples/guests/vm01-web/etc/iftab', options: { overwrite: true } });
+    assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/examples/guests/vm01-web/etc/iftab' });
     assert.equal(edit.textDocument.uri, 'file:///repo/examples/guests/vm01-web/etc/iftab');
     assert.deepEqual(edit.edits, [
       {

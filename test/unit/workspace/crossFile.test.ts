@@ -25,7 +25,7 @@ function vm01(overrides: Partial<NonNullable<FileFacts['domain']>> = {}): FileFa
       name: at('vm01-web', 0, 8),
       macs: [at('00:16:3e:00:01:01', 3, 12), at('00:16:3e:00:02:01', 3, 40)],
       bridges: [at('xenbr0', 3, 30)],
-      disks: [at('/dev/drbd0', 2, 14)],
+      disks: [{ ...at('/dev/drbd0', 2, 14), writable: true }],
       ...overrides,
     },
   };
@@ -107,6 +107,19 @@ describe('cross-file diagnostics', () => {
     const index = indexOf(files);
     const codes = diagnosticsOf(index, VM02).map((d) => d.code);
     assert.deepEqual(codes.sort(), ['workspace/duplicate-domain-name', 'workspace/duplicate-uuid']);
+  });
+
+  it('a writable disk of two domains is a warning in both; a read-only one is not', () => {
+    const files = clean();
+    files[VM02].domain!.disks = [{ ...at('/dev/drbd0', 4, 14), writable: true }];
+    const index = indexOf(files);
+    const [first] = diagnosticsOf(index, VM01);
+    assert.equal(first.code, 'workspace/shared-disk');
+    assert.deepEqual(first.range.start, { line: 2, character: 14 });
+    assert.equal(first.message, "Disk /dev/drbd0 is also a writable disk of domain 'vm02-db' (etc/xen/vm02-db.cfg:5); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.");
+    assert.deepEqual(diagnosticsOf(index, VM02).map((d) => d.code), ['workspace/shared-disk']);
+    files[VM02].domain!.disks = [{ ...at('/dev/drbd0', 4, 14), writable: false }];
+    assert.deepEqual(diagnosticsOf(indexOf(files), VM01), []);
   });
 
   it('an iftab MAC no vif carries is a hint; a name out of vif order is a warning', () => {

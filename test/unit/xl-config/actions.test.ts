@@ -127,3 +127,28 @@ describe('xl-config quick fixes', () => {
     assert.equal(actions[0].title, 'Change to `memory`');
   });
 });
+
+describe('generate iftab for this guest', () => {
+  const text = `name = "vm01-web"\nkernel = "/k"\nvif = [ 'mac=00:16:3e:00:01:01, bridge=xenbr0', 'mac=00:16:3e:00:02:01' ]\n`;
+  const onVif: Range = { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } };
+  const path = '/repo/etc/xen/vm01-web.cfg';
+  const titles = (options: CheckOptions, range: Range) => {
+    const ctx = contextFor({ path, ...options });
+    return xlConfigService.codeActions(xlConfigService.parse(text, ctx), range, [], ctx).map((a: CodeAction) => a.title);
+  };
+
+  it('is offered on the vif setting and creates guests/NAME/etc/iftab with the vifs in order', () => {
+    const ctx = contextFor({ path });
+    const [action] = xlConfigService.codeActions(xlConfigService.parse(text, ctx), onVif, [], ctx);
+    assert.equal(action.title, 'Generate iftab for vm01-web (2 vifs)');
+    const [create, fill] = action.edit!.documentChanges! as [{ kind: string; uri: string; options?: unknown }, { edits: { newText: string }[] }];
+    assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/guests/vm01-web/etc/iftab' }, 'never overwrites an existing file');
+    assert.equal(fill.edits[0].newText.split('\n').slice(1).join('\n'), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
+  });
+
+  it('is not offered elsewhere in the file, nor when the guest already has an indexed iftab', () => {
+    assert.deepEqual(titles({}, { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }), []);
+    const workspace = { otherFiles: () => [{ uri: 'file:///repo/guests/vm01-web/etc/iftab', facts: { iftab: [] } as FileFacts }] };
+    assert.deepEqual(titles({ workspace }, onVif), []);
+  });
+});

@@ -1,7 +1,10 @@
 /** Each diagnostic: exact range, severity, code and message. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FileFacts } from '../../../server/src/workspace/facts';
+import { xlConfigService } from '../../../server/src/languages/xl-config';
+import type { LanguageService } from '../../../server/src/languages/types';
+import { diagnose, WorkspaceIndex } from '../../../server/src/workspace/index';
+import { testContext } from '../../helpers/fixtures';
 import { check, PV_HEAD } from './helpers';
 
 const pv = (lines: string) => check(PV_HEAD + lines);
@@ -172,23 +175,34 @@ describe('xl-config network interfaces', () => {
 });
 
 describe('xl-config across the workspace', () => {
-  const other: FileFacts = {
-    domain: {
-      name: { value: 'vm02-db', range: { start: { line: 0, character: 8 }, end: { line: 0, character: 17 } } },
-      macs: [{ value: '00:16:3e:00:01:02', range: { start: { line: 3, character: 13 }, end: { line: 3, character: 30 } } }],
-      bridges: [],
-      disks: [{ value: '/dev/drbd0', range: { start: { line: 4, character: 10 }, end: { line: 4, character: 20 } } }],
-    },
-  };
-  const workspace = { otherFiles: () => [{ uri: 'file:///etc/xen/vm02-db.cfg', facts: other }] };
+  // The xl service reports each domain's facts; the workspace model checks them against the other configs.
+  function diagnoseBoth(first: string, second: string) {
+    const index = new WorkspaceIndex('/etc/xen');
+    const parsed = [
+      { path: '/etc/xen/vm01-web.cfg', text: first },
+      { path: '/etc/xen/vm02-db.cfg', text: second },
+    ].map(({ path, text }) => {
+      const ctx = testContext(path, { workspace: index });
+      const doc = xlConfigService.parse(text, ctx);
+      index.update(ctx.uri, xlConfigService.facts(doc, ctx), true);
+      return { ctx, doc };
+    });
+    return parsed.map(({ ctx, doc }) => diagnose(xlConfigService as LanguageService, doc, ctx, index).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${String(d.code)}`));
+  }
 
-  it('finds a MAC, a name and a writable disk used by another domain', () => {
+  it('finds a name, a MAC and a writable disk used by another domain, in both configs', () => {
     const text = 'name = "vm02-db"\nkernel = "/k"\nvif = [ "mac=00:16:3e:00:01:02" ]\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n';
-    assert.deepEqual(check(text, { workspace }), [
-      '1:8-17 error xl/workspace-duplicate-name the name `vm02-db` is also used by vm02-db.cfg (line 1): xl refuses to start a second domain with the same name',
-      "3:14-31 error xl/workspace-duplicate-mac MAC 00:16:3e:00:01:02 is also used by domain `vm02-db` (vm02-db.cfg line 4): two running guests with one MAC break each other's networking",
-      '4:15-25 warning xl/workspace-shared-disk `/dev/drbd0` is also a disk of domain `vm02-db` (vm02-db.cfg line 5): if both domains run and write it, the data is corrupted (unless it holds a cluster file system)',
-    ]);
+    const [first, second] = diagnoseBoth(text, text);
+    assert.deepEqual(first, ['1:9-16 workspace/duplicate-domain-name', '3:14-31 workspace/duplicate-mac']);
+    assert.deepEqual(second, first);
+  });
+
+  it('finds a writable disk shared by two differently named domains, and not a read-only one', () => {
+    const vm01 = 'name = "vm01-web"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n';
+    const [first] = diagnoseBoth(vm01, 'name = "vm02-db"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n');
+    assert.deepEqual(first, ['3:15-25 workspace/shared-disk']);
+    const [readOnly] = diagnoseBoth(vm01, 'name = "vm02-db"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,r" ]\n');
+    assert.deepEqual(readOnly, []);
   });
 });
 

@@ -26,7 +26,7 @@ export function iftabUriFor(configUri: string, guestName: string): string {
 }
 
 /**
- * The code action that creates (or replaces) the guest's iftab with one
+ * The code action that creates the guest's iftab with one
  * line per vif. Undefined when the domain has no vif with a fixed MAC
  * (random MACs change at every boot, so there is nothing to pin).
  */
@@ -44,7 +44,8 @@ export function generateIftabAction(domain: DomainFact, configUri: string): Code
     kind: CodeActionKind.RefactorRewrite,
     edit: {
       documentChanges: [
-        CreateFile.create(target, { overwrite: true }),
+        // No overwrite: if the file exists after all, the editor refuses the whole edit and nothing is lost.
+        CreateFile.create(target),
         TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(target, null), [TextEdit.insert(Position.create(0, 0), text)]),
       ],
     },

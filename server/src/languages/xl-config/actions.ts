@@ -4,16 +4,18 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { quickFix, rangesTouch } from '../../common/diagnostics';
+import { generateIftabAction } from '../iftab/generate';
 import type { ServiceContext } from '../types';
-import { stringItems, XlDocument } from './ast';
+import { lastSetting, stringItems, XlDocument } from './ast';
 import { Code } from './codes';
 import { freshMac } from './complete';
 import { DiskSpec, diskSpecOf, scriptOfPrefix } from './devices/diskSpec';
+import { domainFacts } from './facts';
 import { SOURCE } from './parse';
 import { validateXlConfig } from './validate';
 import type { FixData } from './validateSettings';
 
-const MAC_CODES: string[] = [Code.vifMacMalformed, Code.vifMacMulticast, Code.vifMacNotXen, Code.vifMacDuplicate, Code.workspaceDuplicateMac];
+const MAC_CODES: string[] = [Code.vifMacMalformed, Code.vifMacMulticast, Code.vifMacNotXen, Code.vifMacDuplicate, 'workspace/duplicate-mac'];
 const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 
 export function codeActionsXlConfig(doc: XlDocument, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[] {
@@ -21,7 +23,24 @@ export function codeActionsXlConfig(doc: XlDocument, range: Range, diagnostics: 
   const actions: CodeAction[] = [];
   for (const d of ours) actions.push(...fixesFor(doc, d, ctx));
   actions.push(...diskRewrites(doc, range, ctx));
+  const iftab = generateIftabFor(doc, range, ctx);
+  if (iftab) actions.push(iftab);
   return actions;
+}
+
+/**
+ * On the `vif` setting: write the guest's /etc/iftab (one `ethN mac …` line per
+ * vif, in order) into the workspace's guests/NAME/etc/iftab. Not offered when
+ * that file is already indexed; the edit never replaces an existing file.
+ */
+function generateIftabFor(doc: XlDocument, range: Range, ctx: ServiceContext): CodeAction | undefined {
+  const vif = lastSetting(doc, 'vif');
+  const domain = domainFacts(doc).domain;
+  if (!vif || !domain || !rangesTouch(range, doc.lines.range(vif.start, vif.end))) return undefined;
+  const action = generateIftabAction(domain, ctx.uri);
+  const target = action?.edit?.documentChanges?.[0];
+  const exists = target && 'kind' in target && target.kind === 'create' && [...ctx.workspace.otherFiles(ctx.uri)].some((f) => f.uri === target.uri);
+  return exists ? undefined : action;
 }
 
 /** Clients may drop `data`: take it from a fresh validation of the same document when missing. */

@@ -39,7 +39,4 @@ export const Code = {
   pciSpec: 'xl/pci-spec',
   specUnknownKey: 'xl/spec-unknown-key',
   specValue: 'xl/spec-value',
-  workspaceDuplicateMac: 'xl/workspace-duplicate-mac',
-  workspaceDuplicateName: 'xl/workspace-duplicate-name',
-  workspaceSharedDisk: 'xl/workspace-shared-disk',
 } as const;

@@ -1,13 +1,13 @@
 import type { DomainFact, FileFacts, Located } from '../../workspace/facts';
 import { lastSetting, scalarText, Span, stringItems, XlDocument } from './ast';
 import { parseMac } from '../../common/mac';
-import { diskSpecOf } from './devices/diskSpec';
+import { diskSpecOf, isWritable } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 
 /** Facts per parsed document: completion, validation and the workspace index all ask for them. */
 const computed = new WeakMap<XlDocument, FileFacts>();
 
-/** The domain this config defines, for cross-file checks (MACs, names, shared disks). */
+/** The domain this config defines, for the workspace's cross-file checks (MACs, names, shared disks). */
 export function domainFacts(doc: XlDocument): FileFacts {
   let facts = computed.get(doc);
   if (!facts) {
@@ -20,11 +20,13 @@ export function domainFacts(doc: XlDocument): FileFacts {
 function computeFacts(doc: XlDocument): FileFacts {
   if (doc.fileKind !== 'domain') return {};
   const located = (value: string, span: Span): Located => ({ value, range: doc.lines.range(span.start, span.end) });
+  // Names and UUIDs are located without their quotes, so a rename replaces the name and keeps the quoting.
+  const unquoted = (span: Span): Span => (/^["']/.test(doc.text[span.start] ?? '') && span.end - span.start >= 2 ? { start: span.start + 1, end: span.end - 1 } : span);
   const domain: DomainFact = { macs: [], bridges: [], disks: [] };
   const name = lastSetting(doc, 'name');
-  if (name?.value && scalarText(name.value) !== undefined) domain.name = located(scalarText(name.value)!, name.value);
+  if (name?.value && scalarText(name.value) !== undefined) domain.name = located(scalarText(name.value)!, unquoted(name.value));
   const uuid = lastSetting(doc, 'uuid');
-  if (uuid?.value && scalarText(uuid.value) !== undefined) domain.uuid = located(scalarText(uuid.value)!, uuid.value);
+  if (uuid?.value && scalarText(uuid.value) !== undefined) domain.uuid = located(scalarText(uuid.value)!, unquoted(uuid.value));
   for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
     for (const part of splitSpec(doc.text, item)) {
       if (!part.value) continue;
@@ -35,8 +37,8 @@ function computeFacts(doc: XlDocument): FileFacts {
     }
   }
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const target = diskSpecOf(doc.text, item).target;
-    if (target?.value) domain.disks.push(located(target.value, target.valueSpan));
+    const disk = diskSpecOf(doc.text, item);
+    if (disk.target?.value) domain.disks.push({ ...located(disk.target.value, disk.target.valueSpan), writable: isWritable(disk) });
   }
   return { domain };
 }

@@ -3,13 +3,11 @@ import { Severity } from '../../common/diagnostics';
 import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, XlDocument } from './ast';
 import { Code } from './codes';
-import { domainFacts } from './facts';
 import { guestTypeOf } from './guestType';
 import { Reporter } from './report';
 import { DOMAIN_KEYS, XL_CONF_KEYS, XM_KEYS } from './schema/keys';
 import { validateDevices } from './validateDevices';
 import { validateRelations, validateSettings } from './validateSettings';
-import { validateWorkspace } from './validateWorkspace';
 
 export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnostic[] {
   const report = new Reporter(doc);
@@ -27,8 +25,6 @@ export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnost
   validateDevices(doc, xm ? undefined : ctx.settings.xen.version, report);
   // A key on a broken line is lost to the parser: "no name" would then be a false alarm.
   if (doc.syntaxErrors.length === 0) validateRequired(doc, guest.type, ctx, report);
-  const own = domainFacts(doc).domain;
-  if (own) validateWorkspace(doc, own, ctx, report);
   return report.diagnostics;
 }
 
