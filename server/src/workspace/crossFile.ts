@@ -8,7 +8,7 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } f
 import { didYouMean } from '../common/didYouMean';
 import { displayLocation } from './displayPath';
 import type { DrbdResourceFact, FileFacts, Located } from './facts';
-import { location, macKey, WorkspaceModel } from './model';
+import { location, macKey, PlacedDomain, WorkspaceModel } from './model';
 
 const SOURCE = 'workspace';
 
@@ -112,11 +112,15 @@ export function drbdResourceOfDisk(target: string, model: WorkspaceModel): { uri
 function iftabChecks(entries: NonNullable<FileFacts['iftab']>, model: WorkspaceModel, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (model.domains.length === 0) return out;
+  const guest = guestOfIftab(entries, model);
   for (const entry of entries) {
     if (!entry.mac) continue;
     const key = macKey(entry.mac.value);
     if (!key) continue;
-    const vifs = model.vifMacs.get(key) ?? [];
+    const carriers = model.vifMacs.get(key) ?? [];
+    // Judge the order against the guest this iftab belongs to, when it carries the MAC.
+    const own = carriers.filter((vif) => vif.domain === guest);
+    const vifs = own.length > 0 ? own : carriers;
     if (vifs.length === 0) {
       out.push(make(entry.mac.range, DiagnosticSeverity.Hint, 'workspace/iftab-mac-unknown', `No domain config in the workspace gives a vif the MAC ${key}; '${entry.interfaceName.value}' will only be renamed if some interface carries it. Check the guest's vif line.`, []));
       continue;
@@ -129,6 +133,18 @@ function iftabChecks(entries: NonNullable<FileFacts['iftab']>, model: WorkspaceM
     }
   }
   return out;
+}
+
+/** The domain whose vifs carry most of the iftab's MACs: the guest the file is written for. */
+function guestOfIftab(entries: NonNullable<FileFacts['iftab']>, model: WorkspaceModel): PlacedDomain | undefined {
+  const votes = new Map<PlacedDomain, number>();
+  for (const entry of entries) {
+    const key = entry.mac && macKey(entry.mac.value);
+    for (const vif of (key && model.vifMacs.get(key)) || []) votes.set(vif.domain, (votes.get(vif.domain) ?? 0) + 1);
+  }
+  let best: PlacedDomain | undefined;
+  for (const [domain, count] of votes) if (!best || count > votes.get(best)!) best = domain;
+  return best;
 }
 
 function clusterChecks(cluster: NonNullable<FileFacts['cluster']>, model: WorkspaceModel, at: At): Diagnostic[] {

@@ -19,9 +19,10 @@ export function facts(doc: ClusterDoc): FileFacts {
     services: all(model.services),
     vms: model.vms.flatMap((vm) => {
       const name = located(vm);
-      // rgmanager live-migrates a vm unless migrate="pause" or "none"; a missing attribute means live.
+      // rgmanager migrates a vm live (the default) or paused; both need its disk on the target node
+      // while the source still has it open, so only an explicit "none" opts out.
       const migrate = attribute(vm, 'migrate')?.value ?? 'live';
-      return name ? [{ ...name, migratable: migrate === 'live' }] : [];
+      return name ? [{ ...name, migratable: migrate !== 'none' }] : [];
     }),
   };
   return { cluster };
