@@ -26,10 +26,10 @@ export function isMain(moduleUrl) {
   return Boolean(process.argv[1]) && resolve(process.argv[1]) === fileURLToPath(moduleUrl);
 }
 
-/** The suite's own settings (mocha grep, strictness) to pass to the extension host, when set. */
+/** The suite's own settings (mocha grep) to pass to the extension host, when set. */
 export function forwardedSuiteEnv() {
   const env = {};
-  for (const name of ['XCC_E2E_GREP', 'XCC_E2E_REQUIRE_ALL']) {
+  for (const name of ['XCC_E2E_GREP']) {
     if (process.env[name]) env[name] = process.env[name];
   }
   return env;

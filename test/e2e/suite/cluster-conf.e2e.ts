@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import { closeAllEditors, completionLabels, hoverText, openWorkspaceFile, positionAfter, replaceText, typeMistakeAndFix } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
-import { itAfterMerge } from './merged';
 
 const CLUSTER_CONF = 'etc/cluster/cluster.conf';
 
@@ -11,7 +10,7 @@ describe('cluster-conf', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('cluster-conf service', 'reports a misspelt attribute, and its quick fix corrects it', () =>
+  it('reports a misspelt attribute, and its quick fix corrects it', () =>
     typeMistakeAndFix(CLUSTER_CONF, {
       search: '<cman two_node=',
       mistake: '<cman two_nod=',
@@ -19,7 +18,7 @@ describe('cluster-conf', () => {
       fix: /two_node/,
     }));
 
-  itAfterMerge('cluster-conf service', 'completes the attributes an element allows and explains them on hover', async () => {
+  it('completes the attributes an element allows and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(CLUSTER_CONF);
     await replaceText(document, 'expected_votes="1"/>', 'expected_votes="1" />');
     const labels = await completionLabels(document.uri, positionAfter(document, 'expected_votes="1" '));

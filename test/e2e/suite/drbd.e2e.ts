@@ -12,7 +12,6 @@ import {
   withSetting,
 } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
-import { itAfterMerge } from './merged';
 
 const RESOURCE = 'etc/drbd.d/r0.res';
 
@@ -21,7 +20,7 @@ describe('drbd', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('drbd service', "reports a missing ';' on the right token, and the quick fix inserts it", () =>
+  it("reports a missing ';' on the right token, and the quick fix inserts it", () =>
     typeMistakeAndFix(RESOURCE, {
       search: 'protocol C;',
       mistake: 'protocol C',
@@ -29,7 +28,7 @@ describe('drbd', () => {
       fix: /;/,
     }));
 
-  itAfterMerge('drbd service', 'completes options in a section and explains them on hover', async () => {
+  it('completes options in a section and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(RESOURCE);
     await replaceText(document, 'allow-two-primaries;', 'allow-two-primaries;\n        ');
     const labels = await completionLabels(document.uri, positionAfter(document, 'allow-two-primaries;\n        '));
@@ -37,7 +36,7 @@ describe('drbd', () => {
     assert.match(await hoverText(document.uri, positionAfter(document, 'resync-r')), /^\*\*resync-rate\*\*/);
   });
 
-  itAfterMerge('drbd service', 'follows the drbd.dialect setting: an 8.3 syncer section is a warning for 8.4, an error for DRBD 9', async () => {
+  it('follows the drbd.dialect setting: an 8.3 syncer section is a warning for 8.4, an error for DRBD 9', async () => {
     const { uri, document } = await openWorkspaceFile(RESOURCE);
     const moved = "'rate': the 'syncer' section is DRBD 8.3 syntax; since 8.4 it is 'resync-rate' in the 'disk' section.";
     const as84 = problemsBecome(uri, [`15:9 warning drbd/moved-option ${moved}`]);

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, contributes, extension, LANGUAGE_IDS, nextDiagnostics, openWorkspaceFile, withSetting } from './helpers';
-import { itAfterMerge } from './merged';
 
 describe('the extension', () => {
   afterEach(closeAllEditors);
@@ -37,7 +36,7 @@ describe('the extension', () => {
     }
   });
 
-  itAfterMerge('explorer', 'registers every view and command it contributes (the dom0 explorer)', async () => {
+  it('registers every view and command it contributes (the dom0 explorer)', async () => {
     const views = Object.values(contributes().views ?? {}).flat();
     assert.ok(views.length > 0, 'no view contributed');
     const commands = new Set(await vscode.commands.getCommands(true));

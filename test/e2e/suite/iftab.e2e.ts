@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import { closeAllEditors, completionLabels, hoverText, openWorkspaceFile, positionAfter, replaceText, typeMistakeAndFix } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
-import { itAfterMerge } from './merged';
 
 const GUEST_IFTAB = 'guests/vm01-web/etc/iftab';
 /** ifrename's own hint, which the example keeps (the guest's names are eth0 and eth1). */
@@ -14,7 +13,7 @@ describe('iftab', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('iftab service', 'lists a misspelt selector, and its quick fix corrects it', () =>
+  it('lists a misspelt selector, and its quick fix corrects it', () =>
     typeMistakeAndFix(GUEST_IFTAB, {
       search: 'eth1 mac',
       mistake: 'eth1 mca',
@@ -23,7 +22,7 @@ describe('iftab', () => {
       fix: /mac/,
     }));
 
-  itAfterMerge('iftab service', 'completes selectors after the interface name and explains them on hover', async () => {
+  it('completes selectors after the interface name and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(GUEST_IFTAB);
     await replaceText(document, 'eth1 mac 00:16:3e:00:02:01', 'eth1 dri');
     assert.ok((await completionLabels(document.uri, positionAfter(document, 'eth1 dri'))).includes('driver'));

@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import { applyQuickFix, closeAllEditors, completionLabels, hoverText, openWorkspaceFile, positionAfter, problemsBecome, replaceText, withSetting } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
-import { itAfterMerge } from './merged';
 
 const XEND_CONFIG = 'etc/xen/xend-config.sxp';
 
@@ -11,7 +10,7 @@ describe('xend-sxp', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('xend-sxp service', "for a Xen 4.1 host running xend (settings), warns that relocation is open to anyone and fixes it with the cluster's nodes", async () => {
+  it("for a Xen 4.1 host running xend (settings), warns that relocation is open to anyone and fixes it with the cluster's nodes", async () => {
     const { uri, document } = await openWorkspaceFile(XEND_CONFIG);
     const original = document.getText();
     const restoreVersion = await withSetting('xenConfig', 'xen.version', '4.1');
@@ -31,7 +30,7 @@ describe('xend-sxp', () => {
     }
   });
 
-  itAfterMerge('xend-sxp service', 'completes option values after the name, and explains options on hover', async () => {
+  it('completes option values after the name, and explains options on hover', async () => {
     const { document } = await openWorkspaceFile(XEND_CONFIG);
     await replaceText(document, '(xend-http-server no)', '(xend-http-server )');
     const values = await completionLabels(document.uri, positionAfter(document, '(xend-http-server '));

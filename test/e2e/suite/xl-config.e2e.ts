@@ -13,7 +13,6 @@ import {
   withSetting,
 } from './helpers';
 import { checkLanguageBasics } from './languageBasics';
-import { itAfterMerge } from './merged';
 
 const DOMAIN = 'etc/xen/vm02-db.cfg';
 const MEMROY = "7:1 warning xl/unknown-key unknown setting `memroy`: xl silently ignores it; did you mean 'memory'?";
@@ -34,7 +33,7 @@ describe('xl-config', () => {
 
   afterEach(closeAllEditors);
 
-  itAfterMerge('xl-config service', 'lists a misspelt key and an xm-only key in the Problems list, and the quick fix corrects the key', async () => {
+  it('lists a misspelt key and an xm-only key in the Problems list, and the quick fix corrects the key', async () => {
     const { uri, document } = await openWorkspaceFile(DOMAIN);
     const listed = problemsBecome(uri, [MEMROY, RESTART_IS_XM_ONLY]);
     await misspellAndAddXmKey(document);
@@ -47,7 +46,7 @@ describe('xl-config', () => {
     await fixed;
   });
 
-  itAfterMerge('xl-config service', 'follows the toolstack setting: under xm, `restart` is fine and `type` is unknown', async () => {
+  it('follows the toolstack setting: under xm, `restart` is fine and `type` is unknown', async () => {
     const { uri, document } = await openWorkspaceFile(DOMAIN);
     const underXl = problemsBecome(uri, [MEMROY, RESTART_IS_XM_ONLY]);
     await misspellAndAddXmKey(document);
@@ -66,7 +65,7 @@ describe('xl-config', () => {
     }
   });
 
-  itAfterMerge('xl-config service', 'completes key names on an empty line and explains a key on hover', async () => {
+  it('completes key names on an empty line and explains a key on hover', async () => {
     const { document } = await openWorkspaceFile(DOMAIN);
     const labels = await completionLabels(document.uri, new vscode.Position(5, 0));
     for (const key of ['memory', 'vcpus', 'vif', 'disk', 'on_crash']) assert.ok(labels.includes(key), `no completion for ${key} in ${JSON.stringify(labels)}`);
