@@ -52,6 +52,8 @@ const SCENES = [
       await ui.goTo(3, 2); // type: its hover opens below it, above the mistakes at the end
       await ui.keys('Control+K', 'Control+I');
       await ui.waitFor('.monaco-hover:not(.hidden) .hover-contents', 'a hover');
+      // The hover fades in: a picture taken mid-animation shows the code through it.
+      await ui.waitUntil(() => document.getAnimations().every((a) => a.playState !== 'running'), 'the hover to finish fading in');
     },
   },
   {

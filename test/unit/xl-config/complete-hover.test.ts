@@ -82,7 +82,7 @@ describe('xl-config hover', () => {
   it('explains a key with its facts', () => {
     const text = hoverText(hover('mem|ory = 512\n'));
     assert.match(text, /^\*\*memory\*\*\n\nMemory given to the guest at boot, in MiB\./);
-    assert.match(text, /- Value: `MBYTES` \(MiB\)/);
+    assert.match(text, /- Syntax: `MBYTES` \(MiB\)/);
     assert.match(text, /- Since Xen 4\.0/);
   });
 

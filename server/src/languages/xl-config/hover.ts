@@ -11,7 +11,7 @@ import { anyKeySpec } from './tables';
 /** Markdown for a key: what it does, then its facts. */
 export function describeKey(spec: KeySpec): string {
   const facts: string[] = [];
-  facts.push(`Value: ${spec.valueSyntax ? `\`${spec.valueSyntax}\`` : spec.kinds.join(' or ')}${spec.units ? ` (${spec.units})` : ''}`);
+  facts.push(`Syntax: ${spec.valueSyntax ? `\`${spec.valueSyntax}\`` : spec.kinds.join(' or ')}${spec.units ? ` (${spec.units})` : ''}`);
   if (spec.enum) facts.push(`One of: ${spec.enum.map((e) => `\`${e}\``).join(', ')}`);
   if (spec.default) facts.push(`Default: ${spec.default}`);
   if (spec.guestTypes) facts.push(`Guest types: ${spec.guestTypes.map((t) => t.toUpperCase()).join(', ')}`);
