@@ -77,7 +77,9 @@ const SCENES = [
       await ui.type(' ');
       await ui.keys('Control+Space');
       await ui.waitFor('.suggest-widget.visible .monaco-list-row', 'the completion list');
-      await ui.keys('Control+Space'); // again: "Read More", the documentation of the selected item
+      // "Read More" (Ctrl+Space again) toggles the documentation of the selected item, and VS Code
+      // remembers the choice: press it only when the documentation is not shown already.
+      if (!(await ui.isVisible('.suggest-details-container .suggest-details .docs'))) await ui.keys('Control+Space');
       await ui.waitFor('.suggest-details-container .suggest-details .docs', 'the documentation beside the completion list');
     },
   },
@@ -121,6 +123,9 @@ function workbench(page) {
       } catch {
         throw new Error(`${what} did not appear within ${WIDGET_TIMEOUT_MS / 1000} s (selector ${selector})`);
       }
+    },
+    async isVisible(selector) {
+      return page.locator(selector).first().isVisible();
     },
     async waitUntil(predicate, what) {
       try {
