@@ -119,15 +119,18 @@ async function measureRequests(client: LspTestClient, uri: string, languageId: L
   return { completion: { p50: percentile(completion, 50), p99: percentile(completion, 99) }, hover: { p50: percentile(hover, 50), p99: percentile(hover, 99) } };
 }
 
-function peakMemoryMb(pid: number): number | undefined {
+/** A memory figure of a process from /proc (VmHWM: peak resident set; VmRSS: resident now), in MB. */
+function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return match ? Number(match[1]) / 1024 : undefined;
   } catch {
     return undefined;
   }
 }
+
+const peakMemoryMb = (pid: number) => memoryMb(pid, 'VmHWM');
 
 async function measureStartup(): Promise<number> {
   const start = performance.now();
@@ -168,7 +171,9 @@ async function main(): Promise<void> {
     console.log(`  hover (${lineCount(large.text)} lines): p50 ${ms(requests.hover.p50)}, p99 ${ms(requests.hover.p99)}`);
   }
   const peak = client.pid === undefined ? undefined : peakMemoryMb(client.pid);
-  console.log(`\nserver peak memory (VmHWM) after all languages: ${peak === undefined ? 'unknown' : `${peak.toFixed(1)} MB`}`);
+  const now = client.pid === undefined ? undefined : memoryMb(client.pid, 'VmRSS');
+  const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${n.toFixed(1)} MB`);
+  console.log(`\nserver memory after all languages (all large files closed again): peak ${mb(peak)} (VmHWM), resident now ${mb(now)} (VmRSS)`);
   await client.stop();
 
   await benchWorkspace(2000, peakMemoryMb);

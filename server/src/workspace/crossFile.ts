@@ -40,7 +40,7 @@ type At = (placed: { uri: string; fact: Located<unknown> }) => string;
 
 function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, model: WorkspaceModel, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const self = model.domains.find((d) => d.uri === uri);
+  const self = model.domainByUri.get(uri);
   if (!self) return out;
 
   if (domain.name) {
@@ -72,11 +72,10 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, mod
     }
   }
   for (const disk of domain.disks.filter((d) => d.writable)) {
-    for (const other of model.domains) {
-      const clash = other.uri !== uri && other.name !== self.name && other.facts.disks.find((d) => d.writable && d.value === disk.value);
-      if (!clash) continue;
-      const where = { uri: other.uri, fact: clash };
-      out.push(make(disk.range, DiagnosticSeverity.Warning, 'workspace/shared-disk', `Disk ${disk.value} is also a writable disk of domain '${other.name}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other.name}'`)]));
+    for (const where of model.writableDisks.get(disk.value) ?? []) {
+      if (where.uri === uri || where.domain.name === self.name) continue;
+      const other = where.domain.name;
+      out.push(make(disk.range, DiagnosticSeverity.Warning, 'workspace/shared-disk', `Disk ${disk.value} is also a writable disk of domain '${other}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other}'`)]));
     }
   }
   for (const disk of domain.disks) {
@@ -102,11 +101,7 @@ export function drbdResourceOfDisk(target: string, model: WorkspaceModel): { uri
   const byRes = /^\/dev\/drbd\/by-res\/([^/]+)/.exec(path);
   if (byRes) return model.drbdResourcesByName.get(byRes[1])?.[0];
   const minor = /^\/dev\/drbd(\d+)$/.exec(path);
-  for (const placed of model.drbdResources) {
-    if (placed.resource.devices.some((d) => d.value === path)) return placed;
-    if (minor && placed.resource.minors.some((m) => m.value === Number(minor[1]))) return placed;
-  }
-  return undefined;
+  return model.drbdByDevice.get(path) ?? (minor ? model.drbdByMinor.get(Number(minor[1])) : undefined);
 }
 
 function iftabChecks(entries: NonNullable<FileFacts['iftab']>, model: WorkspaceModel, at: At): Diagnostic[] {

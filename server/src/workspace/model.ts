@@ -27,6 +27,9 @@ export interface PlacedResource {
  */
 export class WorkspaceModel {
   readonly domains: PlacedDomain[] = [];
+  readonly domainByUri = new Map<string, PlacedDomain>();
+  /** Disk targets the guest may write → where they are written. */
+  readonly writableDisks = new Map<string, (Placed & { domain: PlacedDomain })[]>();
   readonly domainsByName = new Map<string, PlacedDomain[]>();
   readonly domainsByUuid = new Map<string, Placed[]>();
   /** vif MACs (normalized) → where they are written, with the vif's index in its domain. */
@@ -40,6 +43,9 @@ export class WorkspaceModel {
   readonly drbdResources: PlacedResource[] = [];
   readonly drbdResourcesByName = new Map<string, PlacedResource[]>();
   readonly drbdHosts = new Map<string, (Placed & { resource: DrbdResourceFact })[]>();
+  /** DRBD resources by device path (/dev/drbd0) and by minor number. */
+  readonly drbdByDevice = new Map<string, PlacedResource>();
+  readonly drbdByMinor = new Map<number, PlacedResource>();
 
   constructor(files: Iterable<{ uri: string; facts: FileFacts }>) {
     for (const { uri, facts } of files) this.add(uri, facts);
@@ -50,7 +56,9 @@ export class WorkspaceModel {
       const name = facts.domain.name?.value ?? baseName(uri).replace(/\.cfg$/, '');
       const domain: PlacedDomain = { uri, name, facts: facts.domain };
       this.domains.push(domain);
+      this.domainByUri.set(uri, domain);
       push(this.domainsByName, name, domain);
+      for (const disk of facts.domain.disks) if (disk.writable) push(this.writableDisks, disk.value, { uri, fact: disk, domain });
       if (facts.domain.uuid) push(this.domainsByUuid, facts.domain.uuid.value.toLowerCase(), { uri, fact: facts.domain.uuid });
       facts.domain.macs.forEach((mac, index) => {
         const key = macKey(mac.value);
@@ -73,6 +81,8 @@ export class WorkspaceModel {
       this.drbdResources.push(placed);
       push(this.drbdResourcesByName, resource.name.value, placed);
       for (const host of resource.hosts) push(this.drbdHosts, host.value, { uri, fact: host, resource });
+      for (const device of resource.devices) if (!this.drbdByDevice.has(device.value)) this.drbdByDevice.set(device.value, placed);
+      for (const minor of resource.minors) if (!this.drbdByMinor.has(minor.value)) this.drbdByMinor.set(minor.value, placed);
     }
   }
 
