@@ -73,7 +73,9 @@ function serve(uri: string): Served | undefined {
   if (cached && cached.version === document.version) return { service, doc: cached.doc, ctx };
   const doc = service.parse(document.getText(), ctx);
   parsed.set(uri, { version: document.version, doc });
-  workspace.update(uri, service.facts(doc, ctx), true);
+  // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
+  // config opened from a dom0 host must not collide with the repository's own files.
+  if (uri.startsWith('file:')) workspace.update(uri, service.facts(doc, ctx), true);
   return { service, doc, ctx };
 }
 
@@ -213,7 +215,6 @@ documents.onDidClose((event) => {
       refreshOtherFiles();
     });
   } else {
-    workspace.remove(uri);
     publish(uri, []);
   }
 });

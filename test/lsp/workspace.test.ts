@@ -69,6 +69,14 @@ describe('workspace: the clean example cluster', () => {
     assert.equal(renamed, copy.read('etc/cluster/cluster.conf').replaceAll('"fence_an01"', '"ipmi_an01"'));
   });
 
+  it('keeps untitled buffers out of the workspace: a pasted copy of r0 does not collide with r0.res', async () => {
+    const r0 = copy.uri('etc/drbd.d/r0.res');
+    await client.open('untitled:Untitled-1', 'drbd', copy.read('etc/drbd.d/r0.res'));
+    const diagnostics = await client.change(r0, [{ text: copy.read('etc/drbd.d/r0.res') }]);
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
+    await client.close('untitled:Untitled-1');
+  });
+
   it('lists workspace symbols from every file', async () => {
     const symbols = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'vm0' });
     assert.deepEqual(symbols.map((s) => `${s.name} ${s.location.uri.slice(copy.root.length + 8)}`).sort(), [
