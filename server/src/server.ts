@@ -27,7 +27,7 @@ import { definitions, Link, linkAt, references, rename, RenameError, workspaceSy
 
 const VALIDATION_DELAY_MS = 15;
 /** Cross-file results of the other files follow an edit after this quiet time. */
-const CROSS_FILE_DELAY_MS = 150;
+const CROSS_FILE_DELAY_MS = 50;
 /** Files indexed between two yields to the message loop while scanning. */
 const SCAN_CHUNK = 25;
 
