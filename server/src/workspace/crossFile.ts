@@ -117,6 +117,9 @@ function iftabChecks(entries: NonNullable<FileFacts['iftab']>, model: WorkspaceM
     const own = carriers.filter((vif) => vif.domain === guest);
     const vifs = own.length > 0 ? own : carriers;
     if (vifs.length === 0) {
+      // Once the file's guest is known, the iftab service itself says which of the guest's vifs a
+      // stray MAC should be (iftab/mac-not-on-guest); this hint is for files no domain claims.
+      if (guest) continue;
       out.push(make(entry.mac.range, DiagnosticSeverity.Hint, 'workspace/iftab-mac-unknown', `No domain config in the workspace gives a vif the MAC ${key}; '${entry.interfaceName.value}' will only be renamed if some interface carries it. Check the guest's vif line.`, []));
       continue;
     }

@@ -122,20 +122,28 @@ describe('cross-file diagnostics', () => {
     assert.deepEqual(diagnosticsOf(indexOf(files), VM01), []);
   });
 
-  it('an iftab MAC no vif carries is a hint; a name out of vif order is a warning', () => {
+  it('an iftab none of whose MACs a vif carries gets a hint per MAC', () => {
+    const files = clean();
+    files[IFTAB].iftab = [
+      { interfaceName: at('eth0', 0), mac: at('00:16:3e:99:99:98', 0, 9) },
+      { interfaceName: at('eth1', 1), mac: at('00:16:3e:99:99:99', 1, 9) },
+    ];
+    const diagnostics = diagnosticsOf(indexOf(files), IFTAB);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [
+      ['workspace/iftab-mac-unknown', DiagnosticSeverity.Hint, 0],
+      ['workspace/iftab-mac-unknown', DiagnosticSeverity.Hint, 1],
+    ]);
+    assert.equal(diagnostics[1].message, "No domain config in the workspace gives a vif the MAC 00:16:3e:99:99:99; 'eth1' will only be renamed if some interface carries it. Check the guest's vif line.");
+  });
+
+  it("a name out of vif order is a warning; a stray MAC in a known guest's iftab is left to the iftab service", () => {
     const files = clean();
     files[IFTAB].iftab = [
       { interfaceName: at('eth0', 0), mac: at('00:16:3e:00:02:01', 0, 9) },
       { interfaceName: at('eth1', 1), mac: at('00:16:3e:99:99:99', 1, 9) },
     ];
     const diagnostics = diagnosticsOf(indexOf(files), IFTAB);
-    assert.deepEqual(
-      diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
-      [
-        ['workspace/iftab-vif-order', DiagnosticSeverity.Warning, 0],
-        ['workspace/iftab-mac-unknown', DiagnosticSeverity.Hint, 1],
-      ],
-    );
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['workspace/iftab-vif-order', DiagnosticSeverity.Warning, 0]]);
     assert.equal(diagnostics[0].message, "'eth0' is given MAC 00:16:3e:00:02:01, which is vif 1 of domain 'vm01-web' (etc/xen/vm01-web.cfg:4); name it eth1 so that guest names follow the vif order (vif1 ↔ eth1), or reorder the vif list.");
   });
 
