@@ -15,8 +15,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Location, Position } from 'vscode-languageserver-types';
+import { NO_FILES } from './common/files';
 import { pathOfUri } from './common/uri';
-import { serviceFor } from './languages/registry';
+import { DISK_FILES } from './workspace/disk';
+import { CROSS_FILE_RULES, serviceFor } from './languages/registry';
 import { DEFAULT_SETTINGS, LanguageService, ParsedDocument, ServiceContext, Settings } from './languages/types';
 import { Debouncer } from './lsp/debouncer';
 import { settingsFromClient } from './lsp/settings';
@@ -59,7 +61,7 @@ interface Served {
 }
 
 function contextFor(uri: string): ServiceContext {
-  return { uri, path: pathOfUri(uri), settings, workspace };
+  return { uri, path: pathOfUri(uri), settings, workspace, files: uri.startsWith('file:') ? DISK_FILES : NO_FILES };
 }
 
 /** The service and the up-to-date parse of an open document, or undefined for other languages. */
@@ -111,7 +113,7 @@ function refreshOtherFiles(changedUri?: string): void {
   for (const uri of workspaceFiles.closedFiles()) {
     const facts = workspace.factsOf(uri);
     const own = workspaceFiles.ownDiagnosticsOf(uri) ?? [];
-    publish(uri, facts ? [...own, ...crossFileDiagnostics(uri, facts, model, { root: workspace.root })] : own);
+    publish(uri, facts ? [...own, ...crossFileDiagnostics(uri, facts, model, CROSS_FILE_RULES, { root: workspace.root })] : own);
   }
 }
 

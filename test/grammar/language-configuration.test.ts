@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { LANGUAGE_IDS, LanguageId } from '../../server/src/languages/types';
+import { LANGUAGE_IDS } from '../../server/src/languages/registry';
+import { LanguageId } from '../../server/src/languages/types';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 interface LanguageConfiguration {

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LANGUAGE_IDS, LanguageId } from '../../server/src/languages/types';
+import { LANGUAGE_IDS } from '../../server/src/languages/registry';
+import { LanguageId } from '../../server/src/languages/types';
 import { fixtureFiles, REPO_ROOT } from '../helpers/fixtures';
 import { compileRegex, GRAMMAR_SCOPES, grammarPath, loadGrammar, tokenize, tokenizeText } from '../helpers/tokenize';
 

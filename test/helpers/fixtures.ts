@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_SETTINGS, LanguageId, ServiceContext, Settings } from '../../server/src/languages/types';
+import { NO_FILES } from '../../server/src/common/files';
+import { DEFAULT_SETTINGS, FileReader, LanguageId, ServiceContext, Settings } from '../../server/src/languages/types';
 import { EMPTY_WORKSPACE, WorkspaceView } from '../../server/src/workspace/view';
 
 /** The repository root (tests run from out/test/…). */
@@ -32,12 +33,13 @@ export function fixtureFiles(...parts: string[]): string[] {
 }
 
 /** A service context for unit tests. */
-export function testContext(path = '/etc/xen/test.cfg', overrides: { settings?: Partial<Settings>; workspace?: WorkspaceView } = {}): ServiceContext {
+export function testContext(path = '/etc/xen/test.cfg', overrides: { settings?: Partial<Settings>; workspace?: WorkspaceView; files?: FileReader } = {}): ServiceContext {
   return {
     uri: `file://${path}`,
     path,
     settings: { ...DEFAULT_SETTINGS, ...overrides.settings },
     workspace: overrides.workspace ?? EMPTY_WORKSPACE,
+    files: overrides.files ?? NO_FILES,
   };
 }
 

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/common/lineIndex';
 import { serviceFor } from '../../server/src/languages/registry';
-import { LANGUAGE_IDS, LanguageId } from '../../server/src/languages/types';
+import { LANGUAGE_IDS } from '../../server/src/languages/registry';
+import { LanguageId } from '../../server/src/languages/types';
 import { fixtureFiles, SAMPLE_PATHS, testContext } from '../helpers/fixtures';
 
 function assertInside(range: Range, lines: LineIndex, what: string): void {

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { languageForPath } from '../languages/filePatterns';
-import { DEFAULT_SETTINGS, LANGUAGE_IDS, LanguageId, Settings } from '../languages/types';
+import { LANGUAGE_IDS, languageForPath } from '../languages/registry';
+import { DEFAULT_SETTINGS, LanguageId, Settings } from '../languages/types';
 import { checkFiles, SourceFile } from './checker';
 import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
 import { walkFolder } from '../workspace/walk';

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { serviceFor } from '../languages/registry';
 import type { LanguageId, ParsedDocument, ServiceContext, Settings } from '../languages/types';
 import { uriOfPath } from '../common/uri';
+import { DISK_FILES } from '../workspace/disk';
 import { diagnose, WorkspaceIndex } from '../workspace/index';
 
 export interface SourceFile {
@@ -26,7 +27,7 @@ export function checkFiles(files: SourceFile[], settings: Settings, root?: strin
   const parsed = files.map((file) => {
     const service = serviceFor(file.languageId)!;
     const uri = uriOfPath(file.path);
-    const ctx: ServiceContext = { uri, path: file.path, settings, workspace };
+    const ctx: ServiceContext = { uri, path: file.path, settings, workspace, files: DISK_FILES };
     const doc: ParsedDocument = service.parse(file.text, ctx);
     workspace.update(uri, service.facts(doc, ctx), true);
     return { file, service, doc, ctx };

@@ -11,12 +11,11 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { LineIndex } from '../common/lineIndex';
-import type { FileFacts } from '../workspace/facts';
+import type { FileFacts, Located } from '../workspace/facts';
+import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';
 
 export type LanguageId = 'xl-config' | 'xend-sxp' | 'iftab' | 'drbd' | 'cluster-conf';
-
-export const LANGUAGE_IDS: readonly LanguageId[] = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-conf'];
 
 /** User settings that change what the services report (VS Code `xenConfig.*`, CLI flags). */
 export interface Settings {
@@ -37,14 +36,40 @@ export const DEFAULT_SETTINGS: Settings = {
   drbd: { dialect: 'auto' },
 };
 
-/** What a service knows about the document besides its text. */
-export interface ServiceContext {
+/**
+ * The file system as a service may see it: names and existence only, never
+ * contents (DRBD's `include` must name files that exist). Injected, so a
+ * service stays pure and a test hands it a virtual file system.
+ */
+export interface FileReader {
+  /** Names of the regular files in a folder; empty when it does not exist or cannot be read. */
+  listFiles(dir: string): string[];
+  exists(path: string): boolean;
+}
+
+/** What a file's own validation may know besides its text: never another file's contents. */
+export interface FileContext {
   /** The document's URI (file:// for local files). Code actions build edits against it. */
   uri: string;
   /** File system path or URI path; some languages look at the file name (xl.conf vs a domain config). */
   path: string;
   settings: Settings;
-  /** Facts from the other files of the workspace; empty when there is no workspace. */
+  /** Folder listings and existence checks (DRBD includes); NO_FILES where there is no file system. */
+  files: FileReader;
+}
+
+/**
+ * TRANSITIONAL (issue 12): the workspace of a context that happens to carry
+ * one. Three validations still read other files; each moves that work to a
+ * cross-file rule and this goes.
+ */
+export function transitionalWorkspace(ctx: FileContext): WorkspaceView {
+  return (ctx as Partial<ServiceContext>).workspace ?? { otherFiles: () => [] };
+}
+
+/** What a service knows for the editing features: the file's context plus a read-only view of the workspace. */
+export interface ServiceContext extends FileContext {
+  /** Facts from the other files of the workspace, for completion, hover and code actions; empty when there is none. */
   workspace: WorkspaceView;
 }
 
@@ -63,8 +88,12 @@ export interface ParsedDocument {
 export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   readonly id: LanguageId;
   parse(text: string, ctx: ServiceContext): Doc;
-  /** All diagnostics of the file, syntax errors included. */
-  validate(doc: Doc, ctx: ServiceContext): Diagnostic[];
+  /**
+   * All diagnostics the file has on its own, syntax errors included. It reads
+   * this document alone (Architecture Invariant): what depends on another file
+   * is a `CrossFileRule` of the language's definition.
+   */
+  validate(doc: Doc, ctx: FileContext): Diagnostic[];
   complete(doc: Doc, position: Position, ctx: ServiceContext): CompletionItem[];
   hover(doc: Doc, position: Position, ctx: ServiceContext): Hover | null;
   /** Quick fixes for `diagnostics` (those the client sends for `range`) and refactorings at `range`. */
@@ -81,4 +110,47 @@ export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   definition?(doc: Doc, position: Position, ctx: ServiceContext): Location[];
   references?(doc: Doc, position: Position, ctx: ServiceContext): Location[];
   rename?(doc: Doc, position: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null;
+}
+
+/** Where each kind of file lives; package.json's `contributes.languages` says exactly the same (a test keeps them equal). */
+export interface FilePatterns {
+  /** Exact base names (`cluster.conf`). */
+  filenames: string[];
+  /** Globs on the whole path, such as a `.cfg` anywhere below a `xen` folder. */
+  filenamePatterns: string[];
+  /** Extensions with the dot (`.res`). */
+  extensions: string[];
+}
+
+/** What cross-file rules are handed: the model of every indexed file, and a way to name another file's place. */
+export interface CrossFileContext {
+  model: WorkspaceModel;
+  /** A short, workspace-relative `path:line` for a fact of another file, for messages. */
+  at(placed: { uri: string; fact: Located<unknown> }): string;
+}
+
+/**
+ * A check that looks at more than one file. It reads the facts of the file
+ * being checked and the workspace model, never a file's text, so it gives the
+ * same answer for an open or a closed file, in the editor and the CLI.
+ */
+export interface CrossFileRule {
+  /** A short name for the docs and for tests (`drbd/minor-collision`). */
+  readonly name: string;
+  check(uri: string, facts: FileFacts, ctx: CrossFileContext): Diagnostic[];
+}
+
+/**
+ * Everything the rest of the product needs to know about one language. The
+ * registry, the CLI's language detection, the workspace walk, the bench and
+ * the test tables all derive from the list of definitions (languages/registry.ts).
+ */
+export interface LanguageDefinition<Doc extends ParsedDocument = ParsedDocument> {
+  readonly id: LanguageId;
+  readonly patterns: FilePatterns;
+  /** The TextMate scope of its grammar in syntaxes/ (`source.xl-config`). */
+  readonly grammarScope: string;
+  readonly service: LanguageService<Doc>;
+  /** The checks across files for which this language's facts are the subject. */
+  readonly crossFileRules: readonly CrossFileRule[];
 }

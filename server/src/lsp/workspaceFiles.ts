@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { pathOfUri, uriOfPath } from '../common/uri';
-import { languageForPath } from '../languages/filePatterns';
-import { serviceFor } from '../languages/registry';
+import { languageForPath, serviceFor } from '../languages/registry';
 import type { ServiceContext, Settings } from '../languages/types';
 import type { WorkspaceIndex } from '../workspace/index';
+import { DISK_FILES } from '../workspace/disk';
 import { walkFolder } from '../workspace/walk';
 
 /**
@@ -41,7 +41,7 @@ export class WorkspaceFiles {
       this.forget(uri);
       return false;
     }
-    const ctx: ServiceContext = { uri, path, settings: this.settings(), workspace: this.index };
+    const ctx: ServiceContext = { uri, path, settings: this.settings(), workspace: this.index, files: DISK_FILES };
     const doc = service.parse(text, ctx);
     this.index.update(uri, service.facts(doc, ctx), false);
     this.ownDiagnostics.set(uri, service.validate(doc, ctx));

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService, ParsedDocument, ServiceContext } from '../languages/types';
+import { CROSS_FILE_RULES } from '../languages/registry';
 import { crossFileDiagnostics } from './crossFile';
 import type { FileFacts } from './facts';
 import { WorkspaceModel } from './model';
@@ -81,5 +82,5 @@ export class WorkspaceIndex implements WorkspaceView {
 export function diagnose(service: LanguageService, doc: ParsedDocument, ctx: ServiceContext, index: WorkspaceIndex): Diagnostic[] {
   const own = service.validate(doc, ctx);
   const facts = index.factsOf(ctx.uri);
-  return facts ? [...own, ...crossFileDiagnostics(ctx.uri, facts, index.model(), { root: index.root })] : own;
+  return facts ? [...own, ...crossFileDiagnostics(ctx.uri, facts, index.model(), CROSS_FILE_RULES, { root: index.root })] : own;
 }

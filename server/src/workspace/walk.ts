@@ -1,6 +1,6 @@
+import { languageForPath } from '../languages/registry';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { languageForPath } from '../languages/filePatterns';
 import type { LanguageId } from '../languages/types';
 
 export interface FileToCheck {

@@ -1,15 +1,15 @@
-/** The manifest and the CLI pick files by the same patterns (server/src/languages/filePatterns.ts). */
+/** The manifest and the CLI pick files by the same patterns (each language's definition). */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FILE_PATTERNS, languageForPath } from '../../../server/src/languages/filePatterns';
+import { LANGUAGES, languageForPath } from '../../../server/src/languages/registry';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 
 describe('package.json languages', () => {
-  for (const [id, patterns] of Object.entries(FILE_PATTERNS)) {
+  for (const { id, patterns } of LANGUAGES) {
     it(`registers ${id} with the same file patterns as the CLI`, () => {
       const language = manifest.contributes.languages.find((l: { id: string }) => l.id === id);
       assert.ok(language, `${id} is not registered`);

@@ -98,13 +98,13 @@ describe('drbd symbols, folding, facts and definition', () => {
   it('goes from an include to the files it names and from a resource reference to the resource', () => {
     const files = { listFiles: (dir: string) => (dir === '/etc/drbd.d' ? ['r0.res', 'r1.res', 'notes.txt'] : []), exists: () => false };
     const conf = 'include "drbd.d/*.res";\n';
-    const confCtx = ctxFor('auto', undefined, '/etc/drbd.conf');
+    const confCtx = ctxFor('auto', undefined, '/etc/drbd.conf', files);
     assert.deepEqual(
-      definition(drbdService.parse(conf, confCtx), { line: 0, character: 12 }, confCtx, files).map((l) => l.uri),
+      definition(drbdService.parse(conf, confCtx), { line: 0, character: 12 }, confCtx).map((l) => l.uri),
       ['file:///etc/drbd.d/r0.res', 'file:///etc/drbd.d/r1.res'],
     );
     const stacked = `resource lower {\n${HOSTS}\n}\nresource upper {\n  disk { resync-after lower; }\n}\n`;
-    const locations = definition(drbdService.parse(stacked, ctx), at(stacked, 'lower;', 1), ctx, files);
+    const locations = definition(drbdService.parse(stacked, ctx), at(stacked, 'lower;', 1), { ...ctx, files });
     assert.deepEqual(locations, [{ uri: ctx.uri, range: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } } }]);
   });
 });

@@ -2,14 +2,13 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits } from '../../helpers/lspClient';
 import { testContext } from '../../helpers/fixtures';
 import { drbdService, validateDrbd } from '../../../server/src/languages/drbd/index';
-import type { FileLister } from '../../../server/src/languages/drbd/includes';
-import type { Settings } from '../../../server/src/languages/types';
+import type { FileReader, Settings } from '../../../server/src/languages/types';
 import type { WorkspaceView } from '../../../server/src/workspace/view';
 
 export const PATH = '/etc/drbd.d/r0.res';
 
-export function ctxFor(dialect: Settings['drbd']['dialect'] = 'auto', workspace?: WorkspaceView, path = PATH) {
-  return testContext(path, { settings: { drbd: { dialect } }, workspace });
+export function ctxFor(dialect: Settings['drbd']['dialect'] = 'auto', workspace?: WorkspaceView, path = PATH, files?: FileReader) {
+  return testContext(path, { settings: { drbd: { dialect } }, workspace, files });
 }
 
 /** Diagnostics as "line:col-endcol severity code" strings (1-based lines and columns). */
@@ -18,16 +17,16 @@ export function summary(d: Diagnostic): string {
   return `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${sev} ${String(d.code)}`;
 }
 
-export function check(text: string, dialect: Settings['drbd']['dialect'] = 'auto', files?: FileLister, workspace?: WorkspaceView): Diagnostic[] {
-  const ctx = ctxFor(dialect, workspace);
-  return validateDrbd(drbdService.parse(text, ctx), ctx, files);
+export function check(text: string, dialect: Settings['drbd']['dialect'] = 'auto', files?: FileReader, workspace?: WorkspaceView): Diagnostic[] {
+  const ctx = ctxFor(dialect, workspace, PATH, files);
+  return validateDrbd(drbdService.parse(text, ctx), ctx);
 }
 
 /** Applies the code action titled `title` offered for the diagnostic with `code`, and returns the new text. */
 export function fix(text: string, code: string, title: string, dialect: Settings['drbd']['dialect'] = 'auto'): string {
   const ctx = ctxFor(dialect);
   const doc = drbdService.parse(text, ctx);
-  const diagnostics = validateDrbd(doc, ctx, undefined).filter((d) => d.code === code);
+  const diagnostics = validateDrbd(doc, ctx).filter((d) => d.code === code);
   if (diagnostics.length === 0) throw new Error(`no ${code} diagnostic`);
   const actions = drbdService.codeActions(doc, diagnostics[0].range, [diagnostics[0]], ctx);
   const action = actions.find((a) => a.title === title);

@@ -130,8 +130,8 @@ describe('drbd validation', () => {
   it('checks include patterns against the files next to the including file', () => {
     const files = { listFiles: (dir: string) => (dir === '/etc/drbd.d' ? ['r0.res', 'global_common.conf'] : []), exists: (path: string) => path === '/etc/drbd.d/global_common.conf' };
     const text = 'include "drbd.d/global_common.conf";\ninclude "drbd.d/*.res";\ninclude "drbd.d/*.cfg";\ninclude "missing.conf";\n';
-    const ctx = ctxFor('auto', undefined, '/etc/drbd.conf');
-    const diagnostics = validateDrbd(drbdService.parse(text, ctx), ctx, files);
+    const ctx = ctxFor('auto', undefined, '/etc/drbd.conf', files);
+    const diagnostics = validateDrbd(drbdService.parse(text, ctx), ctx);
     assert.deepEqual(diagnostics.map(summary), ['3:9-23 warning drbd/include-no-match', '4:9-23 error drbd/include-not-found']);
     assert.equal(diagnostics[0].message, "No file matches 'drbd.d/*.cfg' (looked in /etc/drbd.d); drbdadm will silently read nothing here.");
   });

@@ -1,4 +1,5 @@
-import type { LanguageService } from '../types';
+import type { LanguageDefinition, LanguageService } from '../types';
+import { crossFileRules } from './crossFile';
 import { codeActions } from './actions';
 import { complete } from './complete';
 import { facts } from './facts';
@@ -23,4 +24,13 @@ export const clusterConfService: LanguageService<ClusterDoc> = {
   definition,
   references: (doc, position, ctx) => references(doc, position, ctx),
   rename,
+};
+
+/** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
+export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {
+  id: 'cluster-conf',
+  patterns: {filenames:  ['cluster.conf'], filenamePatterns:  [], extensions:  []},
+  grammarScope: 'text.xml.cluster-conf',
+  service: clusterConfService,
+  crossFileRules,
 };

@@ -5,7 +5,7 @@
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
-import { FileLister, resolveInclude } from './includes';
+import { resolveInclude } from './includes';
 import { resourcesOf } from './model';
 import { DrbdDocument, tokenAt } from './parse';
 
@@ -13,13 +13,13 @@ const RESOURCE_REFERENCES = new Set(['stacked-on-top-of', 'resync-after', 'after
 
 const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function definition(doc: DrbdDocument, position: Position, ctx: ServiceContext, files: FileLister): Location[] {
+export function definition(doc: DrbdDocument, position: Position, ctx: ServiceContext): Location[] {
   const found = tokenAt(doc.root, doc.lines.offsetAt(position));
   if (!found || found.argIndex !== 0 || !found.node.keyword) return [];
   const keyword = found.node.keyword.value;
   const name = found.token.value;
   if (keyword === 'include' && found.node.kind === 'option') {
-    return resolveInclude(name, ctx.path, files).map((path) => ({ uri: `file://${path}`, range: FILE_START }));
+    return resolveInclude(name, ctx.path, ctx.files).map((path) => ({ uri: `file://${path}`, range: FILE_START }));
   }
   if (!RESOURCE_REFERENCES.has(keyword)) return [];
   const here = resourcesOf(doc)

@@ -2,15 +2,10 @@
 import { posix } from 'node:path';
 import { Severity } from '../../common/diagnostics';
 import { globToRegExp } from '../../common/glob';
+import type { FileReader } from '../types';
 import type { DrbdDocument, OptionNode } from './parse';
 import type { Reporter } from './report';
 
-/** The file system as the include check sees it (injected so tests need no disk). */
-export interface FileLister {
-  /** Names of the files in a folder (empty when it does not exist). */
-  listFiles(dir: string): string[];
-  exists(path: string): boolean;
-}
 
 function includesOf(doc: DrbdDocument): OptionNode[] {
   return doc.root.children.filter((c): c is OptionNode => c.kind === 'option' && c.keyword.value === 'include');
@@ -29,7 +24,7 @@ export function includeCandidates(pattern: string, filePath: string): string[] {
 }
 
 /** The files a pattern names (wildcards in the last path segment). */
-export function resolveInclude(pattern: string, filePath: string, files: FileLister): string[] {
+export function resolveInclude(pattern: string, filePath: string, files: FileReader): string[] {
   const found: string[] = [];
   for (const candidate of includeCandidates(pattern, filePath)) {
     const dir = posix.dirname(candidate);
@@ -44,7 +39,7 @@ export function resolveInclude(pattern: string, filePath: string, files: FileLis
   return found;
 }
 
-export function validateIncludes(doc: DrbdDocument, filePath: string, files: FileLister, out: Reporter): void {
+export function validateIncludes(doc: DrbdDocument, filePath: string, files: FileReader, out: Reporter): void {
   for (const include of includesOf(doc)) {
     const pattern = include.args[0];
     if (!pattern) {

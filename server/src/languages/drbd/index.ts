@@ -1,29 +1,27 @@
-import type { LanguageService, ServiceContext } from '../types';
+import { FileContext, LanguageDefinition, LanguageService, transitionalWorkspace } from '../types';
+import { crossFileRules } from './crossFile';
 import { drbdCodeActions } from './actions';
 import { drbdComplete } from './complete';
 import { definition } from './definition';
 import { detectDialect } from './dialect';
 import { drbdFacts } from './facts';
-import { DISK } from './fileSystem';
 import { drbdHover } from './hover';
-import { FileLister, validateIncludes } from './includes';
+import { validateIncludes } from './includes';
 import { DrbdDocument, parse } from './parse';
 import { validateResources } from './resources';
 import { drbdFolding, drbdSymbols } from './symbols';
 import { Reporter } from './report';
 import { validateStructure } from './validate';
 
-export { DISK } from './fileSystem';
-export type { FileLister } from './includes';
 export type { DrbdDocument } from './parse';
 
-/** Every diagnostic of a DRBD file; `files` is where includes are looked up (the disk unless a test says otherwise). */
-export function validateDrbd(doc: DrbdDocument, ctx: ServiceContext, files: FileLister | undefined = ctx.uri.startsWith('file:') ? DISK : undefined) {
+/** Every diagnostic of a DRBD file; includes are looked up through `ctx.files`. */
+export function validateDrbd(doc: DrbdDocument, ctx: FileContext) {
   const out = new Reporter(doc);
   const choice = detectDialect(doc, ctx.settings);
   validateStructure(doc, choice, out);
-  validateResources(doc, choice.dialect, ctx.workspace, ctx.uri, out);
-  if (files) validateIncludes(doc, ctx.path, files, out);
+  validateResources(doc, choice.dialect, transitionalWorkspace(ctx), ctx.uri, out);
+  validateIncludes(doc, ctx.path, ctx.files, out);
   return [...doc.syntaxErrors, ...out.diagnostics];
 }
 
@@ -37,5 +35,14 @@ export const drbdService: LanguageService<DrbdDocument> = {
   symbols: (doc) => drbdSymbols(doc),
   folding: (doc) => drbdFolding(doc),
   facts: (doc, ctx) => drbdFacts(doc, detectDialect(doc, ctx.settings).dialect),
-  definition: (doc, position, ctx) => definition(doc, position, ctx, DISK),
+  definition: (doc, position, ctx) => definition(doc, position, ctx),
+};
+
+/** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
+export const drbdLanguage: LanguageDefinition<DrbdDocument> = {
+  id: 'drbd',
+  patterns: {filenames:  ['drbd.conf', 'global_common.conf'], filenamePatterns:  ['**/drbd.d/*.conf', '**/drbd.d/*.res'], extensions:  ['.res']},
+  grammarScope: 'source.drbd',
+  service: drbdService,
+  crossFileRules,
 };

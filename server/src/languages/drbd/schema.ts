@@ -5,7 +5,7 @@
  * `volume`), plus the 8.3 → 8.4 renames.
  */
 import { ALL_SECTION_NAMES, TOP_LEVEL } from './grammar';
-import { OPTION_FACTS } from './optionFacts.generated';
+import { OPTION_FACTS } from './schema/options.generated';
 import { Dialect, DIALECTS, OptionFact } from './optionTypes';
 
 /** Facts sections that are not sections of the file's syntax, and where their options are written. */

@@ -1,7 +1,7 @@
 import { DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
-import { Finding, inDocumentOrder } from '../../common/findings';
+import { Finding, inDocumentOrder } from '../../common/report';
 import { parseMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
 import { exactMacs } from './facts';
@@ -14,7 +14,7 @@ function finding(range: Range, severity: DiagnosticSeverity, code: string, messa
   return { diagnostic: diagnostic(range, severity, code, message, SOURCE), fixes };
 }
 
-const replaceWith = (range: Range, text: string, title: string, preferred = true): Finding['fixes'] => (uri) => [quickFix(title, uri, [TextEdit.replace(range, text)], [], preferred)];
+const replaceWith = (range: Range, text: string, title: string, preferred = true): Finding['fixes'] => ({ uri }) => [quickFix(title, uri, [TextEdit.replace(range, text)], [], preferred)];
 
 export function iftabFindings(doc: IftabDocument, ctx: ServiceContext): Finding[] {
   const findings: Finding[] = doc.syntaxErrors.map((d) => ({ diagnostic: d }));
@@ -65,7 +65,7 @@ function checkSelector(use: SelectorUse, entry: IftabEntry, guest: GuestTree | u
   if (lookup.kind === 'unknown') {
     const suggestions = didYouMean(name.text, SELECTOR_NAMES);
     return [
-      finding(name.range, Severity.Error, 'iftab/unknown-selector', `unknown selector '${name.text}' (ifrename drops this line)${suggestionSuffix(suggestions)}`, (uri) =>
+      finding(name.range, Severity.Error, 'iftab/unknown-selector', `unknown selector '${name.text}' (ifrename drops this line)${suggestionSuffix(suggestions)}`, ({ uri }) =>
         suggestions.map((s, i) => quickFix(`Change to '${s}'`, uri, [TextEdit.replace(name.range, s)], [], i === 0)),
       ),
     ];
@@ -73,7 +73,7 @@ function checkSelector(use: SelectorUse, entry: IftabEntry, guest: GuestTree | u
   if (lookup.kind === 'ambiguous') {
     const names = lookup.candidates.map((c) => c.name);
     return [
-      finding(name.range, Severity.Error, 'iftab/ambiguous-selector', `'${name.text}' is ambiguous: it abbreviates ${names.join(', ')} (ifrename drops this line)`, (uri) =>
+      finding(name.range, Severity.Error, 'iftab/ambiguous-selector', `'${name.text}' is ambiguous: it abbreviates ${names.join(', ')} (ifrename drops this line)`, ({ uri }) =>
         names.map((n) => quickFix(`Change to '${n}'`, uri, [TextEdit.replace(name.range, n)])),
       ),
     ];

@@ -4,7 +4,7 @@
  * what replaces the settings this file makes.
  */
 import { diagnostic, Severity } from '../../common/diagnostics';
-import type { Finding } from '../../common/findings';
+import type { Finding } from '../../common/report';
 import { compareVersions } from '../../common/version';
 import type { ServiceContext } from '../types';
 import { optionSpec, XEND_REMOVED_IN } from './options';

@@ -6,7 +6,7 @@
  */
 import { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
-import type { Finding } from '../../common/findings';
+import type { Finding } from '../../common/report';
 import type { ServiceContext } from '../types';
 import { effectiveOption, SOURCE, valueAtom, XendDocument, XendOption } from './parse';
 import { SexpAtom } from './sexp';
@@ -85,7 +85,7 @@ function checkRelocation(doc: XendDocument, ctx: ServiceContext): Finding[] {
         `relocation is on (${server.name}) but xend-relocation-hosts-allow is ${hostsAllow ? 'empty' : 'not set'}: anyone who reaches port ${relocationPort(doc, server)} can push a domain onto this host or pull one off it; list the peer hosts, e.g. (xend-relocation-hosts-allow '^an-node02\\\\.example\\\\.com$')`,
         SOURCE,
       ),
-      fixes: (uri) => [quickFix(title, uri, [setOption(doc, 'xend-relocation-hosts-allow', template, server)], [], true)],
+      fixes: ({ uri }) => [quickFix(title, uri, [setOption(doc, 'xend-relocation-hosts-allow', template, server)], [], true)],
     });
   }
   if (isAnyAddress(addressValue)) {
@@ -98,7 +98,7 @@ function checkRelocation(doc: XendDocument, ctx: ServiceContext): Finding[] {
         `the relocation server listens on every address (xend-relocation-address ${address ? `'${addressValue}'` : 'not set'})${open ? ' and accepts any host' : ''}: bind it to the migration network's address`,
         SOURCE,
       ),
-      fixes: (uri) => bindFixes(doc, uri, 'xend-relocation-address', server, 'the relocation server', candidates),
+      fixes: ({ uri }) => bindFixes(doc, uri, 'xend-relocation-address', server, 'the relocation server', candidates),
     });
   }
   return findings;
@@ -133,7 +133,7 @@ function checkUnauthenticatedServer(doc: XendDocument, serverName: string, addre
         `${what} (${serverName} yes) has no authentication and ${where}: anyone who reaches it controls every domain on this host; bind it to localhost`,
         SOURCE,
       ),
-      fixes: (uri) => [
+      fixes: ({ uri }) => [
         quickFix(`Bind ${what} to localhost`, uri, [setOption(doc, addressName, "'localhost'", server!)], [], true),
         quickFix(`Turn ${what} off`, uri, [TextEdit.replace(pointAt(server!), 'no')]),
       ],
@@ -161,7 +161,7 @@ function checkXenApi(doc: XendDocument): Finding[] {
     if (where?.kind !== 'atom' || where.value === 'unix' || auth?.kind !== 'atom' || auth.value !== 'none') continue;
     findings.push({
       diagnostic: diagnostic(auth.range, Severity.Warning, 'xend/unauthenticated-server', `the Xen-API listener on ${where.value} accepts every caller without a password ('none'): use 'pam'`, SOURCE),
-      fixes: (uri) => [quickFix("Require PAM authentication ('pam')", uri, [TextEdit.replace(auth.range, 'pam')], [], true)],
+      fixes: ({ uri }) => [quickFix("Require PAM authentication ('pam')", uri, [TextEdit.replace(auth.range, 'pam')], [], true)],
     });
   }
   return findings;
@@ -177,7 +177,7 @@ function checkVnc(doc: XendDocument): Finding[] {
   return [
     {
       diagnostic: diagnostic(address.range, Severity.Warning, 'xend/vnc-open', `VNC consoles listen on ${isAnyAddress(address.value) ? 'every address' : address.value} and vncpasswd is empty: anyone who reaches ports 5900+ gets the screen and keyboard of every HVM guest without its own password; keep them on 127.0.0.1 (reach them through an SSH tunnel)`, SOURCE),
-      fixes: (uri) => [quickFix('Listen on 127.0.0.1 only', uri, [TextEdit.replace(address.range, "'127.0.0.1'")], [], true)],
+      fixes: ({ uri }) => [quickFix('Listen on 127.0.0.1 only', uri, [TextEdit.replace(address.range, "'127.0.0.1'")], [], true)],
     },
   ];
 }
@@ -197,7 +197,7 @@ function checkHostsAllowPatterns(doc: XendDocument): Finding[] {
     if (!word.decoded.endsWith('$')) {
       findings.push({
         diagnostic: diagnostic(word.range, Severity.Information, 'xend/unanchored-host-pattern', `'${word.decoded}' has no '$' at the end, so it also lets in longer names (e.g. '${word.decoded.replace(/^\^/, '').replace(/\\/g, '')}.attacker.example')`, SOURCE),
-        fixes: (uri) => [quickFix("Add '$' at the end", uri, [TextEdit.insert(word.range.end, '$')], [], true)],
+        fixes: ({ uri }) => [quickFix("Add '$' at the end", uri, [TextEdit.insert(word.range.end, '$')], [], true)],
       });
     }
   }

@@ -2,7 +2,7 @@
 import { Range, TextEdit } from 'vscode-languageserver-types';
 import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
-import { Finding, inDocumentOrder } from '../../common/findings';
+import { Finding, inDocumentOrder } from '../../common/report';
 import type { ServiceContext } from '../types';
 import { OPTION_NAMES } from './options';
 import { SOURCE, XendDocument, XendOption } from './parse';
@@ -62,7 +62,7 @@ function checkOption(option: XendOption, doc: XendDocument): Finding[] {
   if (!spec) {
     const suggestions = didYouMean(option.name, OPTION_NAMES);
     return [
-      warning(nameAtom.range, 'xend/unknown-option', `unknown option '${option.name}': xend ignores it${suggestionSuffix(suggestions)}`, (uri) =>
+      warning(nameAtom.range, 'xend/unknown-option', `unknown option '${option.name}': xend ignores it${suggestionSuffix(suggestions)}`, ({ uri }) =>
         suggestions.map((s, i) => quickFix(`Change to '${s}'`, uri, [TextEdit.replace(nameAtom.range, s)], [], i === 0)),
       ),
     ];
@@ -93,7 +93,7 @@ function checkXenApiEntries(value: SexpNode, doc: XendDocument): Finding[] {
     if (where?.kind !== 'atom' || !/^(unix|\d+|[^:\s]+:\d+)$/.test(where.value)) {
       findings.push(warning(headRange(where ?? entry, doc), 'xend/bad-xen-api-entry', "a Xen-API listener starts with 'unix', a port or ADDRESS:PORT, inside its own parentheses: (9363 pam '^localhost$')"));
     } else if (auth?.kind === 'atom' && !['pam', 'none', ''].includes(auth.value)) {
-      findings.push(warning(auth.range, 'xend/bad-xen-api-entry', `authentication '${auth.value}' is neither 'pam' nor 'none'`, (uri) => [quickFix("Change to 'pam'", uri, [TextEdit.replace(auth.range, 'pam')], [], true)]));
+      findings.push(warning(auth.range, 'xend/bad-xen-api-entry', `authentication '${auth.value}' is neither 'pam' nor 'none'`, ({ uri }) => [quickFix("Change to 'pam'", uri, [TextEdit.replace(auth.range, 'pam')], [], true)]));
     }
   }
   return findings;
@@ -107,7 +107,7 @@ function checkAtomType(option: XendOption, value: SexpAtom): Finding[] {
   const spec = option.spec!;
   if (spec.type === 'boolean' && readBoolean(value.value) === undefined) {
     return [
-      error(value.range, 'xend/wrong-type', `'${option.name}' takes yes or no, not '${value.value}' (xend refuses to start: "expected bool")`, (uri) => [
+      error(value.range, 'xend/wrong-type', `'${option.name}' takes yes or no, not '${value.value}' (xend refuses to start: "expected bool")`, ({ uri }) => [
         quickFix("Change to 'yes'", uri, [TextEdit.replace(value.range, 'yes')]),
         quickFix("Change to 'no'", uri, [TextEdit.replace(value.range, 'no')]),
       ]),
@@ -118,7 +118,7 @@ function checkAtomType(option: XendOption, value: SexpAtom): Finding[] {
     if (number === undefined) {
       const digits = /^\d+/.exec(value.value)?.[0];
       return [
-        error(value.range, 'xend/wrong-type', `'${option.name}' takes a whole number, not '${value.value}' (xend refuses to start: "expected int")`, digits ? (uri) => [quickFix(`Change to ${digits}`, uri, [TextEdit.replace(value.range, digits)], [], true)] : undefined),
+        error(value.range, 'xend/wrong-type', `'${option.name}' takes a whole number, not '${value.value}' (xend refuses to start: "expected int")`, digits ? ({ uri }) => [quickFix(`Change to ${digits}`, uri, [TextEdit.replace(value.range, digits)], [], true)] : undefined),
       ];
     }
     if (spec.role === 'port' && (number < 1 || number > 65535)) {
@@ -143,7 +143,7 @@ function extraValues(option: XendOption, value: SexpNode, extra: SexpNode[], doc
     'xend/extra-value',
     `'${option.name}' takes one value: xend reads ${first} and ignores the rest${allBareOnOneLine ? `; to pass arguments, quote the whole command: '${joined}'` : ''}`,
     allBareOnOneLine
-      ? (uri) => [quickFix(`Quote as one value: '${joined}'`, uri, [TextEdit.replace({ start: value.range.start, end: last.range.end }, `'${joined}'`)], [], true)]
+      ? ({ uri }) => [quickFix(`Quote as one value: '${joined}'`, uri, [TextEdit.replace({ start: value.range.start, end: last.range.end }, `'${joined}'`)], [], true)]
       : undefined,
   );
 }
@@ -156,7 +156,7 @@ function checkLostEscapes(doc: XendDocument): Finding[] {
       const range = doc.lines.range(escape.start, escape.end);
       const sequence = doc.text.slice(escape.start, escape.end);
       findings.push(
-        warning(range, 'xend/lost-escape', `'${sequence}' in a quoted string: xend's reader keeps the backslash but drops '${sequence[1]}'; write '\\${sequence}'`, (uri) => [
+        warning(range, 'xend/lost-escape', `'${sequence}' in a quoted string: xend's reader keeps the backslash but drops '${sequence[1]}'; write '\\${sequence}'`, ({ uri }) => [
           quickFix(`Write '\\${sequence}'`, uri, [TextEdit.insert(range.start, '\\')], [], true),
         ]),
       );

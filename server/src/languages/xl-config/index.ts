@@ -1,4 +1,5 @@
-import type { LanguageService } from '../types';
+import type { LanguageDefinition, LanguageService } from '../types';
+import { crossFileRules } from './crossFile';
 import type { XlDocument } from './ast';
 import { codeActionsXlConfig } from './actions';
 import { completeXlConfig } from './complete';
@@ -19,4 +20,13 @@ export const xlConfigService: LanguageService<XlDocument> = {
   symbols: (doc) => symbolsXlConfig(doc),
   folding: (doc) => foldingXlConfig(doc),
   facts: (doc) => domainFacts(doc),
+};
+
+/** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
+export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
+  id: 'xl-config',
+  patterns: {filenames:  ['xl.conf'], filenamePatterns:  ['**/xen/**/*.cfg', '**/xen/auto/*', 'xmexample*', 'xlexample*'], extensions:  ['.xl']},
+  grammarScope: 'source.xl-config',
+  service: xlConfigService,
+  crossFileRules,
 };

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import type { FileLister } from './includes';
+import type { FileReader } from '../languages/types';
 
-/** The real file system, for include checks of files that live on disk. */
-export const DISK: FileLister = {
+/** The real file system, handed to services by the server and the CLI for files that live on disk. */
+export const DISK_FILES: FileReader = {
   listFiles(dir) {
     try {
       return readdirSync(dir).filter((name) => statSync(`${dir}/${name}`, { throwIfNoEntry: false })?.isFile());
