@@ -8,6 +8,14 @@ import { EMPTY_WORKSPACE, WorkspaceView } from '../../server/src/workspace/view'
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 
+/** The upstream inputs of the generated tables (data/upstream: facts/*.json, cluster.rng). */
+export const UPSTREAM = join(REPO_ROOT, 'data', 'upstream');
+
+/** One upstream facts file, parsed. */
+export function upstreamFacts<T = any>(name: string): T {
+  return JSON.parse(readFileSync(join(UPSTREAM, 'facts', name), 'utf8')) as T;
+}
+
 export function fixturePath(...parts: string[]): string {
   return join(FIXTURES, ...parts);
 }

@@ -1,12 +1,12 @@
-/** The schema tables know every fact of the upstream reference files (copied to test/fixtures/facts). */
+/** The schema tables know every fact of the upstream reference files (data/upstream/facts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FENCE_AGENTS } from '../../../server/src/languages/cluster-conf/agents';
 import { ELEMENT_DOCS } from '../../../server/src/languages/cluster-conf/docs';
 import { ELEMENTS } from '../../../server/src/languages/cluster-conf/schema';
-import { readFixture } from '../../helpers/fixtures';
+import { upstreamFacts } from '../../helpers/fixtures';
 
-const facts = <T>(name: string): T => JSON.parse(readFixture('facts', name)) as T;
+const facts = <T>(name: string): T => upstreamFacts<T>(name);
 
 describe('cluster-conf schema completeness', () => {
   const schema = facts<{ elements: Record<string, { attributes: Record<string, unknown> }> }>('cluster-conf-schema.json');

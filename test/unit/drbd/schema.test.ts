@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { upstreamFacts } from '../../helpers/fixtures';
 import { OPTION_DOCS, SECTION_DOCS } from '../../../server/src/languages/drbd/optionDocs';
 import { DIALECTS } from '../../../server/src/languages/drbd/optionTypes';
 import { ALL_OPTION_NAMES, optionFact } from '../../../server/src/languages/drbd/schema';
@@ -13,12 +11,10 @@ const NOT_OPTIONS = ['_name', '--disable-write-same'];
 /** Facts sections that are written under another name in a file. */
 const SECTION_HOMES: Record<string, string> = { '(top-level)': '', 'peer-device-options': 'disk' };
 
-const factsPath = [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, '..', '..', 'shared')].map((root) => join(root, 'reference', 'facts', 'drbd-options.json')).find((path) => existsSync(path));
 
 describe('drbd option tables', () => {
-  it('know every option of every version and section of drbd-options.json', (t) => {
-    if (!factsPath) return t.skip('reference facts (../shared/reference/facts/drbd-options.json) not found');
-    const facts = JSON.parse(readFileSync(factsPath, 'utf8')) as { versions: Record<string, { sections: Record<string, { options: Record<string, unknown> }> }> };
+  it('know every option of every version and section of drbd-options.json', () => {
+    const facts = upstreamFacts('drbd-options.json') as { versions: Record<string, { sections: Record<string, { options: Record<string, unknown> }> }> };
     const missing: string[] = [];
     let checked = 0;
     for (const [version, data] of Object.entries(facts.versions)) {

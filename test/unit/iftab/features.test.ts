@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { iftabService } from '../../../server/src/languages/iftab';
 import { SELECTORS } from '../../../server/src/languages/iftab/selectors';
-import { readFixture } from '../../helpers/fixtures';
+import { readFixture, upstreamFacts } from '../../helpers/fixtures';
 import { EXAMPLE_DOMAINS, iftabContext } from './helpers';
 
 const guestCtx = iftabContext('/repo/guests/vm01-web/etc/iftab', EXAMPLE_DOMAINS);
@@ -19,7 +19,7 @@ function hoverText(text: string, line: number, character: number, ctx = iftabCon
 
 describe('iftab selector table', () => {
   it('knows every selector of ifrename (facts of wireless-tools), with its aliases', () => {
-    const facts = JSON.parse(readFixture('facts', 'iftab-selectors.json')) as { selectors: { name: string; aliases?: string[] }[] };
+    const facts = upstreamFacts('iftab-selectors.json') as { selectors: { name: string; aliases?: string[] }[] };
     assert.deepEqual(SELECTORS.map((s) => s.name), facts.selectors.map((s) => s.name));
     for (const fact of facts.selectors) {
       const handler = SELECTORS.find((s) => s.name === fact.name)!.handler;

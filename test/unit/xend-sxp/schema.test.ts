@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOOLEAN_FALSE, BOOLEAN_TRUE, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/options';
-import { readFixture } from '../../helpers/fixtures';
+import { upstreamFacts } from '../../helpers/fixtures';
 
 interface FactOption {
   name: string;
@@ -12,7 +12,7 @@ interface FactOption {
   default_condition?: string;
 }
 
-const facts = JSON.parse(readFixture('facts', 'xend-options.json')) as { options: FactOption[]; bool_values: { true: string[]; false: string[] } };
+const facts = upstreamFacts('xend-options.json') as { options: FactOption[]; bool_values: { true: string[]; false: string[] } };
 
 describe('xend option table', () => {
   it('knows every option xend reads, with the type xend reads it as', () => {

@@ -1,12 +1,11 @@
-/** Completeness against the upstream facts (copied into test/fixtures/facts/xl). */
+/** Completeness against the upstream facts (data/upstream/facts). */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DOMAIN_KEYS, XL_CONF_KEYS, XM_KEYS } from '../../../server/src/languages/xl-config/schema/keys';
 import { DEVICE_SPECS, DISK_SPEC, PCI_SPEC, VIF_SPEC } from '../../../server/src/languages/xl-config/schema/specs';
-import { fixturePath } from '../../helpers/fixtures';
+import { upstreamFacts } from '../../helpers/fixtures';
 
-const facts = (name: string) => JSON.parse(readFileSync(fixturePath('facts', 'xl', name), 'utf8'));
+const facts = (name: string) => upstreamFacts(name);
 const missing = (names: string[], known: { has(name: string): boolean }) => names.filter((n) => !known.has(n));
 
 describe('xl-config schema covers every upstream key', () => {
