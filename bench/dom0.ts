@@ -4,7 +4,7 @@
  * generated 50-domain listing built from the real captures. Needs /usr/sbin/sshd.
  * Run alone: `node out/bench/dom0.js`; the lead's bench/run.ts calls benchDom0().
  */
-import { Dom0Session } from '../client/src/dom0/session';
+import { Dom0Session } from '../shared/src/dom0/session';
 import { capture } from '../test/helpers/dom0';
 import { Scenario, sshdMissing, startSshd } from '../test/ssh/helpers/sshd';
 

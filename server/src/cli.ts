@@ -1,5 +1,5 @@
 /** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
-import { runDomains } from '../../client/src/dom0/cli';
+import { runDomains } from '../../shared/src/dom0/cli';
 import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
 
 const VERSION = '0.1.0';

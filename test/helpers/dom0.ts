@@ -1,5 +1,5 @@
-import { HostSpec, parseHostSetting } from '../../client/src/dom0/hosts';
-import { RefreshOutput, Section } from '../../client/src/dom0/refreshScript';
+import { HostSpec, parseHostSetting } from '../../shared/src/dom0/hosts';
+import { RefreshOutput, Section } from '../../shared/src/dom0/refreshScript';
 import { readFixture } from './fixtures';
 
 export const capture = (name: string) => readFixture('xl-captures', name);

@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { buildHostModel } from '../../client/src/dom0/model';
-import { parseXlInfo } from '../../client/src/dom0/parse/xlInfo';
-import { parseXlList } from '../../client/src/dom0/parse/xlList';
-import { parseXlListLong } from '../../client/src/dom0/parse/xlListLong';
-import { parseXlUptime } from '../../client/src/dom0/parse/xlUptime';
-import { parseXmListLong } from '../../client/src/dom0/parse/xmListLong';
-import { splitSections } from '../../client/src/dom0/refreshScript';
+import { buildHostModel } from '../../shared/src/dom0/model';
+import { parseXlInfo } from '../../shared/src/dom0/parse/xlInfo';
+import { parseXlList } from '../../shared/src/dom0/parse/xlList';
+import { parseXlListLong } from '../../shared/src/dom0/parse/xlListLong';
+import { parseXlUptime } from '../../shared/src/dom0/parse/xlUptime';
+import { parseXmListLong } from '../../shared/src/dom0/parse/xmListLong';
+import { splitSections } from '../../shared/src/dom0/refreshScript';
 import { capture, labSections, refreshOutput, testHost, xmCapture } from '../helpers/dom0';
 
 const PARSERS = { parseXlList, parseXlInfo, parseXlListLong, parseXlUptime, parseXmListLong };

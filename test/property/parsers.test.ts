@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/common/lineIndex';
+import { LineIndex } from '../../shared/src/lineIndex';
 import { serviceFor } from '../../server/src/languages/registry';
 import { LANGUAGE_IDS } from '../../server/src/languages/registry';
 import { LanguageId } from '../../server/src/languages/types';

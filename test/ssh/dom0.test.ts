@@ -11,10 +11,10 @@ import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { actionArgv } from '../../client/src/dom0/actions';
-import { HostSpec } from '../../client/src/dom0/hosts';
-import { Dom0Session, md5, SessionOptions } from '../../client/src/dom0/session';
-import { childNodes, rootNodes, viewOf } from '../../client/src/dom0/treeNodes';
+import { actionArgv } from '../../shared/src/dom0/actions';
+import { HostSpec } from '../../shared/src/dom0/hosts';
+import { Dom0Session, md5, SessionOptions } from '../../shared/src/dom0/session';
+import { childNodes, rootNodes, viewOf } from '../../shared/src/dom0/treeNodes';
 import { capture, HOSTILE_NAMES, xmCapture } from '../helpers/dom0';
 import { ClientProfile, sshdMissing, startSshd, TestSshd } from './helpers/sshd';
 

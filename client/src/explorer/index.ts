@@ -4,11 +4,11 @@
  * trusted workspace.
  */
 import * as vscode from 'vscode';
-import { ACTIONS, actionArgv, DomainAction } from '../dom0/actions';
-import { HostSpec, parseHostSetting } from '../dom0/hosts';
-import { DomainModel, HostModel } from '../dom0/model';
-import { Dom0Session } from '../dom0/session';
-import { Dom0Node } from '../dom0/treeNodes';
+import { ACTIONS, actionArgv, DomainAction } from '../../../shared/src/dom0/actions';
+import { HostSpec, parseHostSetting } from '../../../shared/src/dom0/hosts';
+import { DomainModel, HostModel } from '../../../shared/src/dom0/model';
+import { Dom0Session } from '../../../shared/src/dom0/session';
+import { Dom0Node } from '../../../shared/src/dom0/treeNodes';
 import { RemoteConfigFs, remoteUri, SCHEME } from './remoteFs';
 import { addHostSetting, ExplorerSettings, readSettings, removeHostSetting, resolveHosts, SECTION } from './settings';
 import { Dom0TreeProvider, OPEN_CONFIG_COMMAND } from './treeProvider';

@@ -4,8 +4,8 @@
  * as NAME.cfg.bak) and refused when the file changed there since it was read.
  */
 import * as vscode from 'vscode';
-import { HostSpec } from '../dom0/hosts';
-import { Dom0Session, md5 } from '../dom0/session';
+import { HostSpec } from '../../../shared/src/dom0/hosts';
+import { Dom0Session, md5 } from '../../../shared/src/dom0/session';
 
 export const SCHEME = 'xen-dom0';
 

@@ -1,7 +1,7 @@
 /** The explorer's settings (`xenConfig.dom0.*`) and the hosts they name, cluster.conf nodes included. */
 import * as vscode from 'vscode';
-import { clusterNodeNames } from '../dom0/clusterNodes';
-import { HostSetting, HostSpec, parseHostSetting, parseHostSettings } from '../dom0/hosts';
+import { clusterNodeNames } from '../../../shared/src/dom0/clusterNodes';
+import { HostSetting, HostSpec, parseHostSetting, parseHostSettings } from '../../../shared/src/dom0/hosts';
 
 export const SECTION = 'xenConfig.dom0';
 

@@ -1,8 +1,8 @@
 /** The VS Code side of the tree: maps the plain nodes of dom0/treeNodes.ts onto TreeItems. */
 import * as vscode from 'vscode';
-import { HostSpec } from '../dom0/hosts';
-import { HostModel } from '../dom0/model';
-import { childNodes, Dom0Node, rootNodes, viewOf } from '../dom0/treeNodes';
+import { HostSpec } from '../../../shared/src/dom0/hosts';
+import { HostModel } from '../../../shared/src/dom0/model';
+import { childNodes, Dom0Node, rootNodes, viewOf } from '../../../shared/src/dom0/treeNodes';
 
 export const OPEN_CONFIG_COMMAND = 'xenConfig.dom0.openConfig';
 

@@ -1,7 +1,7 @@
 import type { CodeAction, Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { FileContext, ServiceContext } from '../languages/types';
 import { diagnostic, rangesTouch } from './diagnostics';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from '../../../shared/src/lineIndex';
 
 /**
  * A diagnostic together with the quick fixes that repair it. Validation

@@ -10,7 +10,7 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { LineIndex } from '../common/lineIndex';
+import type { LineIndex } from '../../../shared/src/lineIndex';
 import type { FileFacts, Located } from '../workspace/facts';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';

@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { createServer } from 'node:net';
 import { userInfo, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseHostSetting, HostSpec } from '../../../client/src/dom0/hosts';
+import { parseHostSetting, HostSpec } from '../../../shared/src/dom0/hosts';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
 export const SSHD = '/usr/sbin/sshd';

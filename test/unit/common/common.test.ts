@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { didYouMean, editDistance, suggestionSuffix } from '../../../server/src/common/didYouMean';
 import { matchesGlob } from '../../../server/src/common/glob';
-import { LineIndex } from '../../../server/src/common/lineIndex';
+import { LineIndex } from '../../../shared/src/lineIndex';
 import { describeMac, parseMac, randomXenMac, toXenRange } from '../../../server/src/common/mac';
 import { compareVersions } from '../../../server/src/common/version';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actionArgv, availableActions, readFileArgv, writeFileArgv } from '../../../client/src/dom0/actions';
-import { buildHostModel, DomainModel } from '../../../client/src/dom0/model';
+import { actionArgv, availableActions, readFileArgv, writeFileArgv } from '../../../shared/src/dom0/actions';
+import { buildHostModel, DomainModel } from '../../../shared/src/dom0/model';
 import { capture, labSections, refreshOutput, testHost } from '../../helpers/dom0';
 
 const lab = buildHostModel(testHost(), refreshOutput('xl', labSections({ list: capture('24-xl-list-paused.stdout'), configs: '/etc/xen/domu1.cfg\n/etc/xen/domu2.cfg\n/etc/xen/domu3.cfg\n' })));

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { describe, it } from 'node:test';
-import { commandFailure } from '../../../client/src/dom0/errors';
-import { parseXlInfo } from '../../../client/src/dom0/parse/xlInfo';
-import { parseXlList } from '../../../client/src/dom0/parse/xlList';
-import { parseXlListLong } from '../../../client/src/dom0/parse/xlListLong';
-import { parseXlUptime } from '../../../client/src/dom0/parse/xlUptime';
+import { commandFailure } from '../../../shared/src/dom0/errors';
+import { parseXlInfo } from '../../../shared/src/dom0/parse/xlInfo';
+import { parseXlList } from '../../../shared/src/dom0/parse/xlList';
+import { parseXlListLong } from '../../../shared/src/dom0/parse/xlListLong';
+import { parseXlUptime } from '../../../shared/src/dom0/parse/xlUptime';
 import { capture, testHost } from '../../helpers/dom0';
 import { fixtureFiles } from '../../helpers/fixtures';
 

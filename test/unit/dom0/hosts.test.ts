@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHostSetting, parseHostSettings, sshDestination } from '../../../client/src/dom0/hosts';
+import { parseHostSetting, parseHostSettings, sshDestination } from '../../../shared/src/dom0/hosts';
 
 const ok = (setting: Parameters<typeof parseHostSetting>[0]) => {
   const result = parseHostSetting(setting);

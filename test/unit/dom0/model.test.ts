@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildHostModel, DomainModel, HostModel, stateOfFlags } from '../../../client/src/dom0/model';
+import { buildHostModel, DomainModel, HostModel, stateOfFlags } from '../../../shared/src/dom0/model';
 import { capture, labSections, refreshOutput, testHost, xmCapture } from '../../helpers/dom0';
 
 const summary = (model: HostModel) => model.domains.map((d: DomainModel) => `${d.name}#${d.id ?? '-'} ${d.state} ${d.memoryMiB ?? '-'}MiB ${d.vcpus ?? '-'}/${d.maxVcpus ?? '-'}vcpu${d.note ? ` (${d.note})` : ''}`);

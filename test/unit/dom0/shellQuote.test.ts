@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { quoteForSh, shellCommandLine } from '../../../client/src/dom0/shellQuote';
+import { quoteForSh, shellCommandLine } from '../../../shared/src/dom0/shellQuote';
 import { HOSTILE_NAMES } from '../../helpers/dom0';
 
 

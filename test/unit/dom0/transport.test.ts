@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SshTransport } from '../../../client/src/dom0/transport';
+import { SshTransport } from '../../../shared/src/dom0/transport';
 import { testHost } from '../../helpers/dom0';
 
 describe('ssh argv', () => {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { clusterNodeNames } from '../../../client/src/dom0/clusterNodes';
-import { unreachableHost, buildHostModel } from '../../../client/src/dom0/model';
-import { childNodes, Dom0Node, rootNodes, viewOf } from '../../../client/src/dom0/treeNodes';
+import { clusterNodeNames } from '../../../shared/src/dom0/clusterNodes';
+import { unreachableHost, buildHostModel } from '../../../shared/src/dom0/model';
+import { childNodes, Dom0Node, rootNodes, viewOf } from '../../../shared/src/dom0/treeNodes';
 import { capture, labSections, refreshOutput, testHost } from '../../helpers/dom0';
 import { REPO_ROOT } from '../../helpers/fixtures';
 

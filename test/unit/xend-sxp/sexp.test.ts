@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSexp, SexpAtom, SexpList, SexpNode } from '../../../server/src/languages/xend-sxp/sexp';
+import { parseSexp, SexpAtom, SexpList, SexpNode } from '../../../shared/src/sexp';
 
 /** The tree as plain values, for compact assertions. */
 function shape(node: SexpNode): unknown {

@@ -9,7 +9,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 
 export const SOURCE = 'cluster-conf';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { ALL_SECTION_NAMES, anyDialectNests, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
 import { Token, tokenize } from './lexer';

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { findSelector, SelectorLookup } from './selectors';
 

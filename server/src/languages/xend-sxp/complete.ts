@@ -1,7 +1,7 @@
 import { CompletionItem, CompletionItemKind, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { XEND_OPTIONS, XendOptionSpec } from './options';
 import type { XendDocument } from './parse';
-import type { SexpList, SexpNode } from './sexp';
+import type { SexpList, SexpNode } from '../../../../shared/src/sexp';
 import { describeType } from './hover';
 
 /**

@@ -2,7 +2,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { networkScript, splitNetworkScript } from './networkScripts';
 import { XEND_REMOVED_IN, XendOptionSpec } from './options';
 import type { XendDocument, XendOption } from './parse';
-import { SexpAtom, walkSexp } from './sexp';
+import { SexpAtom, walkSexp } from '../../../../shared/src/sexp';
 import { readBoolean } from './values';
 
 export function describeType(spec: XendOptionSpec): string {

@@ -7,8 +7,8 @@ import { parseXend, XendDocument } from './parse';
 import { xendFolding, xendSymbols } from './symbols';
 import { xendFindings } from './validate';
 
-export { parseSexp } from './sexp';
-export type { SexpAtom, SexpError, SexpList, SexpNode, SexpTree } from './sexp';
+export { parseSexp } from '../../../../shared/src/sexp';
+export type { SexpAtom, SexpError, SexpList, SexpNode, SexpTree } from '../../../../shared/src/sexp';
 
 export const xendSxpService: LanguageService<XendDocument> = {
   id: 'xend-sxp',

@@ -1,9 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { optionSpec, XendOptionSpec } from './options';
-import { parseSexp, SexpAtom, SexpList, SexpNode, SexpTree } from './sexp';
+import { parseSexp, SexpAtom, SexpList, SexpNode, SexpTree } from '../../../../shared/src/sexp';
 
 export const SOURCE = 'xend-sxp';
 

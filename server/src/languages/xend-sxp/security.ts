@@ -9,7 +9,7 @@ import { diagnostic, quickFix, Severity } from '../../common/diagnostics';
 import type { Finding } from '../../common/report';
 import type { ServiceContext } from '../types';
 import { effectiveOption, SOURCE, valueAtom, XendDocument, XendOption } from './parse';
-import { SexpAtom } from './sexp';
+import { SexpAtom } from '../../../../shared/src/sexp';
 import { isAnyAddress, isEnabled, isLoopback } from './values';
 
 export function checkSecurity(doc: XendDocument, ctx: ServiceContext): Finding[] {

@@ -1,6 +1,6 @@
 import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver-types';
 import type { XendDocument } from './parse';
-import { walkSexp } from './sexp';
+import { walkSexp } from '../../../../shared/src/sexp';
 
 /** One symbol per option, named after it, with its value as detail. */
 export function xendSymbols(doc: XendDocument): DocumentSymbol[] {

@@ -8,7 +8,7 @@ import { OPTION_NAMES } from './options';
 import { SOURCE, XendDocument, XendOption } from './parse';
 import { checkRemoval } from './removal';
 import { checkSecurity } from './security';
-import { SexpAtom, SexpNode, walkSexp } from './sexp';
+import { SexpAtom, SexpNode, walkSexp } from '../../../../shared/src/sexp';
 import { readBoolean, readInteger } from './values';
 
 export function xendFindings(doc: XendDocument, ctx: ServiceContext): Finding[] {

@@ -1,4 +1,4 @@
-import type { LineIndex } from '../../common/lineIndex';
+import type { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 
 /** Offsets into the document text, end exclusive. */

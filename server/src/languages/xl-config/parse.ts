@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ListValue, Setting, Span, Value, XlDocument } from './ast';
 import { Code } from './codes';
 import { configFileKind } from './fileKind';

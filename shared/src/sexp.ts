@@ -16,7 +16,7 @@
  * next `(` in column 0, an unclosed string at the end of its line.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex } from '../../common/lineIndex';
+import { LineIndex } from './lineIndex';
 
 export interface SexpAtom {
   kind: 'atom';

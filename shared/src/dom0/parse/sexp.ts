@@ -3,7 +3,7 @@
  * reader (the same rules xend used to print it), simplified to nested
  * arrays of strings for the model.
  */
-import { parseSexp, SexpErrorKind, SexpNode } from '../../../../server/src/languages/xend-sxp/sexp';
+import { parseSexp, SexpErrorKind, SexpNode } from '../../sexp';
 
 /** An atom or a list. Quoted atoms lose their quotes. */
 export type Sexp = string | Sexp[];
