@@ -1,7 +1,7 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { FENCE_AGENTS, fenceAgent, isRequired } from './agents';
-import { cursorContext } from './context';
-import { agentDoc, attributeDoc, elementDoc } from './docs';
+import { FENCE_AGENTS, fenceAgent, isRequired } from './schema/agents';
+import { cursorContext } from './cursor';
+import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, ClusterModel, clusterModel } from './model';
 import { attributeValue, ClusterDoc, XmlElement } from './parse';
 import { allowedChildren, elementDef, ROOT_ELEMENT } from './schema';

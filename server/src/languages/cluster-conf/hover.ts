@@ -1,7 +1,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { fenceAgent, FenceAgent } from './agents';
-import { cursorContext } from './context';
-import { agentDoc, attributeDoc, elementDoc } from './docs';
+import { fenceAgent, FenceAgent } from './schema/agents';
+import { cursorContext } from './cursor';
+import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, clusterModel, fenceDeviceNamed } from './model';
 import { ClusterDoc, XmlElement } from './parse';
 import { allowedChildren, attributeDef, elementDef } from './schema';

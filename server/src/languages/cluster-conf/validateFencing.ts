@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
-import { controlsOneMachine, FENCE_AGENTS, fenceAgent, FenceAgent, needsPort } from './agents';
+import { controlsOneMachine, FENCE_AGENTS, fenceAgent, FenceAgent, needsPort } from './schema/agents';
 import { ClusterModel, fenceDeviceNamed } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { Reporter } from './report';

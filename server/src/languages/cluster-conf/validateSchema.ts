@@ -7,10 +7,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
-import { fenceAgent } from './agents';
+import { fenceAgent } from './schema/agents';
 import { Reporter } from './report';
 import { suggest } from './suggestions';
-import { AttributeDef, AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
+import { AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT, typeProblem } from './schema';
 
 /**
  * Codes of the checks `xmllint --relaxng cluster.rng` also makes: a file with
@@ -35,27 +35,6 @@ export const SCHEMA_CODES = new Set([
   'cluster-conf/attribute-combination',
   'cluster-conf/duplicate-id',
 ]);
-
-const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/** Checks a value against an XML Schema datatype of cluster.rng; returns what is expected when it fails. */
-export function typeProblem(def: AttributeDef, raw: string): string | undefined {
-  const value = raw.trim();
-  if (def.values && !def.values.includes(value)) return `one of ${def.values.map((v) => `'${v}'`).join(', ')}`;
-  switch (def.type) {
-    case 'integer':
-      return /^[+-]?\d+$/.test(value) ? undefined : 'an integer';
-    case 'positiveInteger':
-      return /^\+?\d+$/.test(value) && /[1-9]/.test(value) ? undefined : 'a positive integer (1, 2, …)';
-    case 'nonNegativeInteger':
-      return /^(\+?\d+|-0+)$/.test(value) ? undefined : 'a non-negative integer (0, 1, …)';
-    case 'ID':
-    case 'IDREF':
-      return NCNAME.test(value) ? undefined : 'an XML name (a letter or _ first, then letters, digits, _ . -; no spaces or colons)';
-    default:
-      return undefined;
-  }
-}
 
 const groupNameCache = new Map<AttributeGroup, Set<string>>();
 
