@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SCHEMA_CODES } from '../../../server/src/languages/cluster-conf/validateSchema';
+import { SCHEMA_CODES } from '../../../server/src/languages/cluster-conf/codes';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
-import { diagnosticsOf } from './helpers';
+import { tester } from './helpers';
 import { mutations } from './mutations';
 
 /** The reference schema next to the checkout (a git worktree sits one level deeper). */
@@ -28,7 +28,7 @@ function xmllintVerdicts(files: string[]): Map<string, boolean> {
 
 /** True when our checks accept the file the way xmllint would (no schema-level error or warning). */
 function weAccept(text: string): boolean {
-  return !diagnosticsOf(text).some((d) => SCHEMA_CODES.has(String(d.code)) && (d.severity === 1 || d.severity === 2));
+  return !tester.diagnostics(text).some((d) => SCHEMA_CODES.has(String(d.code)) && (d.severity === 1 || d.severity === 2));
 }
 
 describe('cluster-conf parity with xmllint --relaxng cluster.rng', () => {
