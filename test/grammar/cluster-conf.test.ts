@@ -7,7 +7,8 @@ describe('cluster-conf grammar', () => {
   let armada: TokenizedText;
   before(async () => {
     anCluster = await tokenizeText('cluster-conf', readFixture('grammar', 'cluster-conf', 'an-cluster.conf'));
-    armada = await tokenizeText('cluster-conf', readFixture('grammar', 'cluster-conf', 'armada.cluster.conf'));
+    // A real rgmanager configuration; the validation corpus holds the one copy.
+    armada = await tokenizeText('cluster-conf', readFixture('cluster-conf', 'corpus', 'efim-a-efim__redhat-cluster__conf__cluster__cluster.conf'));
   });
 
   it('colours the XML declaration as a processing instruction', () => {

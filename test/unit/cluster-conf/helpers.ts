@@ -1,25 +1,16 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { clusterConfService } from '../../../server/src/languages/cluster-conf';
-import { SAMPLE_PATHS, testContext } from '../../helpers/fixtures';
+/** The cluster-conf tester and the files its tests start from. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clusterConfLanguage } from '../../../server/src/languages/cluster-conf';
+import { readFixture, REPO_ROOT } from '../../helpers/fixtures';
+import { languageTester } from '../../helpers/languageTester';
 
-export const ctx = testContext(SAMPLE_PATHS['cluster-conf']);
+export const tester = languageTester(clusterConfLanguage, '/etc/cluster/cluster.conf');
 
-export function diagnosticsOf(text: string): Diagnostic[] {
-  const service = clusterConfService;
-  return service.validate(service.parse(text, ctx), ctx);
-}
+/** The repository's clean two-node example, examples/etc/cluster/cluster.conf. */
+export const EXAMPLE = readFileSync(join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), 'utf8');
 
-/** `line:col severity code` with 1-based line and column, as a user reads it. */
-export function summary(d: Diagnostic): string {
-  const severity = ['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1];
-  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)}`;
-}
-
-/** The position of the `occurrence`-th `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, delta = 0, occurrence = 1): { line: number; character: number } {
-  let offset = -1;
-  for (let i = 0; i < occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`'${needle}' not found`);
-  const before = text.slice(0, offset + delta).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
+/** A broken variant of the example, test/fixtures/cluster-conf/broken/<name>.conf. */
+export function broken(name: string): string {
+  return readFixture('cluster-conf', 'broken', `${name}.conf`);
 }

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { TextEdit } from 'vscode-languageserver-types';
-import { clusterConfService as service } from '../../../server/src/languages/cluster-conf';
+import type { Position } from 'vscode-languageserver-types';
 import { definition, references, rename } from '../../../server/src/languages/cluster-conf/navigation';
 import { applyEdits } from '../../helpers/lspClient';
-import { REPO_ROOT } from '../../helpers/fixtures';
-import { ctx, positionOf } from './helpers';
+import { withCursor } from '../../helpers/languageTester';
+import { EXAMPLE, tester } from './helpers';
 
-const EXAMPLE = readFileSync(join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), 'utf8');
-const doc = service.parse(EXAMPLE, ctx);
-const onReference = positionOf(EXAMPLE, '<device name="fence_an02"', '<device name="fence'.length);
-const onDefinition = positionOf(EXAMPLE, '<fencedevice name="fence_an02"', '<fencedevice name="f'.length);
+const ctx = tester.context();
+const doc = tester.parse(EXAMPLE);
+/** The position of the cursor marker in `marked`, a piece of the example written with `|` in it. */
+const cursor = (marked: string): Position => doc.lines.positionAt(withCursor(EXAMPLE.replace(marked.replace('|', ''), marked)).offset);
+const onReference = cursor('<device name="fence|_an02"');
+const onDefinition = cursor('<fencedevice name="f|ence_an02"');
 
 describe('cluster-conf fence device navigation', () => {
   it('goes from <device name=…> to its <fencedevice>', () => {
@@ -31,13 +30,12 @@ describe('cluster-conf fence device navigation', () => {
 
   it('renames the fence device and its uses', () => {
     const edit = rename(doc, onDefinition, 'ipmi_an02', ctx)!;
-    const after = applyEdits(EXAMPLE, edit.changes![ctx.uri] as TextEdit[]);
-    assert.equal(after, EXAMPLE.replace(/fence_an02/g, 'ipmi_an02'));
+    assert.equal(applyEdits(EXAMPLE, edit.changes![ctx.uri]), EXAMPLE.replace(/fence_an02/g, 'ipmi_an02'));
   });
 
   it('refuses names that are not XML names, and positions on anything else', () => {
     assert.equal(rename(doc, onDefinition, 'ipmi an02', ctx), null);
-    assert.equal(rename(doc, positionOf(EXAMPLE, 'nodeid="1"', 2), 'x', ctx), null);
-    assert.deepEqual(definition(doc, positionOf(EXAMPLE, '<cman', 2), ctx), []);
+    assert.equal(rename(doc, cursor('no|deid="1"'), 'x', ctx), null);
+    assert.deepEqual(definition(doc, cursor('<c|man'), ctx), []);
   });
 });

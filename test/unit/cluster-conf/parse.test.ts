@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from '../../../server/src/languages/cluster-conf/parse';
-import { diagnosticsOf, summary } from './helpers';
+import { problem } from '../../helpers/languageTester';
+import { tester } from './helpers';
 
 describe('cluster-conf parser', () => {
   it('gives each attribute the exact offsets of its name and value', () => {
@@ -27,15 +28,15 @@ describe('cluster-conf parser', () => {
   });
 
   it('reports the first well-formedness error on its token', () => {
-    const duplicate = diagnosticsOf('<cluster name="a" name="b"/>')[0];
-    assert.deepEqual([summary(duplicate), duplicate.message], ['1:19 error cluster-conf/syntax', "XML is not well-formed: Attribute 'name' is repeated."]);
-    assert.deepEqual(diagnosticsOf('').map(summary), ['1:1 error cluster-conf/syntax']);
-    assert.deepEqual(diagnosticsOf('<?xml version="1.0"?>\n<?xml version="1.0"?><cluster/>').map(summary).slice(0, 1), ['2:1 error cluster-conf/syntax']);
+    const syntax = (text: string) => tester.diagnostics(text).filter((d) => d.code === 'cluster-conf/syntax');
+    assert.deepEqual(syntax('<cluster name="a" name="b"/>').map(problem), ["1:19-23 error cluster-conf/syntax XML is not well-formed: Attribute 'name' is repeated."]);
+    assert.deepEqual(tester.check(''), ['1:1-1 error cluster-conf/syntax']);
+    assert.deepEqual(syntax('<?xml version="1.0"?>\n<?xml version="1.0"?><cluster/>').map(problem).slice(0, 1), ['2:1-6 error cluster-conf/syntax XML is not well-formed: XML declaration allowed only at the start of the document.']);
   });
 
   it('reports text where the schema allows none, and a wrong document element', () => {
-    assert.deepEqual(diagnosticsOf('<cluster name="c" config_version="1"><clusternodes>node1</clusternodes></cluster>').map(summary), ['1:52 error cluster-conf/unexpected-text']);
-    assert.deepEqual(diagnosticsOf('<clusters/>').map(summary), ['1:2 error cluster-conf/root']);
-    assert.deepEqual(diagnosticsOf('<cluster name="c" config_version="1">\n<clusternodes/>\n< \n</cluster>').map(summary), ['3:1 error cluster-conf/syntax']);
+    assert.deepEqual(tester.check('<cluster name="c" config_version="1"><clusternodes>node1</clusternodes></cluster>'), ['1:52-57 error cluster-conf/unexpected-text']);
+    assert.deepEqual(tester.check('<clusters/>'), ['1:2-10 error cluster-conf/root']);
+    assert.deepEqual(tester.check('<cluster name="c" config_version="1">\n<clusternodes/>\n< \n</cluster>'), ['3:1-2 error cluster-conf/syntax']);
   });
 });

@@ -1,9 +1,9 @@
 /** The schema tables know every fact of the upstream reference files (data/upstream/facts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FENCE_AGENTS } from '../../../server/src/languages/cluster-conf/agents';
-import { ELEMENT_DOCS } from '../../../server/src/languages/cluster-conf/docs';
-import { ELEMENTS } from '../../../server/src/languages/cluster-conf/schema';
+import { FENCE_AGENTS } from '../../../server/src/languages/cluster-conf/schema/agents';
+import { ELEMENT_DOCS } from '../../../server/src/languages/cluster-conf/schema/docs';
+import { ELEMENTS } from '../../../server/src/languages/cluster-conf/schema/index';
 import { upstreamFacts } from '../../helpers/fixtures';
 
 const facts = <T>(name: string): T => upstreamFacts<T>(name);

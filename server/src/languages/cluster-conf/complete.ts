@@ -1,10 +1,11 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { FENCE_AGENTS, fenceAgent, isRequired } from './agents';
-import { cursorContext } from './context';
-import { agentDoc, attributeDoc, elementDoc } from './docs';
+import { FENCE_AGENTS, fenceAgent, isRequired } from './schema/agents';
+import { cursorContext } from './cursor';
+import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, ClusterModel, clusterModel } from './model';
 import { attributeValue, ClusterDoc, XmlElement } from './parse';
 import { allowedChildren, elementDef, ROOT_ELEMENT } from './schema';
+import type { ServiceContext } from '../types';
 
 /** Required attributes of an element, as snippet placeholders: ` name="$1" nodeid="$2"`. */
 function requiredAttributeSnippet(name: string): string {
@@ -83,7 +84,8 @@ function valueCandidates(model: ClusterModel, element: XmlElement, attributeName
   return (values ?? []).map((value) => ({ value }));
 }
 
-export function complete(doc: ClusterDoc, position: Position): CompletionItem[] {
+/** Completion at `position`: child elements, attributes and values the schema, the agent and this file's names allow. */
+export function complete(doc: ClusterDoc, position: Position, _ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
   const model = clusterModel(doc);

@@ -3,6 +3,7 @@ import { didYouMean } from '../../common/didYouMean';
 import { crossFileDiagnostic, related } from '../../workspace/crossFile';
 import type { FileFacts } from '../../workspace/facts';
 import type { CrossFileContext, CrossFileRule } from '../types';
+import { Code } from './codes';
 
 function clusterChecks(cluster: NonNullable<FileFacts['cluster']>, { model, at }: CrossFileContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -11,7 +12,7 @@ function clusterChecks(cluster: NonNullable<FileFacts['cluster']>, { model, at }
       if (!model.domainsByName.has(vm.value)) {
         const suggestions = didYouMean(vm.value, model.domainsByName.keys());
         const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
-        out.push(crossFileDiagnostic(vm.range, DiagnosticSeverity.Warning, 'workspace/vm-without-config', `rgmanager will start vm '${vm.value}', but no domain config in the workspace has that name (or file name); the service fails to start.${hint}`, []));
+        out.push(crossFileDiagnostic(vm.range, DiagnosticSeverity.Warning, Code.vmWithoutConfig, `rgmanager will start vm '${vm.value}', but no domain config in the workspace has that name (or file name); the service fails to start.${hint}`, []));
       }
     }
   }
@@ -23,7 +24,7 @@ function clusterChecks(cluster: NonNullable<FileFacts['cluster']>, { model, at }
     for (const node of cluster.nodes) {
       if (hosts.includes(node.value)) continue;
       const where = { uri: placed.uri, fact: placed.resource.name };
-      out.push(crossFileDiagnostic(node.range, DiagnosticSeverity.Warning, 'workspace/node-missing-in-drbd', `Cluster node '${node.value}' has no 'on ${node.value}' section in DRBD resource '${placed.resource.name.value}' (${at(where)}); services that fail over to it will not find the replicated disk.`, [related(where, `DRBD resource '${placed.resource.name.value}'`)]));
+      out.push(crossFileDiagnostic(node.range, DiagnosticSeverity.Warning, Code.nodeMissingInDrbd, `Cluster node '${node.value}' has no 'on ${node.value}' section in DRBD resource '${placed.resource.name.value}' (${at(where)}); services that fail over to it will not find the replicated disk.`, [related(where, `DRBD resource '${placed.resource.name.value}'`)]));
     }
   }
   return out;

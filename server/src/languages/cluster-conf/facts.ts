@@ -1,9 +1,10 @@
 import type { ClusterFacts, FileFacts, Located } from '../../workspace/facts';
 import { clusterModel } from './model';
 import { attribute, ClusterDoc, XmlElement } from './parse';
+import type { ServiceContext } from '../types';
 
 /** The cluster's names (nodes, fence devices, services, vms) with where each is written. */
-export function facts(doc: ClusterDoc): FileFacts {
+export function facts(doc: ClusterDoc, _ctx: ServiceContext): FileFacts {
   const model = clusterModel(doc);
   if (!model.cluster) return {};
   const located = (element: XmlElement, name = 'name'): Located | undefined => {

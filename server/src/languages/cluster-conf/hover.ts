@@ -1,10 +1,11 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { fenceAgent, FenceAgent } from './agents';
-import { cursorContext } from './context';
-import { agentDoc, attributeDoc, elementDoc } from './docs';
+import { fenceAgent, FenceAgent } from './schema/agents';
+import { cursorContext } from './cursor';
+import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, clusterModel, fenceDeviceNamed } from './model';
 import { ClusterDoc, XmlElement } from './parse';
 import { allowedChildren, attributeDef, elementDef } from './schema';
+import type { ServiceContext } from '../types';
 
 function elementHover(name: string): string {
   const def = elementDef(name);
@@ -53,7 +54,8 @@ function fenceDeviceHover(doc: ClusterDoc, target: XmlElement): string {
   return `Fence device defined on line ${line}:\n\n\`\`\`xml\n${source}\n\`\`\``;
 }
 
-export function hover(doc: ClusterDoc, position: Position): Hover | null {
+/** What the element, attribute or value under the cursor is for, with the schema's and the agent's facts. */
+export function hover(doc: ClusterDoc, position: Position, _ctx: ServiceContext): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
   const model = clusterModel(doc);

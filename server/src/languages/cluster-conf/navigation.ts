@@ -4,10 +4,10 @@
  */
 import type { Location, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
-import { cursorContext } from './context';
+import { cursorContext } from './cursor';
 import { clusterModel, fenceDeviceNameAttributes, fenceDeviceNamed } from './model';
 import { attribute, ClusterDoc, XmlAttribute } from './parse';
-import { typeProblem } from './validateSchema';
+import { typeProblem } from './schema';
 
 /** The fence device name under the cursor, on either side of the reference. */
 function fenceDeviceNameAt(doc: ClusterDoc, position: Position): XmlAttribute | undefined {

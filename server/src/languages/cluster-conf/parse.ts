@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
+import { Code } from './codes';
 
 export const SOURCE = 'cluster-conf';
 
@@ -278,9 +279,9 @@ function tokenAt(lines: LineIndex, line: number, column: number): { start: numbe
 type Tree = ReturnType<typeof scanTree>;
 
 function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagnostic[] {
-  const error = (start: number, end: number, message: string) => [diagnostic(lines.range(start, end), Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: ${message}`, SOURCE)];
+  const error = (start: number, end: number, message: string) => [diagnostic(lines.range(start, end), Severity.Error, Code.syntax, `XML is not well-formed: ${message}`, SOURCE)];
   if (text.trim() === '') {
-    return [diagnostic(lines.range(0, 0), Severity.Error, 'cluster-conf/syntax', 'The file is empty: cluster.conf needs a <cluster name="…" config_version="1"> element.', SOURCE)];
+    return [diagnostic(lines.range(0, 0), Severity.Error, Code.syntax, 'The file is empty: cluster.conf needs a <cluster name="…" config_version="1"> element.', SOURCE)];
   }
   let result: ReturnType<typeof XMLValidator.validate>;
   try {
@@ -334,14 +335,14 @@ function processingInstructionErrors(text: string, lines: LineIndex): Diagnostic
     const target = match[1];
     const range = lines.range(start, start + 2 + target.length);
     if (!/^[A-Za-z_][A-Za-z0-9._-]*$/.test(target)) {
-      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', `XML is not well-formed: '<?${target}' does not start a processing instruction (a name must follow '<?').`, SOURCE)];
+      return [diagnostic(range, Severity.Error, Code.syntax, `XML is not well-formed: '<?${target}' does not start a processing instruction (a name must follow '<?').`, SOURCE)];
     }
     if (target.toLowerCase() !== 'xml') continue;
     if (start !== 0) {
-      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', 'XML is not well-formed: the <?xml …?> declaration may only appear at the very start of the file.', SOURCE)];
+      return [diagnostic(range, Severity.Error, Code.syntax, 'XML is not well-formed: the <?xml …?> declaration may only appear at the very start of the file.', SOURCE)];
     }
     if (!XML_DECLARATION.test(text)) {
-      return [diagnostic(range, Severity.Error, 'cluster-conf/syntax', 'XML is not well-formed: the declaration should read <?xml version="1.0"?> (optionally with encoding="…" and standalone="yes|no").', SOURCE)];
+      return [diagnostic(range, Severity.Error, Code.syntax, 'XML is not well-formed: the declaration should read <?xml version="1.0"?> (optionally with encoding="…" and standalone="yes|no").', SOURCE)];
     }
   }
   return [];

@@ -1,5 +1,6 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
 import { attribute, ClusterDoc, XmlElement } from './parse';
+import type { ServiceContext } from '../types';
 
 const KINDS: Record<string, SymbolKind> = {
   cluster: SymbolKind.Module,
@@ -30,12 +31,12 @@ function symbolOf(doc: ClusterDoc, element: XmlElement): DocumentSymbol {
 }
 
 /** The outline: the element tree, each element under its `name` (nodes, fence devices, services, vms…). */
-export function symbols(doc: ClusterDoc): DocumentSymbol[] {
+export function symbols(doc: ClusterDoc, _ctx: ServiceContext): DocumentSymbol[] {
   return doc.root ? [symbolOf(doc, doc.root)] : [];
 }
 
 /** Multi-line elements and comments fold. */
-export function folding(doc: ClusterDoc): FoldingRange[] {
+export function folding(doc: ClusterDoc, _ctx: ServiceContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
     const startLine = doc.lines.positionAt(start).line;

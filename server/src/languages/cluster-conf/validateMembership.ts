@@ -3,23 +3,14 @@
  * votes can ever add up to quorum, the configuration version, and the node
  * and domain names rgmanager refers to.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
+import type { Reporter } from '../../common/report';
+import { Code } from './codes';
+import { changeTo, setExpectedVotes } from './fixes';
 import type { ClusterModel } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute } from './parse';
-import { Reporter } from './report';
+import { atValue } from './positions';
 import { suggest } from './suggestions';
-
-export const MEMBERSHIP_CODES = {
-  duplicateNodeId: 'cluster-conf/duplicate-nodeid',
-  duplicateNodeName: 'cluster-conf/duplicate-node-name',
-  twoNodeExpectedVotes: 'cluster-conf/two-node-expected-votes',
-  twoNodeNodeCount: 'cluster-conf/two-node-node-count',
-  quorumUnreachable: 'cluster-conf/quorum-unreachable',
-  configVersion: 'cluster-conf/config-version',
-  unknownNode: 'cluster-conf/unknown-node',
-  unknownFailoverDomain: 'cluster-conf/unknown-failover-domain',
-} as const;
 
 /** A positive decimal integer, or undefined. */
 function positiveInteger(value: string | undefined): number | undefined {
@@ -28,9 +19,7 @@ function positiveInteger(value: string | undefined): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagnostic[] {
-  const report = new Reporter(doc);
-
+export function validateMembership(doc: ClusterDoc, model: ClusterModel, report: Reporter): void {
   // Node identities.
   const firstById = new Map<string, XmlAttribute>();
   const firstByName = new Map<string, XmlAttribute>();
@@ -39,13 +28,13 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     if (id) {
       const key = String(positiveInteger(id.value) ?? id.value.trim());
       const first = firstById.get(key);
-      if (first) report.atValue(id, Severity.Error, MEMBERSHIP_CODES.duplicateNodeId, `nodeid ${id.value} is already used by the node on line ${report.lineOf(first.nameStart)}; every node needs its own nodeid.`);
+      if (first) atValue(report, id, Severity.Error, Code.duplicateNodeId, `nodeid ${id.value} is already used by the node on line ${report.lineOf(first.nameStart)}; every node needs its own nodeid.`);
       else firstById.set(key, id);
     }
     const name = attribute(node, 'name');
     if (name) {
       const first = firstByName.get(name.value);
-      if (first) report.atValue(name, Severity.Error, MEMBERSHIP_CODES.duplicateNodeName, `Node name '${name.value}' is already used on line ${report.lineOf(first.nameStart)}; each <clusternode> must have its own name.`);
+      if (first) atValue(report, name, Severity.Error, Code.duplicateNodeName, `Node name '${name.value}' is already used on line ${report.lineOf(first.nameStart)}; each <clusternode> must have its own name.`);
       else firstByName.set(name.value, name);
     }
   }
@@ -56,14 +45,14 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
   const expectedAttr = cman && attribute(cman, 'expected_votes');
   const expected = positiveInteger(expectedAttr?.value);
   const isTwoNode = twoNode?.value.trim() === '1';
-  if (twoNode && isTwoNode) {
+  if (cman && twoNode && isTwoNode) {
     if (expected !== 1) {
-      report.atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeExpectedVotes, expectedAttr
+      atValue(report, twoNode, Severity.Error, Code.twoNodeExpectedVotes, expectedAttr
         ? `two_node="1" needs expected_votes="1", not "${expectedAttr.value}": cman refuses to start otherwise.`
-        : `two_node="1" needs expected_votes="1" on the same <cman> element: cman refuses to start otherwise.`);
+        : `two_node="1" needs expected_votes="1" on the same <cman> element: cman refuses to start otherwise.`, setExpectedVotes(doc, cman, twoNode));
     }
     if (model.nodes.length !== 2) {
-      report.atValue(twoNode, Severity.Error, MEMBERSHIP_CODES.twoNodeNodeCount, `two_node="1" is only for clusters of exactly two nodes, but <clusternodes> lists ${model.nodes.length}; remove two_node (and expected_votes="1") for this cluster.`);
+      atValue(report, twoNode, Severity.Error, Code.twoNodeNodeCount, `two_node="1" is only for clusters of exactly two nodes, but <clusternodes> lists ${model.nodes.length}; remove two_node (and expected_votes="1") for this cluster.`);
     }
   } else if (model.nodes.length > 0) {
     const nodeVotes = model.nodes.reduce((sum, n) => sum + (positiveInteger(attributeValue(n, 'votes')) ?? 1), 0);
@@ -71,14 +60,14 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     const total = nodeVotes + diskVotes;
     const quorum = Math.floor((expected ?? total) / 2) + 1;
     if (expectedAttr && expected !== undefined && total < quorum) {
-      report.atValue(expectedAttr, Severity.Error, MEMBERSHIP_CODES.quorumUnreachable, `With expected_votes="${expected}" quorum is ${quorum} votes, but all nodes${diskVotes ? ' and the quorum disk' : ''} together have only ${total}: the cluster can never become quorate. Lower expected_votes to ${total} or less.`);
+      atValue(report, expectedAttr, Severity.Error, Code.quorumUnreachable, `With expected_votes="${expected}" quorum is ${quorum} votes, but all nodes${diskVotes ? ' and the quorum disk' : ''} together have only ${total}: the cluster can never become quorate. Lower expected_votes to ${total} or less.`);
     }
   }
 
   // config_version: cluster.rng takes any text, cman wants a positive integer that grows.
   const version = model.cluster && attribute(model.cluster, 'config_version');
   if (version && positiveInteger(version.value) === undefined) {
-    report.atValue(version, Severity.Error, MEMBERSHIP_CODES.configVersion, `config_version must be a positive integer (1, 2, …), not "${version.value}"; raise it with every change you push to the nodes, or they keep the old configuration.`);
+    atValue(report, version, Severity.Error, Code.configVersion, `config_version must be a positive integer (1, 2, …), not "${version.value}"; raise it with every change you push to the nodes, or they keep the old configuration.`);
   }
 
   // Names rgmanager resolves.
@@ -88,7 +77,7 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
       const name = attribute(member, 'name');
       if (name && model.nodes.length > 0 && !nodeNames.includes(name.value)) {
         const { suggestions, suffix } = suggest(name.value, nodeNames);
-        report.atValue(name, Severity.Warning, MEMBERSHIP_CODES.unknownNode, `'${name.value}' is not a <clusternode> of this cluster${suffix}`, suggestions);
+        atValue(report, name, Severity.Warning, Code.unknownNode, `'${name.value}' is not a <clusternode> of this cluster${suffix}`, changeTo(doc, suggestions));
       }
     }
   }
@@ -97,8 +86,7 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel): Diagno
     const domain = attribute(group, 'domain');
     if (domain && !domainNames.includes(domain.value)) {
       const { suggestions, suffix } = suggest(domain.value, domainNames);
-      report.atValue(domain, Severity.Warning, MEMBERSHIP_CODES.unknownFailoverDomain, `No <failoverdomain name="${domain.value}"> is defined in <rm><failoverdomains>${suffix}`, suggestions);
+      atValue(report, domain, Severity.Warning, Code.unknownFailoverDomain, `No <failoverdomain name="${domain.value}"> is defined in <rm><failoverdomains>${suffix}`, changeTo(doc, suggestions));
     }
   }
-  return report.found;
 }

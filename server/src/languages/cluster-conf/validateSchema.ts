@@ -4,58 +4,15 @@
  * datatypes and enums, the attribute alternatives (fence agent parameter
  * sets, a resource's `ref` versus inline parameters), ID uniqueness.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../common/diagnostics';
+import type { Reporter } from '../../common/report';
+import { Code } from './codes';
+import { changeTo } from './fixes';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
-import { fenceAgent } from './agents';
-import { Reporter } from './report';
+import { at, atAttributeName, atName, atValue } from './positions';
+import { fenceAgent } from './schema/agents';
 import { suggest } from './suggestions';
-import { AttributeDef, AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT } from './schema';
-
-/**
- * Codes of the checks `xmllint --relaxng cluster.rng` also makes: a file with
- * any of them is one xmllint rejects. (A `<device name>` is an IDREF in
- * cluster.rng, so a device naming no fence device is rejected there too.)
- */
-export const SCHEMA_CODES = new Set([
-  'cluster-conf/unknown-fence-device',
-  'cluster-conf/syntax',
-  'cluster-conf/root',
-  'cluster-conf/unknown-element',
-  'cluster-conf/misplaced-element',
-  'cluster-conf/newer-element',
-  'cluster-conf/duplicate-element',
-  'cluster-conf/missing-element',
-  'cluster-conf/element-order',
-  'cluster-conf/unexpected-text',
-  'cluster-conf/unknown-attribute',
-  'cluster-conf/newer-attribute',
-  'cluster-conf/missing-attribute',
-  'cluster-conf/invalid-value',
-  'cluster-conf/attribute-combination',
-  'cluster-conf/duplicate-id',
-]);
-
-const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/** Checks a value against an XML Schema datatype of cluster.rng; returns what is expected when it fails. */
-export function typeProblem(def: AttributeDef, raw: string): string | undefined {
-  const value = raw.trim();
-  if (def.values && !def.values.includes(value)) return `one of ${def.values.map((v) => `'${v}'`).join(', ')}`;
-  switch (def.type) {
-    case 'integer':
-      return /^[+-]?\d+$/.test(value) ? undefined : 'an integer';
-    case 'positiveInteger':
-      return /^\+?\d+$/.test(value) && /[1-9]/.test(value) ? undefined : 'a positive integer (1, 2, …)';
-    case 'nonNegativeInteger':
-      return /^(\+?\d+|-0+)$/.test(value) ? undefined : 'a non-negative integer (0, 1, …)';
-    case 'ID':
-    case 'IDREF':
-      return NCNAME.test(value) ? undefined : 'an XML name (a letter or _ first, then letters, digits, _ . -; no spaces or colons)';
-    default:
-      return undefined;
-  }
-}
+import { AttributeGroup, allowedChildren, attributeSummary, ELEMENTS, elementDef, ElementDef, ROOT_ELEMENT, typeProblem } from './schema';
 
 const groupNameCache = new Map<AttributeGroup, Set<string>>();
 
@@ -77,7 +34,7 @@ class SchemaChecker {
     const root = this.doc.root;
     if (!root) return;
     if (root.name !== ROOT_ELEMENT) {
-      this.report.atName(root, Severity.Error, 'cluster-conf/root', `The document element is <${root.name}>; cluster.conf must start with <cluster name="…" config_version="…">.`);
+      atName(this.report, root, Severity.Error, Code.root, `The document element is <${root.name}>; cluster.conf must start with <cluster name="…" config_version="…">.`);
       return;
     }
     this.checkElement(root, ELEMENTS[ROOT_ELEMENT]);
@@ -92,7 +49,7 @@ class SchemaChecker {
   private checkText(element: XmlElement, def: ElementDef): void {
     const text = element.texts[0];
     if (def.text || !text) return;
-    this.report.at(text.start, text.end, Severity.Error, 'cluster-conf/unexpected-text', `<${element.name}> holds no text, only attributes and child elements; remove this text or turn it into a comment <!-- … -->.`);
+    at(this.report, text.start, text.end, Severity.Error, Code.unexpectedText, `<${element.name}> holds no text, only attributes and child elements; remove this text or turn it into a comment <!-- … -->.`);
   }
 
   private checkChildren(element: XmlElement, def: ElementDef): void {
@@ -108,23 +65,23 @@ class SchemaChecker {
         if (childDef) {
           const homes = Object.entries(ELEMENTS).filter(([, d]) => d.children?.[child.name]).map(([n]) => `<${n}>`);
           const where = homes.length > 0 && homes.length <= 3 ? `; it belongs inside ${homes.join(' or ')}` : '';
-          this.report.atName(child, Severity.Error, 'cluster-conf/misplaced-element', `<${child.name}> is not allowed inside <${element.name}>${where}.`);
+          atName(this.report, child, Severity.Error, Code.misplacedElement, `<${child.name}> is not allowed inside <${element.name}>${where}.`);
         } else {
           const { suggestions, suffix } = suggest(child.name, allowed);
-          this.report.atName(child, Severity.Error, 'cluster-conf/unknown-element', `Unknown element <${child.name}> inside <${element.name}>${suffix}`, suggestions);
+          atName(this.report, child, Severity.Error, Code.unknownElement, `Unknown element <${child.name}> inside <${element.name}>${suffix}`, changeTo(this.doc, suggestions, child));
         }
         continue;
       }
       if (childDef.newer) {
-        this.report.atName(child, Severity.Warning, 'cluster-conf/newer-element', `<${child.name}> comes from resource agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the nodes' schema was regenerated (ccs_update_schema).`);
+        atName(this.report, child, Severity.Warning, Code.newerElement, `<${child.name}> comes from resource agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the nodes' schema was regenerated (ccs_update_schema).`);
       }
       const count = (seen.get(child.name) ?? 0) + 1;
       seen.set(child.name, count);
       if (place && place.max !== null && count > place.max) {
-        this.report.atName(child, Severity.Error, 'cluster-conf/duplicate-element', `<${element.name}> may hold only one <${child.name}>; merge this one into the first.`);
+        atName(this.report, child, Severity.Error, Code.duplicateElement, `<${element.name}> may hold only one <${child.name}>; merge this one into the first.`);
       }
       if (place && place.order < highestOrder) {
-        this.report.atName(child, Severity.Error, 'cluster-conf/element-order', `<${child.name}> must come before <${highestName}> inside <${element.name}>.`);
+        atName(this.report, child, Severity.Error, Code.elementOrder, `<${child.name}> must come before <${highestName}> inside <${element.name}>.`);
       } else if (place && place.order > highestOrder) {
         highestOrder = place.order;
         highestName = child.name;
@@ -133,7 +90,7 @@ class SchemaChecker {
     }
     for (const [name, place] of Object.entries(def.children ?? {})) {
       if (place.min > 0 && !seen.has(name)) {
-        this.report.atName(element, Severity.Error, 'cluster-conf/missing-element', `<${element.name}> needs a <${name}> element.`);
+        atName(this.report, element, Severity.Error, Code.missingElement, `<${element.name}> needs a <${name}> element.`);
       }
     }
   }
@@ -146,18 +103,18 @@ class SchemaChecker {
       const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
       if (!attrDef) {
         const { suggestions, suffix } = suggest(attr.name, Object.keys(def.attributes).filter((n) => !present.has(n) && !def.attributes[n].newer));
-        this.report.atAttributeName(attr, Severity.Error, 'cluster-conf/unknown-attribute', `<${element.name}> has no attribute '${attr.name}'${suffix}`, suggestions);
+        atAttributeName(this.report, attr, Severity.Error, Code.unknownAttribute, `<${element.name}> has no attribute '${attr.name}'${suffix}`, changeTo(this.doc, suggestions));
         continue;
       }
       if (attrDef.newer) {
-        this.report.atAttributeName(attr, Severity.Warning, 'cluster-conf/newer-attribute', `'${attr.name}' on <${element.name}> comes from agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the schema was regenerated (ccs_update_schema).`);
+        atAttributeName(this.report, attr, Severity.Warning, Code.newerAttribute, `'${attr.name}' on <${element.name}> comes from agents newer than the RHCS 3 schema (cluster.rng of 2011): xmllint and ccs_config_validate reject it unless the schema was regenerated (ccs_update_schema).`);
       }
       const expected = typeProblem(attrDef, attr.value);
-      if (expected) this.report.atValue(attr, Severity.Error, 'cluster-conf/invalid-value', `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
+      if (expected) atValue(this.report, attr, Severity.Error, Code.invalidValue, `'${attr.value}' is not valid for ${attr.name} on <${element.name}>: expected ${expected}.`);
       if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
     }
     for (const name of required) {
-      if (!present.has(name)) this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'.`);
+      if (!present.has(name)) atName(this.report, element, Severity.Error, Code.missingAttribute, `<${element.name}> needs the attribute '${name}'.`);
     }
     if (def.attributeChoice) this.checkAttributeChoice(element, def.attributeChoice, choiceNames);
   }
@@ -167,7 +124,7 @@ class SchemaChecker {
     const first = this.ids.get(id);
     if (first) {
       const line = this.report.lineOf(first.nameStart);
-      this.report.atValue(attr, Severity.Error, 'cluster-conf/duplicate-id', `The name '${id}' is already used by the <${element.name}> on line ${line}; fence device names must be unique.`);
+      atValue(this.report, attr, Severity.Error, Code.duplicateId, `The name '${id}' is already used by the <${element.name}> on line ${line}; fence device names must be unique.`);
     } else {
       this.ids.set(id, attr);
     }
@@ -203,17 +160,15 @@ class SchemaChecker {
       const message = isRef(best.group) || attr.name === 'ref'
         ? `'${attr.name}' cannot be combined with ${attr.name === 'ref' ? 'inline parameters' : "'ref'"} on <${element.name}>: either point at a resource of <resources> with ref="…" alone, or give the parameters inline.`
         : `'${attr.name}' does not fit together with ${used.filter((a) => a !== attr).map((a) => `'${a.name}'`).join(', ') || 'the other attributes'} on <${element.name}>: no fence agent parameter set of the RHCS 3 schema has them all.`;
-      this.report.atAttributeName(attr, Severity.Error, 'cluster-conf/attribute-combination', message);
+      atAttributeName(this.report, attr, Severity.Error, Code.attributeCombination, message);
     }
     for (const name of best.missing) {
       const alternative = choice.alternatives.some(isRef) && !isRef(best.group) ? ` (or ref="…" to a resource defined in <resources>)` : '';
-      this.report.atName(element, Severity.Error, 'cluster-conf/missing-attribute', `<${element.name}> needs the attribute '${name}'${alternative}.`);
+      atName(this.report, element, Severity.Error, Code.missingAttribute, `<${element.name}> needs the attribute '${name}'${alternative}.`);
     }
   }
 }
 
-export function validateSchema(doc: ClusterDoc): Diagnostic[] {
-  const report = new Reporter(doc);
+export function validateSchema(doc: ClusterDoc, report: Reporter): void {
   new SchemaChecker(doc, report).checkRoot();
-  return report.found;
 }

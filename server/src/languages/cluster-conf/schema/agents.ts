@@ -4,8 +4,8 @@
  * RHCS 3 shipped that later releases dropped (fence_na, fence_xvm, fence_manual…)
  * come from their parameter groups in cluster.rng.
  */
-import agentData from './schema/fence-agents.json';
-import { ELEMENTS } from './schema';
+import agentData from './fence-agents.json';
+import { ELEMENTS } from './index';
 
 export interface AgentParameter {
   type?: string;

@@ -3,7 +3,7 @@
  * (generated from cluster.rng by scripts/gen-cluster-conf-schema.mjs) and
  * the fence agents' parameters. Validation, completion and hover all read it.
  */
-import schemaData from './schema/cluster-rng.json';
+import schemaData from './cluster-rng.json';
 
 /** XML Schema datatypes cluster.rng uses. */
 export type AttributeType = 'integer' | 'positiveInteger' | 'nonNegativeInteger' | 'ID' | 'IDREF';
@@ -93,4 +93,25 @@ export function attributeSummary(def: ElementDef): AttributeSummary {
 /** Elements that hold resource agents (resources, services, and resources themselves). */
 export function isResourceContainer(name: string): boolean {
   return elementDef(name)?.children?.ip !== undefined;
+}
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Checks a value against an XML Schema datatype of cluster.rng; returns what is expected when it fails. */
+export function typeProblem(def: AttributeDef, raw: string): string | undefined {
+  const value = raw.trim();
+  if (def.values && !def.values.includes(value)) return `one of ${def.values.map((v) => `'${v}'`).join(', ')}`;
+  switch (def.type) {
+    case 'integer':
+      return /^[+-]?\d+$/.test(value) ? undefined : 'an integer';
+    case 'positiveInteger':
+      return /^\+?\d+$/.test(value) && /[1-9]/.test(value) ? undefined : 'a positive integer (1, 2, …)';
+    case 'nonNegativeInteger':
+      return /^(\+?\d+|-0+)$/.test(value) ? undefined : 'a non-negative integer (0, 1, …)';
+    case 'ID':
+    case 'IDREF':
+      return NCNAME.test(value) ? undefined : 'an XML name (a letter or _ first, then letters, digits, _ . -; no spaces or colons)';
+    default:
+      return undefined;
+  }
 }

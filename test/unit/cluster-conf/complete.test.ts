@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { EXAMPLE, tester } from './helpers';
+
+describe('cluster-conf completion', () => {
+  it('offers the fence devices of the file in <device name="', () => {
+    const text = EXAMPLE.replace('<device name="fence_an02"', '<device name=""');
+    const items = tester.complete(text.replace('<device name="', '<device name="|'));
+    assert.deepEqual(items.map((i) => `${i.label} (${i.detail})`), ['fence_an01 (fence_ipmilan)', 'fence_an02 (fence_ipmilan)']);
+  });
+
+  it('offers every fence agent in agent="', () => {
+    const labels = tester.complete(EXAMPLE.replace('agent="', 'agent="|')).map((i) => i.label);
+    assert.ok(labels.includes('fence_ipmilan') && labels.includes('fence_apc') && labels.includes('fence_na') && labels.includes('fence_manual'));
+    assert.equal(labels.length, 100);
+  });
+
+  it('offers the nodes in a failover domain and enum values', () => {
+    const text = EXAMPLE.replace('<failoverdomainnode name="an-node02.alteeve.com" priority="2"/>', '<failoverdomainnode name="" priority="2"/>');
+    assert.deepEqual(tester.complete(text.replace('<failoverdomainnode name="', '<failoverdomainnode name="|')).map((i) => i.label), ['an-node01.alteeve.com', 'an-node02.alteeve.com']);
+    const withTransport = EXAMPLE.replace('expected_votes="1"/>', 'expected_votes="1" transport="|"/>');
+    assert.deepEqual(tester.complete(withTransport).map((i) => i.label), ['udp', 'udpb', 'udpu', 'rdma']);
+  });
+
+  it("offers the agent's parameters first on a <fencedevice>, required ones on top", () => {
+    const text = EXAMPLE.replace('agent="fence_ipmilan" ipaddr="10.20.1.2"', 'agent="fence_apc" | ipaddr="10.20.1.2"');
+    const items = tester.complete(text).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepEqual(items.slice(0, 2).map((i) => `${i.label}: ${i.detail}`), ['action: fence_apc parameter (required)', 'port: fence_apc parameter (required)']);
+    assert.ok(!items.some((i) => i.label === 'plug' || i.label === 'ip'), 'names newer than the RHCS 3 schema are not offered');
+    assert.equal((items.find((i) => i.label === 'port')!.textEdit as TextEdit).newText, 'port="$1"');
+    assert.ok(!items.some((i) => i.label === 'ipaddr'), 'attributes already present are not offered');
+  });
+
+  it('offers the parameters of the fence device a <device> uses', () => {
+    const items = tester.complete(EXAMPLE.replace('<device name="fence_an01" ', '<device name="fence_an01" |'));
+    assert.equal(items.find((i) => i.label === 'lanplus')?.detail, 'fence_ipmilan parameter');
+    assert.ok(!items.some((i) => i.label === 'name'));
+  });
+
+  it('offers the child elements allowed at the cursor, with their required attributes', () => {
+    const items = tester.complete(EXAMPLE.replace('    </clusternodes>', '        <|\n    </clusternodes>'));
+    assert.deepEqual(items.map((i) => i.label), ['clusternode']);
+    assert.equal((items[0].textEdit as TextEdit).newText, 'clusternode name="$1" nodeid="$2">\n\t$0\n</clusternode>');
+  });
+
+  it('still completes in a half-typed document', () => {
+    const labels = tester.complete('<?xml version="1.0"?>\n<cluster name="c" config_version="1">\n  <cman two_node="1" |').map((i) => i.label);
+    assert.ok(labels.includes('expected_votes') && !labels.includes('two_node'));
+  });
+});

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hoverText } from '../../helpers/languageTester';
+import { EXAMPLE, tester } from './helpers';
+
+describe('cluster-conf hover', () => {
+  it('documents elements and attributes with the schema facts', () => {
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('<cman', '<c|man'))), /^\*\*<cman>\*\*\n\nCluster manager settings/);
+    assert.equal(
+      hoverText(tester.hover(EXAMPLE.replace('nodeid="1"', 'n|odeid="1"'))),
+      '**nodeid** on <clusternode>\n\nUnique positive integer identifying the node. Never reuse or renumber it while the cluster runs.\n\nrequired · type positiveInteger',
+    );
+  });
+
+  it('shows the fence device a <device name=…> points to', () => {
+    assert.equal(
+      hoverText(tester.hover(EXAMPLE.replace('<device name="fence_an02"', '<device name="f|ence_an02"'))),
+      'Fence device defined on line 23:\n\n```xml\n<fencedevice name="fence_an02" agent="fence_ipmilan" ipaddr="10.20.1.2" login="admin" passwd_script="/usr/local/sbin/ipmi-password" lanplus="1"/>\n```',
+    );
+  });
+
+  it('describes the agent and its fence parameters', () => {
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('agent="fence_ipmilan"', 'agent="f|ence_ipmilan"'))), /^\*\*fence_ipmilan\*\*\n\nIPMI baseboard management controller/);
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('lanplus', 'l|anplus'))), /^\*\*lanplus\*\* on <fencedevice> \(fence_ipmilan parameter\)\n\n1 to use IPMI v2.0/);
+  });
+});
