@@ -4,7 +4,7 @@
  * repeated until about `sizeHint` lines. Later repetitions re-set options,
  * so the duplicate check runs on every form.
  */
-import { XEND_OPTIONS } from '../../server/src/languages/xend-sxp/options';
+import { XEND_OPTIONS } from '../../server/src/languages/xend-sxp/schema';
 
 function section(round: number): string[] {
   const lines = [`# -*- sxp -*- section ${round}: servers, relocation, network, dom0`, '#', "# Each option is '(name value)'; see xend-config.sxp(5).", ''];

@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { readFixture } from '../helpers/fixtures';
+import { fixtureFiles, readFixture } from '../helpers/fixtures';
 import { assertNotScope, assertScope, tokenizeText, TokenizedText } from '../helpers/tokenize';
 
 describe('xend-sxp grammar', () => {
@@ -7,7 +10,7 @@ describe('xend-sxp grammar', () => {
   let xenapi: TokenizedText;
   before(async () => {
     relocation = await tokenizeText('xend-sxp', readFixture('grammar', 'xend-sxp', 'relocation.sxp'));
-    xenapi = await tokenizeText('xend-sxp', readFixture('grammar', 'xend-sxp', 'xend-config-xenapi.sxp'));
+    xenapi = await tokenizeText('xend-sxp', readFixture('xend-sxp', 'corpus', 'xen-project__xen__2008-05-01__tools__examples__xend-config-xenapi.sxp'));
   });
 
   it('colours the option name of each (option value) as a key, dashes included', () => {
@@ -46,5 +49,15 @@ describe('xend-sxp grammar', () => {
   it('marks a closing parenthesis without an opening one', async () => {
     const stray = await tokenizeText('xend-sxp', '(xend-port 8000))\n');
     assertScope(stray, ')', 'invalid.illegal.unbalanced-paren.xend-sxp', { nth: 1 });
+  });
+
+  it('tokenizes every file of the xend-sxp corpus without an invalid scope', async () => {
+    const files = fixtureFiles('xend-sxp', 'corpus');
+    assert.ok(files.length >= 10);
+    for (const file of files) {
+      const { tokens } = await tokenizeText('xend-sxp', readFileSync(file, 'utf8'));
+      const invalid = tokens.find((t) => t.scopes.some((s) => s.startsWith('invalid')));
+      assert.equal(invalid, undefined, `${basename(file)}:${(invalid?.line ?? 0) + 1}: "${invalid?.text}" is marked invalid`);
+    }
   });
 });

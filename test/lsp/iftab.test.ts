@@ -53,6 +53,18 @@ describe('iftab over LSP', () => {
     assert.deepEqual(hover!.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 12 } });
   });
 
+  it("checks a guest's MACs against its open domain config, and fixes one from the diagnostic the client sends back", async () => {
+    await client.open('file:///ws/etc/xen/web.cfg', 'xl-config', 'name = "web"\nvif = [ "mac=00:16:3e:00:01:01,bridge=xenbr0", "mac=00:16:3e:00:02:01,bridge=xenbr1" ]\n');
+    const uri = 'file:///ws/guests/web/etc/iftab';
+    const text = 'lan0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:99\n';
+    const diagnostics = await client.open(uri, 'iftab', text);
+    assert.deepEqual(diagnostics.map(show), ['1:9-1:26 2 iftab/mac-not-on-guest iftab']);
+    assert.equal(diagnostics[0].message, "no vif of 'web' has 00:16:3e:00:02:99, so this line never applies; vif 1 has 00:16:3e:00:02:01");
+    const actions = await client.codeActions(uri, diagnostics[0].range, diagnostics);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Use vif 1's MAC 00:16:3e:00:02:01", true]]);
+    assert.equal(applyEdits(text, editsOf(actions[0], uri)), 'lan0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
+  });
+
   it('lists the mappings as symbols', async () => {
     const uri = 'file:///host3/etc/iftab';
     await client.open(uri, 'iftab', readFixture('iftab', 'seed-000.iftab'));

@@ -47,6 +47,20 @@ export interface IftabEntryFact {
   mac?: Located;
 }
 
+/**
+ * What the guest checks of an iftab (languages/iftab/crossFile.ts) read
+ * besides its entries: where the file sits, which may name the guest it is
+ * written for, and every exact MAC it names (a line may name more than one).
+ */
+export interface IftabGuestFact {
+  /** The folders of the file's path, outermost first: one named like a workspace domain makes it that guest's iftab. */
+  folders: string[];
+  /** NAME of a `guests/NAME/` (or `domU/NAME/`) folder of the path: a guest's iftab even with no workspace. */
+  pathGuest?: string;
+  /** Every exact 6-byte MAC selector value (normalized), with the interface name of its line, in file order. */
+  macs: (Located & { interfaceName: string })[];
+}
+
 /** What a DRBD `common` section gives every resource (usually in drbd.d/global_common.conf). */
 export interface DrbdCommonFact {
   /** The `fencing` policy, e.g. "resource-and-stonith". */
@@ -61,6 +75,7 @@ export interface FileFacts {
   drbdResources?: DrbdResourceFact[];
   drbdCommon?: DrbdCommonFact;
   iftab?: IftabEntryFact[];
+  iftabGuest?: IftabGuestFact;
 }
 
 export const NO_FACTS: FileFacts = {};

@@ -1,13 +1,9 @@
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import { iftabService } from '../../../server/src/languages/iftab';
-import type { ServiceContext } from '../../../server/src/languages/types';
-import type { DomainFact, FileFacts } from '../../../server/src/workspace/facts';
-import { applyCodeAction } from '../../helpers/diagnosticText';
-import { testContext } from '../../helpers/fixtures';
+import { iftabLanguage } from '../../../server/src/languages/iftab';
+import type { DomainFact } from '../../../server/src/workspace/facts';
+import { languageTester } from '../../helpers/languageTester';
 
-export function iftabContext(path = '/etc/iftab', others: { uri: string; facts: FileFacts }[] = []): ServiceContext {
-  return testContext(path, { workspace: { otherFiles: () => others } });
-}
+/** The iftab service as a test talks to it; a host's /etc/iftab unless told otherwise. */
+export const iftab = languageTester(iftabLanguage, '/etc/iftab');
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 1 } });
 
@@ -22,13 +18,5 @@ export const EXAMPLE_DOMAINS = [
   { uri: 'file:///repo/etc/xen/vm02-db.cfg', facts: { domain: domainFacts('vm02-db', ['00:16:3e:00:01:02'], ['xenbr0']) } },
 ];
 
-export function validate(text: string, ctx = iftabContext()): Diagnostic[] {
-  return iftabService.validate(iftabService.parse(text, ctx), ctx);
-}
-
-/** The code actions at `range` and the text after applying the one titled `title`. */
-export function fix(text: string, range: Range, title: string, ctx = iftabContext()): { actions: CodeAction[]; result: string } {
-  return applyCodeAction(iftabService, text, range, title, ctx);
-}
-
-export { lineRange as line, summarize } from '../../helpers/diagnosticText';
+/** vm01-web's iftab in its guest tree, with the examples' domains in the workspace. */
+export const IN_GUEST = { path: '/repo/guests/vm01-web/etc/iftab', others: EXAMPLE_DOMAINS };

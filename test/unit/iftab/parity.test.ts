@@ -11,9 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { iftabService } from '../../../server/src/languages/iftab';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
-import { iftabContext } from './helpers';
+import { iftab } from './helpers';
 
 const ORACLE = join(process.env.XEN_CONFIG_ORACLES ?? resolve(REPO_ROOT, '../shared/oracles'), 'iftab-oracle');
 
@@ -42,8 +41,7 @@ function runOracle(path: string): OracleResult {
 /** 1-based lines ifrename drops, and those we reject (split into parity errors and deliberate strictness). */
 function compare(text: string, path: string): { oracle: number[]; ours: number[]; stricter: number[] } {
   const oracle = [...new Set(runOracle(path).errors.flatMap((e) => (e.line === null ? [] : [e.line])))].sort((a, b) => a - b);
-  const ctx = iftabContext('/etc/iftab');
-  const errors = iftabService.validate(iftabService.parse(text, ctx), ctx).filter((d) => d.severity === 1);
+  const errors = iftab.diagnostics(text).filter((d) => d.severity === 1);
   const codesByLine = new Map<number, Set<string>>();
   for (const d of errors) {
     const line = d.range.start.line + 1;

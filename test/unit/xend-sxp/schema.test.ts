@@ -1,7 +1,7 @@
 /** The option table against the facts extracted from XendOptions.py (Xen 4.4). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BOOLEAN_FALSE, BOOLEAN_TRUE, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/options';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, NETWORK_SCRIPTS, networkScript, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/schema';
 import { upstreamFacts } from '../../helpers/fixtures';
 
 interface FactOption {
@@ -41,5 +41,12 @@ describe('xend option table', () => {
   it('documents every option in a sentence of its own', () => {
     for (const spec of XEND_OPTIONS) assert.match(spec.doc, /^[A-Z`'].{10,}\.$/s, spec.name);
     assert.equal(new Set(XEND_OPTIONS.map((s) => s.name)).size, XEND_OPTIONS.length);
+  });
+
+  it('documents the network scripts xend shipped, found by name or by path', () => {
+    assert.deepEqual(NETWORK_SCRIPTS.map((s) => s.name), ['network-bridge', 'network-route', 'network-nat', 'network-dummy']);
+    for (const script of NETWORK_SCRIPTS) assert.match(script.doc, /^[A-Z].{10,}\.$/s, script.name);
+    assert.equal(networkScript('/etc/xen/scripts/network-bridge'), NETWORK_SCRIPTS[0]);
+    assert.equal(networkScript('an-network-script'), undefined);
   });
 });

@@ -1,15 +1,15 @@
 import { CompletionItem, CompletionItemKind, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
 import { exactMacs } from './facts';
-import { guestTree } from './guest';
+import { guestInWorkspace } from './guest';
 import type { IftabDocument } from './parse';
-import { findSelector, SELECTORS } from './selectors';
+import { findSelector, SELECTORS } from './schema';
 
 /**
  * Selectors after the interface name (and after each value); after `mac`,
  * the MACs of the guest's vifs when the workspace has its domain config.
  */
-export function completeIftab(doc: IftabDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
+export function complete(doc: IftabDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const before = doc.lines.lineText(position.line).slice(0, position.character);
   if (before.includes('#')) return [];
   const words = before.trimStart().split(/[ \t]+/);
@@ -35,7 +35,7 @@ function selectorItems(range: Range): CompletionItem[] {
 
 /** The guest's vif MACs; vif N's first for `ethN`. */
 function macItems(doc: IftabDocument, ctx: ServiceContext, interfaceName: string, range: Range): CompletionItem[] {
-  const domain = guestTree(ctx, exactMacs(doc).map((m) => m.value))?.domain;
+  const domain = guestInWorkspace(ctx, exactMacs(doc).map((m) => m.value))?.domain?.facts;
   if (!domain) return [];
   const wanted = /^eth(\d+)$/.exec(interfaceName)?.[1];
   return domain.macs.map((mac, index) => ({

@@ -2,14 +2,14 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { describeMac, parseMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
 import { exactMacs } from './facts';
-import { guestTree, vifsCarrying } from './guest';
+import { guestInWorkspace, modelOf } from './guest';
 import type { IftabDocument, SelectorUse, Token } from './parse';
-import { SELECTORS, SelectorSpec } from './selectors';
+import { SELECTORS, SelectorSpec } from './schema';
 
 const inside = (token: Token | undefined, offset: number): token is Token => !!token && token.start <= offset && offset <= token.end;
 
 /** Hover on a selector (what it matches) or on a MAC (what it is, which guest's vif carries it). */
-export function hoverIftab(doc: IftabDocument, position: Position, ctx: ServiceContext): Hover | null {
+export function hover(doc: IftabDocument, position: Position, ctx: ServiceContext): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const entry = doc.entries.find((e) => e.line === position.line);
   if (!entry) return null;
@@ -28,11 +28,11 @@ export function hoverIftab(doc: IftabDocument, position: Position, ctx: ServiceC
 function nameDoc(name: string, doc: IftabDocument, ctx: ServiceContext): string {
   const lines = [`**${name}**: the name ifrename gives the interface that matches every selector of this line.`];
   if (name.includes('*')) lines.push('', '`*` becomes the lowest free number (eth* → eth0, eth1, …).');
-  const guest = guestTree(ctx, exactMacs(doc).map((m) => m.value));
+  const guest = guestInWorkspace(ctx, exactMacs(doc).map((m) => m.value));
   const index = /^eth(\d+)$/.exec(name)?.[1];
-  const vif = index !== undefined ? guest?.domain?.macs[Number(index)] : undefined;
+  const vif = index !== undefined ? guest?.domain?.facts.macs[Number(index)] : undefined;
   if (guest?.domain && vif) {
-    const bridge = guest.domain.bridges[Number(index)]?.value;
+    const bridge = guest.domain.facts.bridges[Number(index)]?.value;
     lines.push('', `In guest **${guest.name}**, vif ${index} has ${vif.value}${bridge ? ` on bridge ${bridge}` : ''}.`);
   }
   return lines.join('\n');
@@ -54,9 +54,10 @@ function macDoc(text: string, ctx: ServiceContext): string | undefined {
   const mac = parseMac(text);
   if (!mac) return text.includes('*') ? `MAC pattern: matches every address of this shape (\`*\` is any run of characters, case ignored).` : undefined;
   const lines = [`**${mac.normalized}**: ${describeMac(mac)}.`];
-  for (const carrier of vifsCarrying(ctx, mac.normalized)) {
-    const bridge = carrier.domain.bridges[carrier.index]?.value;
-    lines.push('', `Carried by vif ${carrier.index} of domain **${carrier.domain.name?.value ?? '(unnamed)'}**${bridge ? ` on bridge ${bridge}` : ''} (${carrier.uri}).`);
+  for (const carrier of modelOf(ctx).vifMacs.get(mac.normalized) ?? []) {
+    const domain = carrier.domain.facts;
+    const bridge = domain.bridges[carrier.index]?.value;
+    lines.push('', `Carried by vif ${carrier.index} of domain **${domain.name?.value ?? '(unnamed)'}**${bridge ? ` on bridge ${bridge}` : ''} (${carrier.uri}).`);
   }
   return lines.join('\n');
 }

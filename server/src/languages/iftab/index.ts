@@ -1,26 +1,27 @@
-import { fixesAt } from '../../common/report';
-import { LanguageDefinition, LanguageService, transitionalWorkspace } from '../types';
+import type { LanguageDefinition, LanguageService } from '../types';
+import { codeActions } from './actions';
+import { complete } from './complete';
 import { crossFileRules } from './crossFile';
-import { completeIftab } from './complete';
-import { iftabFacts } from './facts';
-import { hoverIftab } from './hover';
-import { IftabDocument, parseIftab } from './parse';
-import { iftabSymbols } from './symbols';
-import { iftabFindings } from './validate';
+import { facts } from './facts';
+import { hover } from './hover';
+import { IftabDocument, parse } from './parse';
+import { folding, symbols } from './symbols';
+import { validate } from './validate';
 
+/** "Generate iftab for this guest", offered on a domain config by the xl-config service. */
 export { generateIftab, generateIftabAction } from './generate';
+export type { IftabDocument } from './parse';
 
 export const iftabService: LanguageService<IftabDocument> = {
   id: 'iftab',
-  parse: (text) => parseIftab(text),
-  validate: (doc, ctx) => iftabFindings(doc, { ...ctx, workspace: transitionalWorkspace(ctx) }).map((f) => f.diagnostic),
-  complete: (doc, position, ctx) => completeIftab(doc, position, ctx),
-  hover: (doc, position, ctx) => hoverIftab(doc, position, ctx),
-  codeActions: (doc, range, _diagnostics, ctx) => fixesAt(iftabFindings(doc, ctx), range, ctx),
-  symbols: (doc) => iftabSymbols(doc),
-  // One mapping per line: nothing to fold.
-  folding: () => [],
-  facts: (doc) => iftabFacts(doc),
+  parse: (text) => parse(text),
+  validate,
+  complete,
+  hover,
+  codeActions,
+  symbols,
+  folding,
+  facts,
 };
 
 /** ifrename's /etc/iftab. */

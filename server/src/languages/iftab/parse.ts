@@ -9,7 +9,8 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
-import { findSelector, SelectorLookup } from './selectors';
+import { Code } from './codes';
+import { findSelector, SelectorLookup } from './schema';
 
 export const SOURCE = 'iftab';
 
@@ -50,7 +51,7 @@ const LEADING_SPACE = ' \t\r\v\f';
 /** A selector name also ends where its `{attribute}` starts. */
 const SELECTOR_END = ' \t\r{';
 
-export function parseIftab(text: string): IftabDocument {
+export function parse(text: string): IftabDocument {
   const lines = new LineIndex(text);
   const entries: IftabEntry[] = [];
   const syntaxErrors: Diagnostic[] = [];
@@ -111,7 +112,7 @@ class LineReader {
     if (this.text[this.pos] === '{') {
       const close = this.indexInLine('}', this.pos);
       if (close < 0) {
-        this.error(this.pos, this.pos + 1, 'iftab/syntax', `'{' after '${name.text}' is never closed: add '}' after the attribute name (ifrename drops this line)`);
+        this.error(this.pos, this.pos + 1, Code.syntax, `'{' after '${name.text}' is never closed: add '}' after the attribute name (ifrename drops this line)`);
         return undefined;
       }
       use.attribute = this.token(this.pos + 1, close);
@@ -123,7 +124,7 @@ class LineReader {
       // An unknown selector is reported as such; its missing value would only add noise.
       if (!resolved) return use;
       const where = use.attribute ? this.token(name.start, use.attribute.end + 1) : name;
-      this.error(where.start, where.end, 'iftab/missing-value', `selector '${name.text}' has no value (ifrename drops this line)`);
+      this.error(where.start, where.end, Code.missingValue, `selector '${name.text}' has no value (ifrename drops this line)`);
       return use;
     }
     use.value = this.text[this.pos] === '"' ? this.readQuoted() : { ...this.word(BLANKS), quoted: false };
@@ -134,14 +135,14 @@ class LineReader {
     const open = this.pos;
     const close = this.indexInLine('"', open + 1);
     if (close < 0) {
-      this.error(open, this.end, 'iftab/syntax', 'quoted value is never closed: add the closing " (ifrename drops this line)');
+      this.error(open, this.end, Code.syntax, 'quoted value is never closed: add the closing " (ifrename drops this line)');
       this.pos = this.end;
       return { text: this.text.slice(open + 1, this.end), start: open, end: this.end, range: this.lines.range(open, this.end), quoted: true };
     }
     this.pos = close + 1;
     // ifrename skips the character after the closing quote, blank or not.
     if (this.pos < this.end && !BLANKS.includes(this.text[this.pos])) {
-      this.warn(this.pos, this.pos + 1, 'iftab/text-after-quote', `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
+      this.warn(this.pos, this.pos + 1, Code.textAfterQuote, `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
       this.pos++;
     }
     return { text: this.text.slice(open + 1, close), start: open, end: close + 1, range: this.lines.range(open, close + 1), quoted: true };
@@ -154,7 +155,7 @@ class LineReader {
     const cr = this.pos + offset;
     let start = cr;
     while (start > this.pos && !BLANKS.includes(this.text[start - 1])) start--;
-    this.error(start, cr, 'iftab/carriage-return', 'this line ends with a carriage return (Windows line ending): ifrename reads it as part of the last word and drops the line; save the file with Unix (LF) line endings');
+    this.error(start, cr, Code.carriageReturn, 'this line ends with a carriage return (Windows line ending): ifrename reads it as part of the last word and drops the line; save the file with Unix (LF) line endings');
   }
 
   /** Offset of `ch` between `from` and the end of the line's content, or -1. */

@@ -1,5 +1,6 @@
 /** The value checks of ifrename's mapping_add* handlers, plus what the kernel refuses in a name. */
-import { IFNAMSIZ } from './selectors';
+import type { MacInfo } from '../../common/mac';
+import { IFNAMSIZ } from './schema';
 
 /** What ifrename's mapping_addmac() makes of a value. */
 export type MacReading =
@@ -43,3 +44,9 @@ export const MAX_NAME_LENGTH = IFNAMSIZ - 1;
 export function illegalNameCharacter(name: string): string | undefined {
   return /[/:\s]/.exec(name)?.[0];
 }
+
+/** 00:00:00:00:00:00, what a card reports before its driver sets an address. */
+export const isNullMac = (mac: MacInfo): boolean => mac.octets.every((o) => o === 0);
+
+/** An address a network card can carry: neither the null MAC nor a group (multicast) address. */
+export const isCardAddress = (mac: MacInfo): boolean => !isNullMac(mac) && !mac.multicast;

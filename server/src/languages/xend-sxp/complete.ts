@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { XEND_OPTIONS, XendOptionSpec } from './options';
+import { XEND_OPTIONS, XendOptionSpec } from './schema';
 import type { XendDocument } from './parse';
 import type { SexpList, SexpNode } from '../../../../shared/src/sexp';
 import { describeType } from './hover';
@@ -8,7 +8,7 @@ import { describeType } from './hover';
  * After `(` at the top level: every option name. After `(name `: the values
  * of that option (yes/no for booleans, the known scripts, the default…).
  */
-export function completeXend(doc: XendDocument, position: Position): CompletionItem[] {
+export function complete(doc: XendDocument, position: Position): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const before = doc.text.slice(doc.lines.lineStart(position.line), offset);
   // The word being typed (option names and bare values contain no blanks, parens or quotes).

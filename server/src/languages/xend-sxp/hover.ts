@@ -1,9 +1,8 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { networkScript, splitNetworkScript } from './networkScripts';
-import { XEND_REMOVED_IN, XendOptionSpec } from './options';
+import { networkScript, XEND_REMOVED_IN, XendOptionSpec } from './schema';
 import type { XendDocument, XendOption } from './parse';
 import { SexpAtom, walkSexp } from '../../../../shared/src/sexp';
-import { readBoolean } from './values';
+import { readBoolean, splitNetworkScript } from './values';
 
 export function describeType(spec: XendOptionSpec): string {
   const type = spec.type === 'sxp' ? 'S-expression' : spec.type;
@@ -11,7 +10,7 @@ export function describeType(spec: XendOptionSpec): string {
 }
 
 /** Hover on an option name (its documentation) or on a value (what it means). */
-export function hoverXend(doc: XendDocument, position: Position): Hover | null {
+export function hover(doc: XendDocument, position: Position): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const option = doc.options.find((o) => o.form.start <= offset && offset <= o.form.end);
   if (!option) return null;

@@ -2,8 +2,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
-import { optionSpec, XendOptionSpec } from './options';
-import { parseSexp, SexpAtom, SexpList, SexpNode, SexpTree } from '../../../../shared/src/sexp';
+import { parseSexp, SexpAtom, SexpErrorKind, SexpList, SexpNode, SexpTree } from '../../../../shared/src/sexp';
+import { Code } from './codes';
+import { optionSpec, XendOptionSpec } from './schema';
 
 export const SOURCE = 'xend-sxp';
 
@@ -24,7 +25,15 @@ export interface XendDocument extends ParsedDocument {
   strays: SexpNode[];
 }
 
-export function parseXend(text: string): XendDocument {
+const SYNTAX_CODES: Record<SexpErrorKind, string> = {
+  'unclosed-list': Code.syntaxUnclosedList,
+  'unexpected-close': Code.syntaxUnexpectedClose,
+  'unterminated-string': Code.syntaxUnterminatedString,
+  'invalid-character': Code.syntaxInvalidCharacter,
+  'too-deep': Code.syntaxTooDeep,
+};
+
+export function parse(text: string): XendDocument {
   const lines = new LineIndex(text);
   const tree = parseSexp(text, lines);
   const options: XendOption[] = [];
@@ -37,7 +46,7 @@ export function parseXend(text: string): XendDocument {
       strays.push(node);
     }
   }
-  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, Severity.Error, `xend/syntax-${e.kind}`, e.message, SOURCE));
+  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
   return { text, lines, syntaxErrors, tree, options, strays };
 }
 

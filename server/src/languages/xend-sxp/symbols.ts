@@ -3,7 +3,7 @@ import type { XendDocument } from './parse';
 import { walkSexp } from '../../../../shared/src/sexp';
 
 /** One symbol per option, named after it, with its value as detail. */
-export function xendSymbols(doc: XendDocument): DocumentSymbol[] {
+export function symbols(doc: XendDocument): DocumentSymbol[] {
   return doc.options.map((option) => {
     const first = option.values[0];
     const detail = first?.kind === 'atom' ? first.value : first ? '( … )' : '';
@@ -12,7 +12,7 @@ export function xendSymbols(doc: XendDocument): DocumentSymbol[] {
 }
 
 /** Every list that spans several lines folds (the outermost one when several start on a line). */
-export function xendFolding(doc: XendDocument): FoldingRange[] {
+export function folding(doc: XendDocument): FoldingRange[] {
   const byStartLine = new Map<number, FoldingRange>();
   for (const node of walkSexp(doc.tree.nodes)) {
     const { start, end } = node.range;

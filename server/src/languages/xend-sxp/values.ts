@@ -1,5 +1,5 @@
 /** How xend interprets values: the rules of XendOptionsFile.get_config_bool / _int. */
-import { BOOLEAN_FALSE, BOOLEAN_TRUE } from './options';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE } from './schema';
 import type { XendOption } from './parse';
 import { valueAtom } from './parse';
 
@@ -32,4 +32,22 @@ export function isAnyAddress(address: string): boolean {
 export function isLoopback(address: string): boolean {
   const trimmed = address.trim().toLowerCase();
   return trimmed === 'localhost' || trimmed === 'localhost.localdomain' || trimmed === '::1' || /^127\./.test(trimmed);
+}
+
+export interface NetworkScriptWord {
+  text: string;
+  /** Offset inside the value string. */
+  start: number;
+  end: number;
+}
+
+/** Splits the value the way xend does (`s.split(" ")`): the script, then its arguments. */
+export function splitNetworkScript(value: string): NetworkScriptWord[] {
+  const words: NetworkScriptWord[] = [];
+  let start = 0;
+  for (const piece of value.split(' ')) {
+    if (piece) words.push({ text: piece, start, end: start + piece.length });
+    start += piece.length + 1;
+  }
+  return words;
 }

@@ -3,19 +3,20 @@
  * user does not say they still run it, toolstack `xm`), say so once and name
  * what replaces the settings this file makes.
  */
-import { diagnostic, Severity } from '../../common/diagnostics';
-import type { Finding } from '../../common/report';
+import { Severity } from '../../common/diagnostics';
+import type { Reporter } from '../../common/report';
 import { compareVersions } from '../../common/version';
-import type { ServiceContext } from '../types';
-import { optionSpec, XEND_REMOVED_IN } from './options';
-import { SOURCE, XendDocument } from './parse';
+import type { FileContext } from '../types';
+import { Code } from './codes';
+import type { XendDocument } from './parse';
+import { optionSpec, XEND_REMOVED_IN } from './schema';
 
-export function targetHasNoXend(ctx: ServiceContext): boolean {
+function targetHasNoXend(ctx: FileContext): boolean {
   return ctx.settings.xen.toolstack !== 'xm' && compareVersions(ctx.settings.xen.version, XEND_REMOVED_IN) >= 0;
 }
 
-export function checkRemoval(doc: XendDocument, ctx: ServiceContext): Finding[] {
-  if (!targetHasNoXend(ctx) || doc.options.length === 0) return [];
+export function validateRemoval(doc: XendDocument, ctx: FileContext, r: Reporter): void {
+  if (!targetHasNoXend(ctx) || doc.options.length === 0) return;
   // One clause per replacement, naming the options of this file it covers.
   const byReplacement = new Map<string, string[]>();
   const gone: string[] = [];
@@ -31,7 +32,8 @@ export function checkRemoval(doc: XendDocument, ctx: ServiceContext): Finding[] 
     gone.length > 0 ? `No xl counterpart (no daemon; \`xl migrate\` uses SSH): ${gone.join(', ')}.` : '',
     "If your hosts still run xend, set the toolstack to 'xm' (xenConfig.xen.toolstack, or --toolstack xm).",
   ].filter(Boolean);
-  return [{ diagnostic: diagnostic(doc.options[0].nameAtom.range, Severity.Information, 'xend/xend-removed', message.join(' '), SOURCE) }];
+  const first = doc.options[0].nameAtom;
+  r.report(first.start, first.end, Severity.Information, Code.xendRemoved, message.join(' '));
 }
 
 function unique(names: string[]): string[] {

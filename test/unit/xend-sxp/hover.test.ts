@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hoverText } from '../../helpers/languageTester';
+import { xend, XM_HOST } from './helpers';
+
+const hover = (textWithCursor: string) => hoverText(xend.hover(textWithCursor, XM_HOST));
+
+describe('xend-sxp hover', () => {
+  it('documents an option with type, default and what replaces it under xl', () => {
+    const text = hover('(xend|-relocation-hosts-allow "")');
+    assert.match(text, /^\*\*xend-relocation-hosts-allow\*\* \(string, default ''\)\n\nWho may migrate domains onto/);
+    assert.match(text, /Since Xen 4\.5 \(no xend\): `xl migrate` runs over SSH/);
+  });
+
+  it('says how xend reads a boolean', () => {
+    assert.equal(hover('(xend-http-server O|n)'), "'On' reads as **yes**.");
+  });
+
+  it('explains network-bridge and each of its arguments', () => {
+    const text = "(network-script 'network-bridge netdev=eth1 bridge=xenbr1 vifnum=1')";
+    const at = (character: number) => hover(`${text.slice(0, character)}|${text.slice(character)}`);
+    assert.match(at(20), /^\*\*network-bridge\*\*: Bridged networking/);
+    assert.match(at(35), /^\*\*netdev=\*\* \(argument of network-bridge\): Physical interface/);
+    assert.match(at(47), /^\*\*bridge=\*\* \(argument of network-bridge\)/);
+    assert.match(at(62), /^\*\*vifnum=\*\* \(argument of network-bridge\)/);
+  });
+
+  it('accepts a custom script and says how xend runs it', () => {
+    assert.match(hover('(network-script an-n|etwork-script)'), /^Custom network script 'an-network-script'/);
+  });
+
+  it('explains network-route and network-nat', () => {
+    assert.match(hover('(network-script netw|ork-route)'), /^\*\*network-route\*\*: Routed networking/);
+    assert.match(hover("(network-script 'network-nat dhc|p=yes')"), /^\*\*dhcp=\*\* \(argument of network-nat\)/);
+  });
+});

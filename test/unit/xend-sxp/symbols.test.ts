@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { xendSxpService } from '../../../server/src/languages/xend-sxp';
+import { xend, XM_HOST } from './helpers';
+
+describe('xend-sxp symbols and folding', () => {
+  it('lists options with their values and folds multi-line lists', () => {
+    const text = "(xend-port 8000)\n(xen-api-server ((9363 pam '^localhost$')\n                 (unix none)))\n";
+    const ctx = xend.context(XM_HOST);
+    const doc = xend.parse(text, XM_HOST);
+    assert.deepEqual(xendSxpService.symbols(doc, ctx).map((s) => [s.name, s.detail]), [['xend-port', '8000'], ['xen-api-server', '( … )']]);
+    assert.deepEqual(xendSxpService.folding(doc, ctx), [{ startLine: 1, endLine: 2 }]);
+  });
+});
