@@ -5,14 +5,12 @@ import type { XlDocument } from './ast';
 import { CursorContext, cursorContext } from './cursor';
 import { domainFacts } from './facts';
 import { describeKey, describeSubKey } from './hover';
-import type { KeySpec } from './schema/keys';
-import { DEVICE_SPECS, DeviceSpec } from './schema/specs';
-import { keyTableFor } from './tables';
+import { DEVICE_SPECS, DeviceSpec, keyTableFor, KeySpec } from './schema';
 
 export function completeXlConfig(doc: XlDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
-  const table = keyTableFor(doc, ctx);
+  const table = keyTableFor(doc.fileKind, ctx.settings.xen.toolstack);
   const range = (span: { start: number; end: number }): Range => doc.lines.range(span.start, span.end);
   switch (context.kind) {
     case 'key':

@@ -5,7 +5,7 @@ import { lastSetting, scalarText, XlDocument } from './ast';
 import { Code } from './codes';
 import { guestTypeOf } from './guestType';
 import { Reporter } from './report';
-import { DOMAIN_KEYS, XL_CONF_KEYS, XM_KEYS } from './schema/keys';
+import { keyTableFor, otherToolstackKeys, XL_CONF_KEYS } from './schema';
 import { validateDevices } from './validateDevices';
 import { validateRelations, validateSettings } from './validateSettings';
 
@@ -20,7 +20,8 @@ export function validateXlConfig(doc: XlDocument, ctx: ServiceContext): Diagnost
   }
   const xm = ctx.settings.xen.toolstack === 'xm';
   const guest = guestTypeOf(doc);
-  validateSettings(doc, { table: xm ? XM_KEYS : DOMAIN_KEYS, otherToolstack: xm ? DOMAIN_KEYS : XM_KEYS, toolstack: ctx.settings.xen.toolstack, version, guest }, report);
+  const toolstack = ctx.settings.xen.toolstack;
+  validateSettings(doc, { table: keyTableFor('domain', toolstack), otherToolstack: otherToolstackKeys(toolstack), toolstack, version, guest }, report);
   validateRelations(doc, report);
   validateDevices(doc, xm ? undefined : ctx.settings.xen.version, report);
   // A key on a broken line is lost to the parser: "no name" would then be a false alarm.

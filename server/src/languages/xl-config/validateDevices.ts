@@ -8,7 +8,7 @@ import { Code } from './codes';
 import { diskSpecOf, isWritable } from './devices/diskSpec';
 import { SpecPart, splitSpec } from './devices/keyValueSpec';
 import type { Reporter } from './report';
-import { DEVICE_SPECS, DeviceSpec, DISK_SPEC, SubKeySpec, VIF_SPEC } from './schema/specs';
+import { DEVICE_SPECS, DeviceSpec, DISK_SPEC, SubKeySpec, VIF_SPEC } from './schema';
 import type { FixData } from './validateSettings';
 
 /** A MAC as xl writes it: six 1–2 digit hex octets separated by colons. */

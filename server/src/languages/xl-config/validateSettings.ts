@@ -6,7 +6,7 @@ import { lastSetting, scalarText, Setting, Value, XlDocument } from './ast';
 import { Code } from './codes';
 import { GuestTypeInfo, typeForBuilder } from './guestType';
 import type { Reporter } from './report';
-import type { KeySpec } from './schema/keys';
+import type { KeySpec } from './schema';
 
 /** What a quick fix needs to know about a diagnostic (kept in `Diagnostic.data`). */
 export interface FixData {

@@ -5,7 +5,7 @@
  * after a legacy prefix, target, vdev, access).
  */
 import type { Span, StringValue } from '../ast';
-import { DISK_ACCESS_MODES, DISK_PREFIXES, DISK_SPEC } from '../schema/specs';
+import { DISK_ACCESS_MODES, DISK_PREFIXES, DISK_SPEC } from '../schema';
 
 export interface DiskParam {
   /** `target`, `format`, `vdev`, `access`, or the key of a `key=value` parameter or flag. */
