@@ -15,7 +15,7 @@ import { SOURCE } from './parse';
 import { validateXlConfig } from './validate';
 import type { FixData } from './validateSettings';
 
-const MAC_CODES: string[] = [Code.vifMacMalformed, Code.vifMacMulticast, Code.vifMacNotXen, Code.vifMacDuplicate, 'workspace/duplicate-mac'];
+const MAC_CODES: string[] = [Code.vifMacMalformed, Code.vifMacMulticast, Code.vifMacNotXen, Code.vifMacDuplicate, Code.duplicateMac];
 const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
 
 export function codeActionsXlConfig(doc: XlDocument, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[] {
