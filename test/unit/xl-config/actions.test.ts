@@ -7,13 +7,14 @@ import type { FileFacts } from '../../../server/src/workspace/facts';
 import { applyEdits } from '../../helpers/lspClient';
 import { CheckOptions, contextFor, diagnosticsOf, PV_HEAD } from './helpers';
 
-/** The actions offered for the diagnostics with `code` (the first one), and the text after each. */
+/** The quick fixes of the (first) diagnostic with `code`, offered on its range, and the text after each. */
 function fixes(text: string, code: string, options: CheckOptions = {}): { title: string; result: string; edits: string }[] {
   const ctx = contextFor(options);
   const doc = xlConfigService.parse(text, ctx);
   const diagnostic = diagnosticsOf(text, options).find((d) => d.code === code);
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  return xlConfigService.codeActions(doc, diagnostic.range, [diagnostic], ctx).map((a) => describeAction(a, text, ctx.uri));
+  const actions = xlConfigService.codeActions(doc, diagnostic.range, [diagnostic], ctx);
+  return actions.filter((a) => a.diagnostics?.some((d) => d.code === code)).map((a) => describeAction(a, text, ctx.uri));
 }
 
 function describeAction(action: CodeAction, text: string, uri: string) {

@@ -29,7 +29,7 @@ export function describeSubKey(deviceKey: string, sub: SubKeySpec): string {
   return `**${deviceKey}: ${sub.name}**\n\n${sub.doc}${facts.length ? `\n\n${facts.map((f) => `- ${f}`).join('\n')}` : ''}`;
 }
 
-export function hoverXlConfig(doc: XlDocument, position: Position, ctx: ServiceContext): Hover | null {
+export function hover(doc: XlDocument, position: Position, ctx: ServiceContext): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const setting = doc.settings.find((s) => contains(s, offset));
   if (!setting) return null;
