@@ -62,7 +62,7 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
 }
 
 /** The same disk in `key=value` form (target last, legacy prefixes turned into format/script). */
-export function keyValueForm(spec: DiskSpec): string | undefined {
+function keyValueForm(spec: DiskSpec): string | undefined {
   if (!spec.vdev || !spec.target || spec.errors.some((e) => e.code !== Code.diskAccess)) return undefined;
   if (spec.params.every((p) => !p.positional) && spec.prefixes.length === 0) return undefined;
   const parts: string[] = [];
