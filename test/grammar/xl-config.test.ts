@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import { readFixture } from '../helpers/fixtures';
 import { assertNotScope, assertScope, tokenizeText, TokenizedText } from '../helpers/tokenize';
 
-const fixture = (name: string) => tokenizeText('xl-config', readFixture('grammar', 'xl-config', name));
+const fixture = (...path: string[]) => tokenizeText('xl-config', readFixture(...path));
 
 describe('xl-config grammar', () => {
   let xen1: TokenizedText;
@@ -10,10 +10,11 @@ describe('xl-config grammar', () => {
   let vdevices: TokenizedText;
   let xmPython: TokenizedText;
   before(async () => {
-    xen1 = await fixture('xen1.cfg');
-    win = await fixture('win2008_sql_01.cfg');
-    vdevices = await fixture('domu-vdevices.cfg');
-    xmPython = await fixture('xmexample2.cfg');
+    xen1 = await fixture('grammar', 'xl-config', 'xen1.cfg');
+    // Real configs the validation tests read too: one copy each, in test/fixtures/xl-config.
+    win = await fixture('xl-config', 'seeds', '003-win2008_sql_01.cfg');
+    vdevices = await fixture('grammar', 'xl-config', 'domu-vdevices.cfg');
+    xmPython = await fixture('xl-config', 'corpus', 'xen-project__xen__RELEASE-4.1.0__tools__examples__xmexample2');
   });
 
   it('colours keys, the assignment operator, strings and numbers', () => {

@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import { readFixture } from '../helpers/fixtures';
+import { inOrder, summary } from '../helpers/languageTester';
 import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
 
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
-const show = (ds: Diagnostic[]) =>
-  [...ds].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${SEVERITY[d.severity ?? 0]} ${String(d.code)}`);
+const show = (ds: Diagnostic[]) => inOrder(ds).map(summary);
 const seed = (name: string) => readFixture('xl-config', 'seeds', name);
 
 describe('xl-config over LSP', () => {

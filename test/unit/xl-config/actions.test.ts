@@ -1,19 +1,22 @@
 /** Every quick fix edits exactly the right characters. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CodeAction, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { xlConfigService } from '../../../server/src/languages/xl-config';
 import type { FileFacts } from '../../../server/src/workspace/facts';
+import { lineRange, TestOptions } from '../../helpers/languageTester';
 import { applyEdits } from '../../helpers/lspClient';
-import { CheckOptions, contextFor, diagnosticsOf, PV_HEAD } from './helpers';
+import { otherDomain, PV_HEAD, xl } from './helpers';
 
-/** The actions offered for the diagnostics with `code` (the first one), and the text after each. */
-function fixes(text: string, code: string, options: CheckOptions = {}): { title: string; result: string; edits: string }[] {
-  const ctx = contextFor(options);
-  const doc = xlConfigService.parse(text, ctx);
-  const diagnostic = diagnosticsOf(text, options).find((d) => d.code === code);
+/** The quick fixes of the (first) diagnostic with `code`, offered on its range, and the text after each. */
+function fixes(text: string, code: string, options: TestOptions = {}): { title: string; result: string; edits: string }[] {
+  const diagnostic = xl.diagnostics(text, options).find((d) => d.code === code);
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  return xlConfigService.codeActions(doc, diagnostic.range, [diagnostic], ctx).map((a) => describeAction(a, text, ctx.uri));
+  const { uri } = xl.context(options);
+  return xl
+    .actions(text, diagnostic.range, options)
+    .filter((a) => a.diagnostics?.some((d) => d.code === code))
+    .map((a) => describeAction(a, text, uri));
 }
 
 function describeAction(action: CodeAction, text: string, uri: string) {
@@ -73,10 +76,9 @@ describe('xl-config quick fixes', () => {
 
   it('rewrites a legacy disk spec in key=value form (refactoring offered with the fix and on its own)', () => {
     const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/xen1,hda,w', 'file:/iso/x.iso,hdc:cdrom,r', 'drbd:r0,xvdb,w', 'tap:qcow2:/img/a.q,xvdc,w' ]\n`;
-    const ctx = contextFor();
-    const doc = xlConfigService.parse(text, ctx);
+    const ctx = xl.context();
     const whole = { start: { line: 3, character: 0 }, end: { line: 3, character: 200 } };
-    const rewrites = xlConfigService.codeActions(doc, whole, [], ctx).map((a) => describeAction(a, text, ctx.uri));
+    const rewrites = xlConfigService.codeActions(xl.parse(text), whole, [], ctx).map((a) => describeAction(a, text, ctx.uri));
     assert.deepEqual(rewrites.map((r) => r.title), [
       'Rewrite disk spec as `vdev=hda, access=w, target=/dev/vg/xen1`',
       'Rewrite disk spec as `vdev=hdc, access=r, devtype=cdrom, target=/iso/x.iso`',
@@ -87,10 +89,9 @@ describe('xl-config quick fixes', () => {
   });
 
   it('MAC outside the Xen range: keep the last three octets in 00:16:3e, or a fresh random one unused in the workspace', () => {
-    const other: FileFacts = { domain: { macs: [{ value: '00:16:3e:00:01:01', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }], bridges: [], disks: [] } };
-    const workspace = { otherFiles: () => [{ uri: 'file:///etc/xen/b.cfg', facts: other }] };
+    const others = [otherDomain('file:///etc/xen/b.cfg', { macs: ['00:16:3e:00:01:01'] })];
     const text = `${PV_HEAD}vif = [ 'mac=00:00:00:12:34:56' ]\n`;
-    const found = fixes(text, 'xl/vif-mac-not-xen', { workspace });
+    const found = fixes(text, 'xl/vif-mac-not-xen', { others });
     assert.deepEqual([found[0].title, found[0].edits], ['Move the MAC into the Xen range: 00:16:3e:12:34:56', '4:14-4:31="00:16:3e:12:34:56"']);
     assert.match(found[1].title, /^Use a new random Xen MAC \(00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}\)$/);
     assert.match(found[1].edits, /^4:14-4:31="00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}"$/);
@@ -117,14 +118,28 @@ describe('xl-config quick fixes', () => {
     assert.deepEqual([fix.title, fix.edits], ['Use access mode `r` (read-only)', '4:33-4:34="r"']);
   });
 
-  it('finds the fix data again when the client dropped it', () => {
+  it('needs no data from the client: the fix comes from the analysis of the file, whatever diagnostics it sends', () => {
     const text = `${PV_HEAD}memroy = 64\n`;
-    const ctx = contextFor();
-    const doc = xlConfigService.parse(text, ctx);
-    const [diagnostic] = diagnosticsOf(text).filter((d) => d.code === 'xl/unknown-key');
+    const ctx = xl.context();
+    const doc = xl.parse(text);
+    const [diagnostic] = xl.diagnostics(text).filter((d) => d.code === 'xl/unknown-key');
     const withoutData = { ...diagnostic, data: undefined };
     const actions = xlConfigService.codeActions(doc, diagnostic.range, [withoutData], ctx);
     assert.equal(actions[0].title, 'Change to `memory`');
+    assert.equal(xlConfigService.codeActions(doc, diagnostic.range, [], ctx)[0].title, 'Change to `memory`');
+  });
+
+  it('a MAC another domain also uses (a cross-file diagnostic the client sends back): a fresh Xen MAC unused in the workspace', () => {
+    const text = `${PV_HEAD}vif = [ 'mac=00:16:3e:00:01:01' ]\n`;
+    const range = lineRange(4, 14, 31);
+    const duplicate: Diagnostic = { range, severity: 1, code: 'workspace/duplicate-mac', source: 'workspace', message: 'MAC 00:16:3e:00:01:01 is also given to a vif of domain …' };
+    const ctx = xl.context({ others: [otherDomain('file:///etc/xen/b.cfg', { macs: ['00:16:3e:00:01:01'] })] });
+    const actions = xlConfigService.codeActions(xl.parse(text), range, [duplicate], ctx);
+    const [fix, ...more] = actions.filter((a) => a.diagnostics?.includes(duplicate)).map((a) => describeAction(a, text, ctx.uri));
+    assert.deepEqual(more, []);
+    assert.match(fix.title, /^Use a new random Xen MAC \(00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}\)$/);
+    assert.match(fix.edits, /^4:14-4:31="00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}"$/);
+    assert.notEqual(fix.edits, '4:14-4:31="00:16:3e:00:01:01"');
   });
 });
 
@@ -132,14 +147,14 @@ describe('generate iftab for this guest', () => {
   const text = `name = "vm01-web"\nkernel = "/k"\nvif = [ 'mac=00:16:3e:00:01:01, bridge=xenbr0', 'mac=00:16:3e:00:02:01' ]\n`;
   const onVif: Range = { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } };
   const path = '/repo/etc/xen/vm01-web.cfg';
-  const titles = (options: CheckOptions, range: Range) => {
-    const ctx = contextFor({ path, ...options });
-    return xlConfigService.codeActions(xlConfigService.parse(text, ctx), range, [], ctx).map((a: CodeAction) => a.title);
+  const titles = (options: TestOptions, range: Range) => {
+    const ctx = xl.context({ path, ...options });
+    return xlConfigService.codeActions(xl.parse(text, { path }), range, [], ctx).map((a: CodeAction) => a.title);
   };
 
   it('is offered on the vif setting and creates guests/NAME/etc/iftab with the vifs in order', () => {
-    const ctx = contextFor({ path });
-    const [action] = xlConfigService.codeActions(xlConfigService.parse(text, ctx), onVif, [], ctx);
+    const ctx = xl.context({ path });
+    const [action] = xlConfigService.codeActions(xl.parse(text, { path }), onVif, [], ctx);
     assert.equal(action.title, 'Generate iftab for vm01-web (2 vifs)');
     const [create, fill] = action.edit!.documentChanges! as [{ kind: string; uri: string; options?: unknown }, { edits: { newText: string }[] }];
     assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/guests/vm01-web/etc/iftab' }, 'never overwrites an existing file');
@@ -148,7 +163,7 @@ describe('generate iftab for this guest', () => {
 
   it('is not offered elsewhere in the file, nor when the guest already has an indexed iftab', () => {
     assert.deepEqual(titles({}, { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }), []);
-    const workspace = { otherFiles: () => [{ uri: 'file:///repo/guests/vm01-web/etc/iftab', facts: { iftab: [] } as FileFacts }] };
-    assert.deepEqual(titles({ workspace }, onVif), []);
+    const others = [{ uri: 'file:///repo/guests/vm01-web/etc/iftab', facts: { iftab: [] } as FileFacts }];
+    assert.deepEqual(titles({ others }, onVif), []);
   });
 });

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringItems } from '../../../server/src/languages/xl-config/ast';
 import { parseDiskSpec } from '../../../server/src/languages/xl-config/devices/diskSpec';
-import { parseXlConfig } from '../../../server/src/languages/xl-config/parse';
+import { parse } from '../../../server/src/languages/xl-config/parse';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 
 const ORACLE = [join(REPO_ROOT, '..', 'shared', 'oracles', 'xl-oracle'), join(REPO_ROOT, '..', '..', 'shared', 'oracles', 'xl-oracle')].find((p) => existsSync(p));
@@ -58,7 +58,7 @@ function oracleVerdict(output: OracleOutput): Verdict {
 }
 
 function ourVerdict(text: string): Verdict {
-  const doc = parseXlConfig(text, '/etc/xen/parity.cfg');
+  const doc = parse(text, '/etc/xen/parity.cfg');
   if (doc.syntaxErrors.length > 0) {
     const first = Math.min(...doc.syntaxErrors.map((d) => doc.lines.offsetAt(d.range.start)));
     return { accepted: false, firstErrorLine: text.slice(0, first).split('\n').length, disks: [] };

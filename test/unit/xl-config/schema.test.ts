@@ -1,8 +1,7 @@
 /** Completeness against the upstream facts (data/upstream/facts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DOMAIN_KEYS, XL_CONF_KEYS, XM_KEYS } from '../../../server/src/languages/xl-config/schema/keys';
-import { DEVICE_SPECS, DISK_SPEC, PCI_SPEC, VIF_SPEC } from '../../../server/src/languages/xl-config/schema/specs';
+import { DEVICE_SPECS, DISK_SPEC, DOMAIN_KEYS, PCI_SPEC, VIF_SPEC, XL_CONF_KEYS, XM_KEYS } from '../../../server/src/languages/xl-config/schema';
 import { upstreamFacts } from '../../helpers/fixtures';
 
 const facts = (name: string) => upstreamFacts(name);

@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFixture } from '../../helpers/fixtures';
-import { check } from './helpers';
+import type { TestOptions } from '../../helpers/languageTester';
+import { problems } from './helpers';
 
-const seed = (name: string, options = {}) => check(readFixture('xl-config', 'seeds', name), { path: `/etc/xen/${name}`, ...options });
+const seed = (name: string, options: TestOptions = {}) => problems(readFixture('xl-config', 'seeds', name), { path: `/etc/xen/${name}`, ...options });
 
 describe('xl-config on the seed configs (xl toolstack, Xen 4.19)', () => {
   it('000 xen1 (Debian Etch PV domU): only the hint that its vif has no fixed MAC', () => {
@@ -47,7 +48,7 @@ describe('xl-config on the seed configs (xl toolstack, Xen 4.19)', () => {
   });
 
   it('003 Windows guest is clean for the xm toolstack it was written for', () => {
-    assert.deepEqual(seed('003-win2008_sql_01.cfg', { xen: { toolstack: 'xm', version: '3.4' } }), []);
+    assert.deepEqual(seed('003-win2008_sql_01.cfg', { settings: { xen: { toolstack: 'xm', version: '3.4' } } }), []);
   });
 
   it('003 f13_builder_01 from virsh domxml-to-native: the stale vifname and the xm-style vfb', () => {

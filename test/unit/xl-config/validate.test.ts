@@ -5,9 +5,10 @@ import { xlConfigService } from '../../../server/src/languages/xl-config';
 import type { LanguageService } from '../../../server/src/languages/types';
 import { diagnose, WorkspaceIndex } from '../../../server/src/workspace/index';
 import { testContext } from '../../helpers/fixtures';
-import { check, PV_HEAD } from './helpers';
+import { summary } from '../../helpers/languageTester';
+import { problems, PV_HEAD } from './helpers';
 
-const pv = (lines: string) => check(PV_HEAD + lines);
+const pv = (lines: string) => problems(PV_HEAD + lines);
 
 describe('xl-config keys', () => {
   it('warns about an unknown key with did-you-mean (xl would silently boot with the default)', () => {
@@ -22,21 +23,21 @@ describe('xl-config keys', () => {
   });
 
   it('flags deprecated keys with their modern replacement', () => {
-    assert.deepEqual(check('name = "w"\nbuilder = "hvm"\nmemory = 1024\ndevice_model = "/usr/lib/xen/bin/qemu-dm"\n'), [
+    assert.deepEqual(problems('name = "w"\nbuilder = "hvm"\nmemory = 1024\ndevice_model = "/usr/lib/xen/bin/qemu-dm"\n'), [
       '2:1-8 warning xl/deprecated-key `builder` is deprecated since Xen 4.10: write `type = "hvm"`',
       '4:1-13 warning xl/deprecated-key xl ignores `device_model`: delete this line (device_model_override if you really need it)',
     ]);
   });
 
   it('follows the target Xen version: too new, and removed', () => {
-    assert.deepEqual(check(`${PV_HEAD}bootloader_restrict = 1\n`, { xen: { version: '4.17' } }), [
+    assert.deepEqual(problems(`${PV_HEAD}bootloader_restrict = 1\n`, { settings: { xen: { version: '4.17' } } }), [
       '4:1-20 warning xl/key-too-new `bootloader_restrict` needs Xen 4.18 or later; the target is Xen 4.17 (setting xenConfig.xen.version), whose xl ignores it',
     ]);
     assert.deepEqual(pv('pvh = 1\n'), ['4:1-4 warning xl/removed-key `pvh` was removed after Xen 4.8; the target is Xen 4.19; use `type = "pvh"`']);
   });
 
   it('follows the target Xen version inside device specs too', () => {
-    assert.deepEqual(check(`${PV_HEAD}disk = [ '/x,raw,xvda,rw,trusted' ]\nvif = [ 'mac=00:16:3e:00:00:01, mtu=9000' ]\n`, { xen: { version: '4.14' } }), [
+    assert.deepEqual(problems(`${PV_HEAD}disk = [ '/x,raw,xvda,rw,trusted' ]\nvif = [ 'mac=00:16:3e:00:00:01, mtu=9000' ]\n`, { settings: { xen: { version: '4.14' } } }), [
       '4:26-33 warning xl/key-too-new disk parameter `trusted` needs Xen 4.17 or later; the target is Xen 4.14 (setting xenConfig.xen.version), whose xl rejects or ignores it',
       '5:33-36 warning xl/key-too-new vif parameter `mtu` needs Xen 4.15 or later; the target is Xen 4.14 (setting xenConfig.xen.version), whose xl rejects or ignores it',
     ]);
@@ -44,7 +45,7 @@ describe('xl-config keys', () => {
 
   it('warns about keys that do nothing for the guest type', () => {
     assert.deepEqual(pv('boot = "dc"\n'), ['4:1-5 warning xl/wrong-guest-type `boot` only has an effect for HVM guests; without `type` this is a PV guest, so xl ignores it']);
-    assert.deepEqual(check('name = "w"\ntype = "hvm"\nbootloader = "pygrub"\n'), ['3:1-11 warning xl/wrong-guest-type `bootloader` only has an effect for PV/PVH guests; this is a HVM guest (line 2), so xl ignores it']);
+    assert.deepEqual(problems('name = "w"\ntype = "hvm"\nbootloader = "pygrub"\n'), ['3:1-11 warning xl/wrong-guest-type `bootloader` only has an effect for PV/PVH guests; this is a HVM guest (line 2), so xl ignores it']);
   });
 
   it('warns when a key is set twice (xl takes the last), but not for `+=`', () => {
@@ -83,7 +84,7 @@ describe('xl-config values', () => {
   });
 
   it('flags a numeric tsc_mode as deprecated and qemu-xen-traditional as gone', () => {
-    assert.deepEqual(check('name = "w"\ntype = "hvm"\ntsc_mode = 0\ndevice_model_version = "qemu-xen-traditional"\n'), [
+    assert.deepEqual(problems('name = "w"\ntype = "hvm"\ntsc_mode = 0\ndevice_model_version = "qemu-xen-traditional"\n'), [
       '3:12-13 warning xl/deprecated-value a number for `tsc_mode` is deprecated: use the named value ("default", "always_emulate", "native", "native_paravirt")',
       '4:24-46 error xl/enum-value `qemu-xen-traditional` is no longer supported for `device_model_version`: use "qemu-xen"',
     ]);
@@ -92,14 +93,14 @@ describe('xl-config values', () => {
 
 describe('xl-config required settings', () => {
   it('a config without name, and a PV guest without kernel', () => {
-    assert.deepEqual(check('memory = 64\n'), [
+    assert.deepEqual(problems('memory = 64\n'), [
       '1:1-7 error xl/missing-name this domain config has no `name`: xl refuses it ("Domain name must be specified"); add `name = "…"`',
       '1:1-7 error xl/missing-kernel a PV guest needs `kernel` (or `bootloader`/`firmware`): xl refuses it ("Neither kernel nor bootloader specified")',
     ]);
   });
 
   it('kernel = hvmloader in an HVM guest is ignored by xl', () => {
-    assert.deepEqual(check('name = "w"\ntype = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"\n'), ['3:1-7 warning xl/hvmloader-kernel xl ignores `kernel` for HVM guests (xm needed it to load hvmloader): delete this line']);
+    assert.deepEqual(problems('name = "w"\ntype = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"\n'), ['3:1-7 warning xl/hvmloader-kernel xl ignores `kernel` for HVM guests (xm needed it to load hvmloader): delete this line']);
   });
 });
 
@@ -187,20 +188,20 @@ describe('xl-config across the workspace', () => {
       index.update(ctx.uri, xlConfigService.facts(doc, ctx), true);
       return { ctx, doc };
     });
-    return parsed.map(({ ctx, doc }) => diagnose(xlConfigService as LanguageService, doc, ctx, index).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${String(d.code)}`));
+    return parsed.map(({ ctx, doc }) => diagnose(xlConfigService as LanguageService, doc, ctx, index).map(summary));
   }
 
   it('finds a name, a MAC and a writable disk used by another domain, in both configs', () => {
     const text = 'name = "vm02-db"\nkernel = "/k"\nvif = [ "mac=00:16:3e:00:01:02" ]\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n';
     const [first, second] = diagnoseBoth(text, text);
-    assert.deepEqual(first, ['1:9-16 workspace/duplicate-domain-name', '3:14-31 workspace/duplicate-mac']);
+    assert.deepEqual(first, ['1:9-16 error workspace/duplicate-domain-name', '3:14-31 error workspace/duplicate-mac']);
     assert.deepEqual(second, first);
   });
 
   it('finds a writable disk shared by two differently named domains, and not a read-only one', () => {
     const vm01 = 'name = "vm01-web"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n';
     const [first] = diagnoseBoth(vm01, 'name = "vm02-db"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n');
-    assert.deepEqual(first, ['3:15-25 workspace/shared-disk']);
+    assert.deepEqual(first, ['3:15-25 warning workspace/shared-disk']);
     const [readOnly] = diagnoseBoth(vm01, 'name = "vm02-db"\nkernel = "/k"\ndisk = [ "phy:/dev/drbd0,xvda,r" ]\n');
     assert.deepEqual(readOnly, []);
   });
@@ -208,7 +209,7 @@ describe('xl-config across the workspace', () => {
 
 describe('xl.conf', () => {
   it('uses its own keys, with did-you-mean and enums', () => {
-    assert.deepEqual(check('autoballoon = "of"\nvif.default.brige = "xenbr0"\ndefaultbridge = "xenbr0"\n', { path: '/etc/xen/xl.conf' }), [
+    assert.deepEqual(problems('autoballoon = "of"\nvif.default.brige = "xenbr0"\ndefaultbridge = "xenbr0"\n', { path: '/etc/xen/xl.conf' }), [
       '1:15-19 error xl/enum-value `of` is not a valid `autoballoon`: use one of "off", "on", "auto"; did you mean \'off\' or \'on\'?',
       "2:1-18 warning xl/unknown-key unknown setting `vif.default.brige`: xl silently ignores it; did you mean 'vif.default.bridge'?",
       '3:1-14 warning xl/deprecated-key `defaultbridge` is deprecated: use `vif.default.bridge`',

@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 
@@ -44,6 +45,8 @@ export interface XlDocument extends ParsedDocument {
   readonly fileKind: ConfigFileKind;
   /** Settings in file order, including incomplete ones (without value). */
   readonly settings: Setting[];
+  /** The Python construct each `xl/python` syntax error names (the xm toolstack reports it as information). */
+  readonly pythonConstructs: ReadonlyMap<Diagnostic, string>;
   /** Comment spans (for folding). */
   readonly comments: Span[];
   readonly lines: LineIndex;

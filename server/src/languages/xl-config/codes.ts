@@ -1,4 +1,8 @@
-/** Every diagnostic code of the language, in one place (docs/xl-config.md lists them). */
+/**
+ * Every diagnostic code the language emits, in one place (docs/xl-config.md
+ * lists them): the file's own `xl/*` codes and the `workspace/*` codes of its
+ * cross-file rules (crossFile.ts). Codes are a stable interface: never rename one.
+ */
 export const Code = {
   syntax: 'xl/syntax',
   python: 'xl/python',
@@ -39,4 +43,13 @@ export const Code = {
   pciSpec: 'xl/pci-spec',
   specUnknownKey: 'xl/spec-unknown-key',
   specValue: 'xl/spec-value',
+  // Cross-file (crossFile.ts; docs/workspace.md lists them).
+  duplicateDomainName: 'workspace/duplicate-domain-name',
+  duplicateUuid: 'workspace/duplicate-uuid',
+  domainNotInCluster: 'workspace/domain-not-in-cluster',
+  duplicateMac: 'workspace/duplicate-mac',
+  sharedDisk: 'workspace/shared-disk',
+  migrationNeedsDualPrimary: 'workspace/migration-needs-dual-primary',
 } as const;
+
+export type XlCode = (typeof Code)[keyof typeof Code];

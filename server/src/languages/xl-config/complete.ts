@@ -3,16 +3,14 @@ import { parseMac, randomXenMac } from '../../common/mac';
 import type { ServiceContext } from '../types';
 import type { XlDocument } from './ast';
 import { CursorContext, cursorContext } from './cursor';
-import { domainFacts } from './facts';
+import { facts } from './facts';
 import { describeKey, describeSubKey } from './hover';
-import type { KeySpec } from './schema/keys';
-import { DEVICE_SPECS, DeviceSpec } from './schema/specs';
-import { keyTableFor } from './tables';
+import { DEVICE_SPECS, DeviceSpec, keyTableFor, KeySpec } from './schema';
 
-export function completeXlConfig(doc: XlDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
+export function complete(doc: XlDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const context = cursorContext(doc, offset);
-  const table = keyTableFor(doc, ctx);
+  const table = keyTableFor(doc.fileKind, ctx.settings.xen.toolstack);
   const range = (span: { start: number; end: number }): Range => doc.lines.range(span.start, span.end);
   switch (context.kind) {
     case 'key':
@@ -105,7 +103,7 @@ function subValueItems(doc: XlDocument, ctx: ServiceContext, device: DeviceSpec,
 /** MACs of this file and of every other domain of the workspace. */
 function usedMacs(doc: XlDocument, ctx: ServiceContext): Set<string> {
   const used = new Set<string>();
-  for (const mac of domainFacts(doc).domain?.macs ?? []) used.add(mac.value);
+  for (const mac of facts(doc).domain?.macs ?? []) used.add(mac.value);
   for (const file of ctx.workspace.otherFiles(ctx.uri)) for (const mac of file.facts.domain?.macs ?? []) used.add(parseMac(mac.value)?.normalized ?? mac.value);
   return used;
 }
@@ -116,7 +114,7 @@ export function freshMac(doc: XlDocument, ctx: ServiceContext): string {
 
 function knownBridges(doc: XlDocument, ctx: ServiceContext): string[] {
   const bridges = new Set<string>(['xenbr0']);
-  for (const bridge of domainFacts(doc).domain?.bridges ?? []) bridges.add(bridge.value);
+  for (const bridge of facts(doc).domain?.bridges ?? []) bridges.add(bridge.value);
   for (const file of ctx.workspace.otherFiles(ctx.uri)) for (const bridge of file.facts.domain?.bridges ?? []) bridges.add(bridge.value);
   return [...bridges].sort();
 }

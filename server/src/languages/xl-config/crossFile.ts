@@ -3,6 +3,7 @@ import { crossFileDiagnostic, related } from '../../workspace/crossFile';
 import type { FileFacts } from '../../workspace/facts';
 import { macKey, PlacedResource, WorkspaceModel } from '../../workspace/model';
 import type { CrossFileContext, CrossFileRule } from '../types';
+import { Code } from './codes';
 
 function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { model, at }: CrossFileContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -14,34 +15,34 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { m
     for (const twin of twins) {
       const where = { uri: twin.uri, fact: twin.facts.name ?? domain.name };
       out.push(
-        crossFileDiagnostic(domain.name.range, DiagnosticSeverity.Error, 'workspace/duplicate-domain-name', `Domain name '${self.name}' is also used by ${at(where)}; xl refuses to start a second domain with a name that is already running, so give each config its own name.`, [related(where, `the other domain named '${self.name}'`)]),
+        crossFileDiagnostic(domain.name.range, DiagnosticSeverity.Error, Code.duplicateDomainName, `Domain name '${self.name}' is also used by ${at(where)}; xl refuses to start a second domain with a name that is already running, so give each config its own name.`, [related(where, `the other domain named '${self.name}'`)]),
       );
     }
   }
   if (domain.uuid) {
     const twins = (model.domainsByUuid.get(domain.uuid.value.toLowerCase()) ?? []).filter((p) => p.uri !== uri);
     for (const twin of twins) {
-      out.push(crossFileDiagnostic(domain.uuid.range, DiagnosticSeverity.Error, 'workspace/duplicate-uuid', `UUID ${domain.uuid.value} is also set in ${at(twin)}; two domains with one UUID confuse the toolstack and management tools; remove one of them (xl generates a fresh UUID when none is set).`, [related(twin, 'the other domain with this UUID')]));
+      out.push(crossFileDiagnostic(domain.uuid.range, DiagnosticSeverity.Error, Code.duplicateUuid, `UUID ${domain.uuid.value} is also set in ${at(twin)}; two domains with one UUID confuse the toolstack and management tools; remove one of them (xl generates a fresh UUID when none is set).`, [related(twin, 'the other domain with this UUID')]));
     }
   }
   if (domain.name && model.hasCluster && !model.vmsByName.has(self.name)) {
     const cluster = model.clusterFiles[0];
     const where = { uri: cluster.uri, fact: cluster.facts.clusterName ?? cluster.facts.nodes[0] ?? domain.name };
-    out.push(crossFileDiagnostic(domain.name.range, DiagnosticSeverity.Hint, 'workspace/domain-not-in-cluster', `Domain '${self.name}' is not an rgmanager <vm> in ${at(where)}; the cluster will not restart it or move it when its node fails. Add <vm name="${self.name}" …/> to <rm> if it should be highly available.`, [related(where, 'the cluster configuration')]));
+    out.push(crossFileDiagnostic(domain.name.range, DiagnosticSeverity.Hint, Code.domainNotInCluster, `Domain '${self.name}' is not an rgmanager <vm> in ${at(where)}; the cluster will not restart it or move it when its node fails. Add <vm name="${self.name}" …/> to <rm> if it should be highly available.`, [related(where, 'the cluster configuration')]));
   }
   for (const mac of domain.macs) {
     const key = macKey(mac.value);
     if (!key) continue;
     const twins = (model.vifMacs.get(key) ?? []).filter((p) => p.uri !== uri);
     for (const twin of twins) {
-      out.push(crossFileDiagnostic(mac.range, DiagnosticSeverity.Error, 'workspace/duplicate-mac', `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
+      out.push(crossFileDiagnostic(mac.range, DiagnosticSeverity.Error, Code.duplicateMac, `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
     }
   }
   for (const disk of domain.disks.filter((d) => d.writable)) {
     for (const where of model.writableDisks.get(disk.value) ?? []) {
       if (where.uri === uri || where.domain.name === self.name) continue;
       const other = where.domain.name;
-      out.push(crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, 'workspace/shared-disk', `Disk ${disk.value} is also a writable disk of domain '${other}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other}'`)]));
+      out.push(crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, Code.sharedDisk, `Disk ${disk.value} is also a writable disk of domain '${other}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other}'`)]));
     }
   }
   for (const disk of domain.disks) {
@@ -51,7 +52,7 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { m
     for (const vm of vms) {
       const resourceWhere = { uri: resource.uri, fact: resource.resource.name };
       out.push(
-        crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, 'workspace/migration-needs-dual-primary', `Disk ${disk.value} is on DRBD resource '${resource.resource.name.value}' (${at(resourceWhere)}), which is not dual-primary, but rgmanager manages '${self.name}' as a migratable vm (${at(vm)}): live migration needs the disk writable on both nodes at once. Allow two primaries (net { allow-two-primaries yes; } with fencing resource-and-stonith) or disable migration for this vm.`, [
+        crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, Code.migrationNeedsDualPrimary, `Disk ${disk.value} is on DRBD resource '${resource.resource.name.value}' (${at(resourceWhere)}), which is not dual-primary, but rgmanager manages '${self.name}' as a migratable vm (${at(vm)}): live migration needs the disk writable on both nodes at once. Allow two primaries (net { allow-two-primaries yes; } with fencing resource-and-stonith) or disable migration for this vm.`, [
           related(resourceWhere, `DRBD resource '${resource.resource.name.value}' (single-primary)`),
           related(vm, `the migratable <vm name="${self.name}">`),
         ]),

@@ -1,20 +1,21 @@
 import type { DomainFact, FileFacts, Located } from '../../workspace/facts';
+import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Span, stringItems, XlDocument } from './ast';
 import { parseMac } from '../../common/mac';
 import { diskSpecOf, isWritable } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 
-/** Facts per parsed document: completion, validation and the workspace index all ask for them. */
+/** Facts per parsed document: completion, code actions and the workspace index all ask for them. */
 const computed = new WeakMap<XlDocument, FileFacts>();
 
 /** The domain this config defines, for the workspace's cross-file checks (MACs, names, shared disks). */
-export function domainFacts(doc: XlDocument): FileFacts {
-  let facts = computed.get(doc);
-  if (!facts) {
-    facts = computeFacts(doc);
-    computed.set(doc, facts);
+export function facts(doc: XlDocument, _ctx?: ServiceContext): FileFacts {
+  let found = computed.get(doc);
+  if (!found) {
+    found = computeFacts(doc);
+    computed.set(doc, found);
   }
-  return facts;
+  return found;
 }
 
 function computeFacts(doc: XlDocument): FileFacts {

@@ -1,5 +1,5 @@
 import { lastSetting, scalarText, Setting, XlDocument } from './ast';
-import type { GuestType } from './schema/factTypes';
+import type { GuestType } from './schema';
 
 export interface GuestTypeInfo {
   type: GuestType;

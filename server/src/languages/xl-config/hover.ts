@@ -4,9 +4,7 @@ import type { ServiceContext } from '../types';
 import { contains, StringValue, stringItems, XlDocument } from './ast';
 import { diskSpecOf } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
-import type { KeySpec } from './schema/keys';
-import { DEVICE_SPECS, SubKeySpec } from './schema/specs';
-import { anyKeySpec } from './tables';
+import { anyKeySpec, DEVICE_SPECS, KeySpec, SubKeySpec } from './schema';
 
 /** Markdown for a key: what it does, then its facts. */
 export function describeKey(spec: KeySpec): string {
@@ -31,18 +29,18 @@ export function describeSubKey(deviceKey: string, sub: SubKeySpec): string {
   return `**${deviceKey}: ${sub.name}**\n\n${sub.doc}${facts.length ? `\n\n${facts.map((f) => `- ${f}`).join('\n')}` : ''}`;
 }
 
-export function hoverXlConfig(doc: XlDocument, position: Position, ctx: ServiceContext): Hover | null {
+export function hover(doc: XlDocument, position: Position, ctx: ServiceContext): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const setting = doc.settings.find((s) => contains(s, offset));
   if (!setting) return null;
   if (contains(setting.key, offset)) {
-    const spec = anyKeySpec(doc, ctx, setting.key.name);
+    const spec = anyKeySpec(doc.fileKind, ctx.settings.xen.toolstack, setting.key.name);
     return spec ? markdown(describeKey(spec), doc, setting.key) : null;
   }
   const item = stringItems(setting.value).find((s) => contains(s, offset));
   if (item && DEVICE_SPECS.has(setting.key.name)) return hoverInSpec(doc, setting.key.name, item, offset);
   // On a plain value, explain the key it belongs to.
-  const spec = setting.value && contains(setting.value, offset) ? anyKeySpec(doc, ctx, setting.key.name) : undefined;
+  const spec = setting.value && contains(setting.value, offset) ? anyKeySpec(doc.fileKind, ctx.settings.xen.toolstack, setting.key.name) : undefined;
   return spec && setting.value ? markdown(describeKey(spec), doc, item ?? setting.value) : null;
 }
 

@@ -21,19 +21,22 @@ import { pythonConstruct, tripleQuotedBlocks } from './python';
 
 export const SOURCE = 'xl-config';
 
-
 interface RawError extends Span {
   message: string;
   lexical?: LexicalError;
 }
 
-export function parseXlConfig(text: string, path: string): XlDocument {
+export type { XlDocument } from './ast';
+
+/** The settings and syntax errors of a domain config or xl.conf; `path` decides which of the two it is (a domain config without one). */
+export function parse(text: string, path = ''): XlDocument {
   const lines = new LineIndex(text);
   const lexed = tokenize(text);
   const parser = new Parser(lexed.tokens, lines);
   const settings = parser.parseFile();
-  const syntaxErrors = toDiagnostics(text, lines, lexed.errors, parser.errors);
-  return { text, lines, syntaxErrors, settings, comments: lexed.comments, fileKind: configFileKind(path) };
+  const pythonConstructs = new Map<Diagnostic, string>();
+  const syntaxErrors = toDiagnostics(text, lines, lexed.errors, parser.errors, pythonConstructs);
+  return { text, lines, syntaxErrors, pythonConstructs, settings, comments: lexed.comments, fileKind: configFileKind(path) };
 }
 
 class Parser {
@@ -209,9 +212,10 @@ function describe(token: Token): string {
 /**
  * Lexical errors first (a syntax error on the same line is only their
  * consequence, xl hides it too), then syntax errors; errors on a line that
- * is Python get a message that says so; a Python docstring is one error.
+ * is Python get a message that says so (the construct each names goes to
+ * `pythonConstructs`); a Python docstring is one error.
  */
-function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], syntax: RawError[]): Diagnostic[] {
+function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], syntax: RawError[], pythonConstructs: Map<Diagnostic, string>): Diagnostic[] {
   const docstrings = tripleQuotedBlocks(text);
   const inDocstring = (offset: number) => docstrings.find((b) => offset >= b.start && offset < b.end);
   const all: RawError[] = [];
@@ -233,6 +237,11 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
   all.sort((a, b) => a.start - b.start);
 
   const diagnostics: Diagnostic[] = [];
+  const python = (range: Diagnostic['range'], construct: string) => {
+    const found = pythonDiagnostic(range, construct);
+    pythonConstructs.set(found, construct);
+    diagnostics.push(found);
+  };
   const reportedDocstrings = new Set<Span>();
   const pythonLines = new Set<number>();
   for (const error of all) {
@@ -240,7 +249,7 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
     if (docstring) {
       if (reportedDocstrings.has(docstring)) continue;
       reportedDocstrings.add(docstring);
-      diagnostics.push(pythonDiagnostic(lines.range(docstring.start, docstring.start + 3), 'a Python triple-quoted string'));
+      python(lines.range(docstring.start, docstring.start + 3), 'a Python triple-quoted string');
       continue;
     }
     const range = lines.range(error.start, clampToLine(lines, error.start, error.end));
@@ -248,10 +257,10 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
       diagnostics.push(diagnostic(range, Severity.Error, Code.typographicQuote, error.message, SOURCE));
       continue;
     }
-    const python = pythonConstruct(lines.lineText(range.start.line));
-    if (python) {
+    const construct = pythonConstruct(lines.lineText(range.start.line));
+    if (construct) {
       // One Python diagnostic per line: the construct is the whole line, not each token xl trips on.
-      if (!pythonLines.has(range.start.line)) diagnostics.push(pythonDiagnostic(range, python));
+      if (!pythonLines.has(range.start.line)) python(range, construct);
       pythonLines.add(range.start.line);
     }
     else diagnostics.push(diagnostic(range, Severity.Error, Code.syntax, error.message, SOURCE));
@@ -261,9 +270,7 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
 
 function pythonDiagnostic(range: Diagnostic['range'], construct: string): Diagnostic {
   const message = `${construct}: this is Python that only xm could read (xm ran domain configs as Python); xl reads only \`key = value\` settings with quoted strings, numbers and [ lists ]`;
-  const result = diagnostic(range, Severity.Error, Code.python, message, SOURCE);
-  result.data = { pythonConstruct: construct };
-  return result;
+  return diagnostic(range, Severity.Error, Code.python, message, SOURCE);
 }
 
 function clampToLine(lines: LineIndex, start: number, end: number): number {

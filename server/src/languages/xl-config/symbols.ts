@@ -1,8 +1,9 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Setting, XlDocument } from './ast';
 
 /** The domain (named by `name`) with its settings as children; xl.conf lists its settings. */
-export function symbolsXlConfig(doc: XlDocument): DocumentSymbol[] {
+export function symbols(doc: XlDocument, _ctx?: ServiceContext): DocumentSymbol[] {
   const settings = doc.settings.map((s) => settingSymbol(doc, s));
   const name = doc.fileKind === 'domain' ? lastSetting(doc, 'name') : undefined;
   const domainName = scalarText(name?.value);
@@ -24,7 +25,7 @@ function settingSymbol(doc: XlDocument, setting: Setting): DocumentSymbol {
 }
 
 /** Lists that span lines, and runs of two or more comment lines. */
-export function foldingXlConfig(doc: XlDocument): FoldingRange[] {
+export function folding(doc: XlDocument, _ctx?: ServiceContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   for (const setting of doc.settings) {
     if (setting.value?.kind !== 'list') continue;

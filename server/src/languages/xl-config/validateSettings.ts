@@ -5,18 +5,9 @@ import { compareVersions } from '../../common/version';
 import { lastSetting, scalarText, Setting, Value, XlDocument } from './ast';
 import { Code } from './codes';
 import { GuestTypeInfo, typeForBuilder } from './guestType';
-import type { Reporter } from './report';
-import type { KeySpec } from './schema/keys';
-
-/** What a quick fix needs to know about a diagnostic (kept in `Diagnostic.data`). */
-export interface FixData {
-  /** Replacement texts, each its own quick fix, for the diagnostic's range. */
-  replacements?: string[];
-  /** Replace the whole setting (key to end of value) with this text. */
-  rewriteSetting?: string;
-  /** Delete the whole line of the setting. */
-  deleteLine?: boolean;
-}
+import type { Reporter } from '../../common/report';
+import { changeTo, deleteLine, reportOn, rewriteSetting } from './fixes';
+import type { KeySpec } from './schema';
 
 /** What the settings of one file are checked against. */
 export interface SettingsRules {
@@ -42,11 +33,11 @@ export function validateSettings(doc: XlDocument, rules: SettingsRules, report: 
       continue;
     }
     if (toolstack === 'xl') {
-      checkVersion(setting, spec, version, report);
-      checkDeprecation(setting, spec, report);
+      checkVersion(doc, setting, spec, version, report);
+      checkDeprecation(doc, setting, spec, report);
       if (guest && spec.guestTypes && !spec.guestTypes.includes(guest.type)) {
         const why = guest.decidedBy ? `this is a ${guest.type.toUpperCase()} guest (line ${doc.lines.positionAt(guest.decidedBy.start).line + 1})` : 'without `type` this is a PV guest';
-        report.add(setting.key, Severity.Warning, Code.wrongGuestType, `\`${spec.name}\` only has an effect for ${spec.guestTypes.map((t) => t.toUpperCase()).join('/')} guests; ${why}, so xl ignores it`);
+        reportOn(report, setting.key, Severity.Warning, Code.wrongGuestType, `\`${spec.name}\` only has an effect for ${spec.guestTypes.map((t) => t.toUpperCase()).join('/')} guests; ${why}, so xl ignores it`);
       }
       checkValue(setting, spec, report);
     }
@@ -58,50 +49,50 @@ function reportUnknownKey(setting: Setting, table: ReadonlyMap<string, KeySpec>,
   const name = setting.key.name;
   if (otherToolstackKey && toolstack === 'xl') {
     const instead = otherToolstackKey.xlReplacement ? `; use ${otherToolstackKey.xlReplacement} instead` : '';
-    report.add(setting.key, Severity.Warning, Code.xmOnlyKey, `\`${name}\` is an xm setting that xl ignores${instead}`);
+    reportOn(report, setting.key, Severity.Warning, Code.xmOnlyKey, `\`${name}\` is an xm setting that xl ignores${instead}`);
     return;
   }
   if (otherToolstackKey && toolstack === 'xm') {
-    report.add(setting.key, Severity.Warning, Code.xmOnlyKey, `\`${name}\` is an xl setting that xm does not know; it has no effect with the xm toolstack`);
+    reportOn(report, setting.key, Severity.Warning, Code.xmOnlyKey, `\`${name}\` is an xl setting that xm does not know; it has no effect with the xm toolstack`);
     return;
   }
   const suggestions = didYouMean(name, table.keys());
   const consequence = toolstack === 'xl' ? 'xl silently ignores it' : 'xm silently ignores it';
-  report.add(setting.key, Severity.Warning, Code.unknownKey, `unknown setting \`${name}\`: ${consequence}${suggestionSuffix(suggestions)}`, { replacements: suggestions } satisfies FixData);
+  reportOn(report, setting.key, Severity.Warning, Code.unknownKey, `unknown setting \`${name}\`: ${consequence}${suggestionSuffix(suggestions)}`, changeTo(suggestions));
 }
 
-function checkVersion(setting: Setting, spec: KeySpec, version: string, report: Reporter): void {
+function checkVersion(doc: XlDocument, setting: Setting, spec: KeySpec, version: string, report: Reporter): void {
   if (spec.since && compareVersions(version, spec.since) < 0) {
-    report.add(setting.key, Severity.Warning, Code.keyTooNew, `\`${spec.name}\` needs Xen ${spec.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl ignores it`);
+    reportOn(report, setting.key, Severity.Warning, Code.keyTooNew, `\`${spec.name}\` needs Xen ${spec.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl ignores it`);
   }
   if (spec.until && compareVersions(version, spec.until) > 0) {
     const instead = spec.deprecation?.replacement ? `; use \`${spec.deprecation.replacement}\`` : '';
-    report.add(setting.key, Severity.Warning, Code.removedKey, `\`${spec.name}\` was removed after Xen ${spec.until}; the target is Xen ${version}${instead}`, spec.deprecation?.replacement ? ({ rewriteSetting: spec.deprecation.replacement } satisfies FixData) : undefined);
+    reportOn(report, setting.key, Severity.Warning, Code.removedKey, `\`${spec.name}\` was removed after Xen ${spec.until}; the target is Xen ${version}${instead}`, spec.deprecation?.replacement ? rewriteSetting(doc, setting, spec.deprecation.replacement) : undefined);
   }
 }
 
-function checkDeprecation(setting: Setting, spec: KeySpec, report: Reporter): void {
+function checkDeprecation(doc: XlDocument, setting: Setting, spec: KeySpec, report: Reporter): void {
   const deprecation = spec.deprecation;
   if (!deprecation || spec.until) return;
   if (spec.name === 'builder') {
     const type = typeForBuilder(scalarText(setting.value));
     const rewrite = `type = "${type}"`;
-    report.add(setting.key, Severity.Warning, Code.deprecatedKey, `\`builder\` is deprecated since Xen 4.10: write \`${rewrite}\``, { rewriteSetting: rewrite } satisfies FixData);
+    reportOn(report, setting.key, Severity.Warning, Code.deprecatedKey, `\`builder\` is deprecated since Xen 4.10: write \`${rewrite}\``, rewriteSetting(doc, setting, rewrite));
     return;
   }
   if (spec.name === 'stdvga') {
     const rewrite = scalarText(setting.value) === '0' ? 'vga = "cirrus"' : 'vga = "stdvga"';
-    report.add(setting.key, Severity.Warning, Code.deprecatedKey, `\`stdvga\` is deprecated: write \`${rewrite}\``, { rewriteSetting: rewrite } satisfies FixData);
+    reportOn(report, setting.key, Severity.Warning, Code.deprecatedKey, `\`stdvga\` is deprecated: write \`${rewrite}\``, rewriteSetting(doc, setting, rewrite));
     return;
   }
   if (deprecation.ignored) {
     const instead = deprecation.replacement ? ` (${deprecation.replacement} if you really need it)` : '';
-    report.add(setting.key, Severity.Warning, Code.deprecatedKey, `xl ignores \`${spec.name}\`: delete this line${instead}`, { deleteLine: true } satisfies FixData);
+    reportOn(report, setting.key, Severity.Warning, Code.deprecatedKey, `xl ignores \`${spec.name}\`: delete this line${instead}`, deleteLine(doc));
     return;
   }
   const instead = deprecation.replacement ? `: use \`${deprecation.replacement}\`` : '';
-  const fix: FixData | undefined = deprecation.replacement && /^[a-z_]+$/.test(deprecation.replacement) ? { replacements: [deprecation.replacement] } : undefined;
-  report.add(setting.key, Severity.Warning, Code.deprecatedKey, `\`${spec.name}\` is deprecated${instead}`, fix);
+  const fix = deprecation.replacement && /^[a-z_]+$/.test(deprecation.replacement) ? changeTo([deprecation.replacement]) : undefined;
+  reportOn(report, setting.key, Severity.Warning, Code.deprecatedKey, `\`${spec.name}\` is deprecated${instead}`, fix);
 }
 
 /** strtol(…, 0) as xl's number accessor uses it: decimal, 0x hex or 0 octal, optional sign. */
@@ -119,24 +110,24 @@ function checkValue(setting: Setting, spec: KeySpec, report: Reporter): void {
   const accepts = (kind: KeySpec['kinds'][number]) => spec.kinds.includes(kind);
   const numeric = accepts('number') || accepts('boolean');
   if (value.kind === 'list') {
-    if (!accepts('list')) report.add(value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a single value, not a list: xl ignores this setting`);
+    if (!accepts('list')) reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a single value, not a list: xl ignores this setting`);
     else if (spec.enum) for (const item of value.items) checkEnum(item, spec, report);
     return;
   }
   if (accepts('list') && !accepts('string') && !numeric) {
-    report.add(value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a list: write [ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]; xl ignores a single value here`, { replacements: [`[ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]`] } satisfies FixData);
+    reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a list: write [ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]; xl ignores a single value here`, changeTo([`[ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]`]));
     return;
   }
   const text = scalarText(value)!;
   const number = parseXlNumber(text);
   if (setting.operator === '+=' && numeric && !accepts('string')) {
-    report.add(setting.key, Severity.Error, Code.appendNumber, `\`+=\` cannot add to a number: xl ignores \`${spec.name}\` here; write \`${spec.name} = …\` with the total`);
+    reportOn(report, setting.key, Severity.Error, Code.appendNumber, `\`+=\` cannot add to a number: xl ignores \`${spec.name}\` here; write \`${spec.name} = …\` with the total`);
     return;
   }
   if (numeric && !accepts('string')) {
     if (number === undefined) {
       const expected = accepts('boolean') && !accepts('number') ? '1 (on) or 0 (off)' : `a whole number${spec.units ? ` (${spec.units})` : ''}`;
-      report.add(value, Severity.Error, Code.valueType, `\`${spec.name}\` needs ${expected}, not \`${text}\`: xl ignores this value`);
+      reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` needs ${expected}, not \`${text}\`: xl ignores this value`);
       return;
     }
     checkRange(value, number, spec, report);
@@ -144,7 +135,7 @@ function checkValue(setting: Setting, spec: KeySpec, report: Reporter): void {
   }
   if (number !== undefined && numeric) {
     if (spec.removedValues?.length || spec.name === 'tsc_mode' || spec.name === 'timer_mode') {
-      report.add(value, Severity.Warning, Code.deprecatedValue, `a number for \`${spec.name}\` is deprecated: use the named value${spec.enum ? ` (${spec.enum.slice(0, 4).map((e) => `"${e}"`).join(', ')})` : ''}`);
+      reportOn(report, value, Severity.Warning, Code.deprecatedValue, `a number for \`${spec.name}\` is deprecated: use the named value${spec.enum ? ` (${spec.enum.slice(0, 4).map((e) => `"${e}"`).join(', ')})` : ''}`);
     }
     return;
   }
@@ -155,22 +146,22 @@ function checkEnum(value: Value, spec: KeySpec, report: Reporter): void {
   if (!spec.enum || value.kind === 'list') return;
   const text = scalarText(value)!;
   if (spec.removedValues?.includes(text)) {
-    report.add(value, Severity.Error, Code.enumValue, `\`${text}\` is no longer supported for \`${spec.name}\`: use ${spec.enum.filter((e) => e !== text).map((e) => `"${e}"`).join(' or ')}`);
+    reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is no longer supported for \`${spec.name}\`: use ${spec.enum.filter((e) => e !== text).map((e) => `"${e}"`).join(' or ')}`);
     return;
   }
   if (spec.enum.includes(text) || (value.kind === 'number' && spec.kinds.includes('number'))) return;
   const suggestions = didYouMean(text, spec.enum);
   const choices = spec.enum.length <= 8 ? `: use one of ${spec.enum.map((e) => `"${e}"`).join(', ')}` : '';
-  report.add(value, Severity.Error, Code.enumValue, `\`${text}\` is not a valid \`${spec.name}\`${choices}${suggestionSuffix(suggestions)}`, {
-    replacements: (suggestions.length ? suggestions : spec.enum.length <= 8 ? spec.enum : []).map((s) => JSON.stringify(s)),
-  } satisfies FixData);
+  reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is not a valid \`${spec.name}\`${choices}${suggestionSuffix(suggestions)}`,
+    changeTo((suggestions.length ? suggestions : spec.enum.length <= 8 ? spec.enum : []).map((s) => JSON.stringify(s))),
+  );
 }
 
 function checkRange(value: Value, number: number, spec: KeySpec, report: Reporter): void {
   const range = spec.range;
   if (!range) return;
-  if (range.min !== undefined && number < range.min) report.add(value, Severity.Error, Code.range, `\`${spec.name}\` must be at least ${range.min}, not ${number}`);
-  else if (range.max !== undefined && number > range.max) report.add(value, Severity.Error, Code.range, `\`${spec.name}\` must be at most ${range.max}, not ${number}`);
+  if (range.min !== undefined && number < range.min) reportOn(report, value, Severity.Error, Code.range, `\`${spec.name}\` must be at least ${range.min}, not ${number}`);
+  else if (range.max !== undefined && number > range.max) reportOn(report, value, Severity.Error, Code.range, `\`${spec.name}\` must be at most ${range.max}, not ${number}`);
 }
 
 /** Settings written twice: xl keeps the last one, so the earlier ones do nothing. */
@@ -181,7 +172,7 @@ function reportOverridden(doc: XlDocument, report: Reporter): void {
     const later = last.get(setting.key.name);
     if (later && later.operator === '=') {
       const line = doc.lines.positionAt(later.start).line + 1;
-      report.add(setting.key, Severity.Warning, Code.duplicateKey, `\`${setting.key.name}\` is set again at line ${line}; xl uses the last value, so this one has no effect`);
+      reportOn(report, setting.key, Severity.Warning, Code.duplicateKey, `\`${setting.key.name}\` is set again at line ${line}; xl uses the last value, so this one has no effect`);
     }
     if (!later || later.operator === '=') last.set(setting.key.name, setting);
   }
@@ -198,11 +189,11 @@ export function validateRelations(doc: XlDocument, report: Reporter): void {
   const memory = number('memory');
   const maxmem = number('maxmem');
   if (memory && maxmem && maxmem.value < memory.value) {
-    report.add(maxmem.setting.value!, Severity.Warning, Code.relation, `maxmem (${maxmem.value} MiB) is below memory (${memory.value} MiB): the guest cannot balloon above maxmem; raise maxmem to at least ${memory.value} or lower memory`);
+    reportOn(report, maxmem.setting.value!, Severity.Warning, Code.relation, `maxmem (${maxmem.value} MiB) is below memory (${memory.value} MiB): the guest cannot balloon above maxmem; raise maxmem to at least ${memory.value} or lower memory`);
   }
   const vcpus = number('vcpus');
   const maxvcpus = number('maxvcpus');
   if (vcpus && maxvcpus && maxvcpus.value < vcpus.value) {
-    report.add(maxvcpus.setting.value!, Severity.Error, Code.relation, `maxvcpus (${maxvcpus.value}) is below vcpus (${vcpus.value}): xl refuses to create the domain; raise maxvcpus to at least ${vcpus.value}`);
+    reportOn(report, maxvcpus.setting.value!, Severity.Error, Code.relation, `maxvcpus (${maxvcpus.value}) is below vcpus (${vcpus.value}): xl refuses to create the domain; raise maxvcpus to at least ${vcpus.value}`);
   }
 }

@@ -5,7 +5,8 @@
  * after a legacy prefix, target, vdev, access).
  */
 import type { Span, StringValue } from '../ast';
-import { DISK_ACCESS_MODES, DISK_PREFIXES, DISK_SPEC } from '../schema/specs';
+import { Code } from '../codes';
+import { DISK_ACCESS_MODES, DISK_PREFIXES, DISK_SPEC } from '../schema';
 
 export interface DiskParam {
   /** `target`, `format`, `vdev`, `access`, or the key of a `key=value` parameter or flag. */
@@ -19,7 +20,7 @@ export interface DiskParam {
 }
 
 export interface DiskError extends Span {
-  code: 'xl/disk-access' | 'xl/disk-format' | 'xl/disk-unknown-param' | 'xl/disk-prefix' | 'xl/disk-syntax' | 'xl/disk-devtype';
+  code: typeof Code.diskAccess | typeof Code.diskFormat | typeof Code.diskUnknownParam | typeof Code.diskPrefix | typeof Code.diskSyntax | typeof Code.diskDevtype;
   message: string;
 }
 
@@ -59,7 +60,7 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
 
   const add = (name: string, value: string, valueStart: number, keyStart?: number): DiskParam => {
     if (STRING_PARAMS.includes(name) && spec.params.some((p) => p.name === name)) {
-      error(keyStart ?? valueStart, valueStart + value.length, 'xl/disk-syntax', `\`${name}\` is given twice in this disk spec: xl refuses it; keep one`);
+      error(keyStart ?? valueStart, valueStart + value.length, Code.diskSyntax, `\`${name}\` is given twice in this disk spec: xl refuses it; keep one`);
     }
     const param: DiskParam = {
       name,
@@ -77,12 +78,12 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
     if (param.value === '' || DISK_ACCESS_MODES.includes(param.value)) return;
     const { start, end } = param.valueSpan;
     const message = param.value === 'w!' ? FORCE_WRITE_MESSAGE : `unknown access mode \`${param.value}\`: use \`r\` (read-only) or \`w\` (read-write)`;
-    spec.errors.push({ start, end, code: 'xl/disk-access', message });
+    spec.errors.push({ start, end, code: Code.diskAccess, message });
   };
   const setFormat = (param: DiskParam) => {
     spec.format = param;
     if (param.value !== '' && !DISK_FORMATS.includes(param.value)) {
-      spec.errors.push({ ...param.valueSpan, code: 'xl/disk-format', message: `unknown disk format \`${param.value}\`: use one of ${DISK_FORMATS.filter((f) => f !== 'empty').join(', ')}` });
+      spec.errors.push({ ...param.valueSpan, code: Code.diskFormat, message: `unknown disk format \`${param.value}\`: use one of ${DISK_FORMATS.filter((f) => f !== 'empty').join(', ')}` });
     }
   };
   const setVdev = (param: DiskParam) => {
@@ -96,7 +97,7 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       if (devtype === 'cdrom') spec.cdrom = true;
       else if (devtype !== 'disk') {
         const message = `unknown device type \`${devtype}\` after the vdev: use \`:cdrom\` (or nothing)`;
-        spec.errors.push({ start: devtypeStart, end: devtypeStart + Math.max(1, devtype.length), code: 'xl/disk-devtype', message });
+        spec.errors.push({ start: devtypeStart, end: devtypeStart + Math.max(1, devtype.length), code: Code.diskDevtype, message });
       }
     }
     spec.vdev = param;
@@ -128,7 +129,7 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
     if (keyed) {
       const [whole, name, value] = keyed;
       if (!KEYED.includes(name)) {
-        error(i, i + name.length, 'xl/disk-unknown-param', `unknown disk parameter \`${name}\``);
+        error(i, i + name.length, Code.diskUnknownParam, `unknown disk parameter \`${name}\``);
       } else {
         const param = add(name, value, i + name.length + 1, i);
         if (name === 'access') setAccess(param);
@@ -136,10 +137,10 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
         else if (name === 'vdev') spec.vdev = param;
         else if (name === 'devtype') {
           if (value === 'cdrom') spec.cdrom = true;
-          else if (value !== 'disk') error(i + name.length + 1, i + whole.replace(/,$/, '').length, 'xl/disk-devtype', `unknown devtype \`${value}\`: use \`cdrom\` or \`disk\``);
+          else if (value !== 'disk') error(i + name.length + 1, i + whole.replace(/,$/, '').length, Code.diskDevtype, `unknown devtype \`${value}\`: use \`cdrom\` or \`disk\``);
         } else {
           const allowed = DISK_SPEC.subKeys.get(name)?.enum;
-          if (allowed && !allowed.includes(value)) error(i + name.length + 1, i + name.length + 1 + value.length, 'xl/disk-unknown-param', `unknown value \`${value}\` for \`${name}\`: use one of ${allowed.join(', ')}`);
+          if (allowed && !allowed.includes(value)) error(i + name.length + 1, i + name.length + 1 + value.length, Code.diskUnknownParam, `unknown value \`${value}\` for \`${name}\`: use one of ${allowed.join(', ')}`);
         }
       }
       i += whole.length;
@@ -154,12 +155,12 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       continue;
     }
     if (prefix && !/[a-z0-9]/.test(raw[i + prefix[0].length] ?? '')) {
-      error(i, i + prefix[0].length, 'xl/disk-prefix', `unknown disk prefix \`${prefix[0]}\`: xl knows ${[...DISK_PREFIXES.ignored, ...DISK_PREFIXES.format, ...DISK_PREFIXES.script].map((p) => `${p}:`).join(' ')}`);
+      error(i, i + prefix[0].length, Code.diskPrefix, `unknown disk prefix \`${prefix[0]}\`: xl knows ${[...DISK_PREFIXES.ignored, ...DISK_PREFIXES.format, ...DISK_PREFIXES.script].map((p) => `${p}:`).join(' ')}`);
       return spec;
     }
     const positional = matchAt(POSITIONAL)![0];
     if (raw[i + positional.length] === '=') {
-      error(i, i + positional.length + 1, 'xl/disk-syntax', `bad disk syntax at \`${raw.slice(i).split(',')[0]}\`: parameters are \`key=value\` with a known key, or plain positional values`);
+      error(i, i + positional.length + 1, Code.diskSyntax, `bad disk syntax at \`${raw.slice(i).split(',')[0]}\`: parameters are \`key=value\` with a known key, or plain positional values`);
       return spec;
     }
     // xl keeps blanks before the comma as part of the value (`raw ` is not a format).
@@ -184,13 +185,13 @@ export function parseDiskSpec(text: string, item: StringValue): DiskSpec {
       accessSet = true;
       setAccess(param);
     } else {
-      error(i, i + positional.length, 'xl/disk-syntax', `too many positional values: \`${positional}\` comes after target, format, vdev and access`);
+      error(i, i + positional.length, Code.diskSyntax, `too many positional values: \`${positional}\` comes after target, format, vdev and access`);
       return spec;
     }
     i += positional.length + 1;
   }
   if (!spec.vdev && spec.errors.length === 0) {
-    spec.errors.push({ start: item.start, end: item.end, code: 'xl/disk-syntax', message: 'no vdev in this disk spec: xl needs the guest device name, e.g. `phy:/dev/vg/lv,xvda,w` or `vdev=xvda, access=rw, target=/dev/vg/lv`' });
+    spec.errors.push({ start: item.start, end: item.end, code: Code.diskSyntax, message: 'no vdev in this disk spec: xl needs the guest device name, e.g. `phy:/dev/vg/lv,xvda,w` or `vdev=xvda, access=rw, target=/dev/vg/lv`' });
   }
   return spec;
 }
