@@ -5,7 +5,7 @@ import type { ServiceContext } from '../types';
 import { detectDialect } from './dialect';
 import { addToSection, deleteOption, deleteSection, joinInsertions } from './edits';
 import { resourceSetting } from './model';
-import type { Dialect } from './optionTypes';
+import type { Dialect } from './schema';
 import { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode, sectionAt } from './parse';
 import { dualPrimaryOf, fencingSections } from './resources';
 import { renameFrom83 } from './schema';

@@ -1,11 +1,11 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
 import { detectDialect } from './dialect';
-import { SECTION_CHILDREN } from './grammar';
+import { SECTION_CHILDREN } from './schema';
 import type { Token } from './lexer';
 import { resourcesOf } from './model';
-import { OPTION_DOCS, SECTION_DOCS } from './optionDocs';
-import type { Dialect } from './optionTypes';
+import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
+import type { Dialect } from './schema';
 import { DrbdDocument, SectionNode, sectionAt } from './parse';
 import { optionFact, optionsIn } from './schema';
 import { describeFact } from './hover';

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts';
 import type { Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourcesOf } from './model';
-import type { Dialect } from './optionTypes';
+import type { Dialect } from './schema';
 import { DrbdDocument, sectionsOf } from './parse';
 import { dualPrimaryOf } from './resources';
 import { deviceMinor, isProblem, parseAddress } from './values';

@@ -1,8 +1,8 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
 import { describeDialectChoice, detectDialect } from './dialect';
-import { OPTION_DOCS, SECTION_DOCS } from './optionDocs';
-import type { OptionFact } from './optionTypes';
+import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
+import type { OptionFact } from './schema';
 import { DrbdDocument, tokenAt } from './parse';
 import { homesOf, optionFact } from './schema';
 import { scaleName } from './values';

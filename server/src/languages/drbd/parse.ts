@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
-import { ALL_SECTION_NAMES, anyDialectNests, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
+import { ALL_SECTION_NAMES, anyDialectNests, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 import { Token, tokenize } from './lexer';
 import { KNOWN_KEYWORDS } from './schema';
 

@@ -7,7 +7,7 @@ import { Severity } from '../../common/diagnostics';
 import type { WorkspaceView } from '../../workspace/view';
 import type { Token } from './lexer';
 import { hostOrResourceOption, isOn, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
-import type { Dialect } from './optionTypes';
+import type { Dialect } from './schema';
 import { DrbdDocument, SectionNode, sectionsOf } from './parse';
 import type { Reporter } from './report';
 import { deviceMinor, isProblem, parseAddress } from './values';

@@ -2,10 +2,10 @@
 import { Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import { describeDialectChoice, DialectChoice } from './dialect';
-import { SECTION_ARGUMENTS, SECTION_CHILDREN, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
+import { SECTION_ARGUMENTS, SECTION_CHILDREN, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 import type { Token } from './lexer';
 import { HOST_SECTIONS } from './model';
-import { Dialect, DIALECTS, OptionFact } from './optionTypes';
+import { Dialect, DIALECTS, OptionFact } from './schema';
 import type { DrbdDocument, MissingSemicolonData, OptionNode, SectionNode } from './parse';
 import type { Reporter } from './report';
 import { homesOf, KNOWN_KEYWORDS, optionFact, optionsIn, Rename, renameFrom83, renameTo83 } from './schema';

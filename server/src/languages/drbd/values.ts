@@ -1,7 +1,7 @@
 /** Parsing and checking of option values: numbers with units, addresses, devices. */
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import type { Token } from './lexer';
-import type { OptionFact } from './optionTypes';
+import type { OptionFact } from './schema';
 
 /** Multipliers of the unit suffixes drbdadm accepts after a number. */
 const SUFFIX_BYTES: Record<string, number> = { '': 1, k: 1024, K: 1024, m: 1024 ** 2, M: 1024 ** 2, g: 1024 ** 3, G: 1024 ** 3, s: 512, S: 512 };
