@@ -64,7 +64,7 @@ function collisions(uri: string, facts: FileFacts, { model }: CrossFileContext):
     const named = others[others.length - 1];
     if (!named) return;
     const message = `${what} is also used by resource '${named.resource.name.value}' in ${fileName(named.uri)}; when both are loaded drbdadm refuses the second.`;
-    out.push(drbdDiagnostic(fact.range, DiagnosticSeverity.Warning, code, message, others.map((claim) => related(claim, `used by resource '${claim.resource.name.value}'`))));
+    out.push(drbdDiagnostic(fact.range, DiagnosticSeverity.Warning, code, message, [related(named, `used by resource '${named.resource.name.value}'`)]));
   };
   for (const resource of facts.drbdResources ?? []) {
     for (const address of resource.addresses) if (address.host) check(model.drbdAddresses, Code.duplicateAddress, address.value, address, `Address ${address.value}`);
