@@ -7,9 +7,9 @@ describe('drbd grammar', () => {
   let v9: TokenizedText;
   let v83: TokenizedText;
   before(async () => {
-    r0 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'r0.res'));
-    v9 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'proxy_2sites_3nodes.res'));
-    v83 = await tokenizeText('drbd', readFixture('grammar', 'drbd', 'drbd-8.3-example.conf'));
+    r0 = await tokenizeText('drbd', readFixture('drbd', 'seed-003-r0.res'));
+    v9 = await tokenizeText('drbd', readFixture('drbd', 'corpus', 'LINBIT__drbd-utils__tests__v9__proxy_2sites_3nodes.res'));
+    v83 = await tokenizeText('drbd', readFixture('drbd', 'corpus', 'LINBIT__drbd-utils__2007-10-29__scripts__drbd.conf'));
   });
 
   it('colours the resource keyword and its name, also with the brace on the next line', () => {

@@ -40,6 +40,24 @@ export interface DrbdResourceFact {
   devices: (Located & { host: string })[];
   disks: (Located & { host: string })[];
   dualPrimary: boolean;
+  /**
+   * Present when the resource itself turns dual-primary on (not when it
+   * inherits that from `common`): where, and how its own file fences it, so
+   * a cross-file rule can add what a `common` section of another file gives.
+   */
+  dualPrimaryFencing?: DrbdDualPrimaryFencingFact;
+}
+
+/** How a resource that allows two primaries is fenced by its own file. */
+export interface DrbdDualPrimaryFencingFact {
+  /** The `allow-two-primaries` keyword, or the `both` of `become-primary-on both`. */
+  range: Range;
+  /** `fencing resource-and-stonith` is set in the resource or a `common` section of its file. */
+  fencing: boolean;
+  /** A `fence-peer` handler is set in the resource or a `common` section of its file. */
+  fencePeer: boolean;
+  /** Where its file's DRBD dialect writes the fencing policy: `disk` (8.x) or `net` (9). */
+  fencingSection: string;
 }
 
 export interface IftabEntryFact {

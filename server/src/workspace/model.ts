@@ -1,6 +1,6 @@
 import type { Location } from 'vscode-languageserver-types';
 import { parseMac } from '../common/mac';
-import type { DrbdResourceFact, FileFacts, Located } from './facts';
+import type { DrbdCommonFact, DrbdResourceFact, FileFacts, Located } from './facts';
 
 /** A fact together with the file it was found in. */
 export interface Placed<T = string> {
@@ -46,6 +46,12 @@ export class WorkspaceModel {
   /** DRBD resources by device path (/dev/drbd0) and by minor number. */
   readonly drbdByDevice = new Map<string, PlacedResource>();
   readonly drbdByMinor = new Map<number, PlacedResource>();
+  /** What DRBD hosts claim, for collisions across files: addresses by `ip:port`, minors and devices by `host|minor`, `host|/dev/drbdN` (host is empty for `floating` and `stacked-on-top-of`). */
+  readonly drbdAddresses = new Map<string, (Placed & { resource: DrbdResourceFact; host: string })[]>();
+  readonly drbdHostMinors = new Map<string, (Placed<number> & { resource: DrbdResourceFact; host: string })[]>();
+  readonly drbdHostDevices = new Map<string, (Placed & { resource: DrbdResourceFact; host: string })[]>();
+  /** The DRBD `common` sections, whose settings every resource inherits. */
+  readonly drbdCommons: { uri: string; common: DrbdCommonFact }[] = [];
 
   constructor(files: Iterable<{ uri: string; facts: FileFacts }>) {
     for (const { uri, facts } of files) this.add(uri, facts);
@@ -83,7 +89,11 @@ export class WorkspaceModel {
       for (const host of resource.hosts) push(this.drbdHosts, host.value, { uri, fact: host, resource });
       for (const device of resource.devices) if (!this.drbdByDevice.has(device.value)) this.drbdByDevice.set(device.value, placed);
       for (const minor of resource.minors) if (!this.drbdByMinor.has(minor.value)) this.drbdByMinor.set(minor.value, placed);
+      for (const address of resource.addresses) push(this.drbdAddresses, address.value, { uri, fact: address, resource, host: address.host });
+      for (const minor of resource.minors) push(this.drbdHostMinors, `${minor.host}|${minor.value}`, { uri, fact: minor, resource, host: minor.host });
+      for (const device of resource.devices) push(this.drbdHostDevices, `${device.host}|${device.value}`, { uri, fact: device, resource, host: device.host });
     }
+    if (facts.drbdCommon) this.drbdCommons.push({ uri, common: facts.drbdCommon });
   }
 
   get hasCluster(): boolean {

@@ -12,9 +12,8 @@ import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 import { detectDialect } from '../../../server/src/languages/drbd/dialect';
-import { drbdService, validateDrbd } from '../../../server/src/languages/drbd/index';
-import type { DrbdDiagnosticData } from '../../../server/src/languages/drbd/report';
-import { ctxFor } from './helpers';
+import { findings } from '../../../server/src/languages/drbd/validate';
+import { drbd } from './helpers';
 
 const ORACLE = [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, '..', '..', 'shared')].map((root) => join(root, 'oracles', 'drbd-oracle')).find((path) => existsSync(path));
 const ORACLE_DIALECT = { '8.3': '83', '8.4': '84', '9': '9' } as const;
@@ -44,10 +43,11 @@ function oracleVerdict(path: string, dialect: keyof typeof ORACLE_DIALECT): Prom
 }
 
 function ourVerdict(path: string, text: string): { verdict: Verdict; dialect: keyof typeof ORACLE_DIALECT } {
-  const ctx = ctxFor('auto', undefined, path);
-  const doc = drbdService.parse(text, ctx);
-  const errors = validateDrbd(doc, ctx).filter((d) => d.severity === 1);
-  const lines = errors.map((d) => ((d.data as DrbdDiagnosticData | undefined)?.oracleLine ?? d.range.start.line) + 1);
+  const ctx = drbd.context({ path });
+  const doc = drbd.parse(text, { path });
+  // drbdadm's verdict is on the file alone: the file's own findings, with the line drbdadm names for each.
+  const errors = findings(doc, ctx).filter((f) => f.diagnostic.severity === 1);
+  const lines = errors.map((f) => (f.oracleLine ?? f.diagnostic.range.start.line) + 1);
   return { verdict: { valid: errors.length === 0, lines }, dialect: detectDialect(doc, ctx.settings).dialect };
 }
 

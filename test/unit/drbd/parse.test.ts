@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, SectionNode } from '../../../server/src/languages/drbd/parse';
-import { check, HOSTS, summary } from './helpers';
+import { summary } from '../../helpers/languageTester';
+import { drbd, HOSTS } from './helpers';
 
 describe('drbd parser', () => {
   it('builds nested sections with options, arguments and terminators', () => {
@@ -17,29 +18,29 @@ describe('drbd parser', () => {
 
   it('reports a missing ; on the token it belongs after, and keeps parsing', () => {
     const text = `resource r0 {\n  net {\n    max-buffers 8000\n    protocol C;\n  }\n${HOSTS}\n}\n`;
-    const diagnostics = check(text);
+    const diagnostics = drbd.diagnostics(text);
     assert.deepEqual(diagnostics.map(summary), ['3:17-21 error drbd/missing-semicolon']);
     assert.equal(diagnostics[0].message, "Missing ';' after '8000' to end the 'max-buffers' option.");
   });
 
   it("reports a missing '}' at the section that cannot live there", () => {
     const text = `resource r0 {\n  on a { device /dev/drbd0; disk /dev/sda1; address 10.0.0.1:7789; meta-disk internal;\n  on b { device /dev/drbd0; disk /dev/sda1; address 10.0.0.2:7789; meta-disk internal; }\n}\n`;
-    const diagnostics = check(text);
+    const diagnostics = drbd.diagnostics(text);
     assert.deepEqual(diagnostics.map(summary), ['3:3-5 error drbd/missing-brace']);
     assert.equal(diagnostics[0].message, "Missing '}' to close 'on a' (opened on line 2) before this 'on' section.");
   });
 
   it("reports a section left open at the end of the file on its keyword", () => {
-    const diagnostics = check(`resource r0 {\n${HOSTS}\n`);
+    const diagnostics = drbd.diagnostics(`resource r0 {\n${HOSTS}\n`);
     assert.deepEqual(diagnostics.map(summary), ['1:1-9 error drbd/missing-brace']);
   });
 
   it("flags a stray ';' after a closing brace and an unterminated string", () => {
-    const diagnostics = check(`resource r0 {\n${HOSTS}\n  handlers { split-brain "/bin/true; }\n};\n`);
-    assert.deepEqual(diagnostics.map(summary), ['5:2-3 error drbd/syntax', '1:1-9 error drbd/missing-brace', '4:26-39 error drbd/syntax']);
+    const diagnostics = drbd.diagnostics(`resource r0 {\n${HOSTS}\n  handlers { split-brain "/bin/true; }\n};\n`);
+    assert.deepEqual(diagnostics.map(summary), ['1:1-9 error drbd/missing-brace', '4:26-39 error drbd/syntax', '5:2-3 error drbd/syntax']);
   });
 
   it('does not read the contents of skip sections', () => {
-    assert.deepEqual(check(`skip {\n  whatever "is here { nested } ;\n}\nresource r0 {\n${HOSTS}\n}\n`).map(summary), []);
+    assert.deepEqual(drbd.check(`skip {\n  whatever "is here { nested } ;\n}\nresource r0 {\n${HOSTS}\n}\n`), []);
   });
 });

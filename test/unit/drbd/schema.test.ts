@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { upstreamFacts } from '../../helpers/fixtures';
-import { OPTION_DOCS, SECTION_DOCS } from '../../../server/src/languages/drbd/optionDocs';
-import { DIALECTS } from '../../../server/src/languages/drbd/optionTypes';
-import { ALL_OPTION_NAMES, optionFact } from '../../../server/src/languages/drbd/schema';
-import { ALL_SECTION_NAMES } from '../../../server/src/languages/drbd/grammar';
+import { ALL_OPTION_NAMES, ALL_SECTION_NAMES, DIALECTS, optionFact } from '../../../server/src/languages/drbd/schema';
+import { OPTION_DOCS, SECTION_DOCS } from '../../../server/src/languages/drbd/schema/docs';
 
 /** Facts entries that are not options a user writes (see scripts/generate-drbd-options.mjs). */
 const NOT_OPTIONS = ['_name', '--disable-write-same'];

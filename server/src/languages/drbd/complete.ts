@@ -1,17 +1,15 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
 import { detectDialect } from './dialect';
-import { SECTION_CHILDREN } from './grammar';
+import { describeFact } from './hover';
 import type { Token } from './lexer';
 import { resourcesOf } from './model';
-import { OPTION_DOCS, SECTION_DOCS } from './optionDocs';
-import type { Dialect } from './optionTypes';
 import { DrbdDocument, SectionNode, sectionAt } from './parse';
-import { optionFact, optionsIn } from './schema';
-import { describeFact } from './hover';
+import { Dialect, optionFact, optionsIn, SECTION_CHILDREN } from './schema';
+import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
 import { BOOLEAN_VALUES } from './values';
 
-export function drbdComplete(doc: DrbdDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
+export function complete(doc: DrbdDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
   const section = sectionAt(doc.root, offset);
   const dialect = detectDialect(doc, ctx.settings).dialect;

@@ -1,8 +1,18 @@
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+/**
+ * The DRBD checks that look at other files, on facts only: hosts against the
+ * cluster's nodes; addresses, minors and devices another file's resource
+ * also uses; and a dual-primary resource whose fencing no `common` section
+ * (of its own file or another, usually global_common.conf) completes.
+ */
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { didYouMean } from '../../common/didYouMean';
 import { crossFileDiagnostic, related } from '../../workspace/crossFile';
-import type { DrbdResourceFact } from '../../workspace/facts';
+import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts';
+import type { Placed } from '../../workspace/model';
 import type { CrossFileContext, CrossFileRule } from '../types';
+import { Code, DrbdCode } from './codes';
+import { withoutFencingMessage } from './fencing';
+import { SOURCE } from './parse';
 
 function drbdChecks(resource: DrbdResourceFact, { model, at }: CrossFileContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -13,13 +23,13 @@ function drbdChecks(resource: DrbdResourceFact, { model, at }: CrossFileContext)
     const node = closestNode(host.value, nodes);
     const placedNode = node ? model.clusterNodes.get(node)![0] : undefined;
     const suffix = placedNode ? ` The cluster has '${node}' (${at(placedNode)}); DRBD compares the name with \`uname -n\`, which must be the same name the cluster uses.` : ' DRBD compares the name with `uname -n` on each node, which must match a clusternode name.';
-    out.push(crossFileDiagnostic(host.range, DiagnosticSeverity.Warning, 'workspace/drbd-host-not-cluster-node', `DRBD host '${host.value}' in resource '${resource.name.value}' is not a node of the cluster.${suffix}`, placedNode ? [related(placedNode, `cluster node '${node}'`)] : []));
+    out.push(crossFileDiagnostic(host.range, DiagnosticSeverity.Warning, Code.hostNotClusterNode, `DRBD host '${host.value}' in resource '${resource.name.value}' is not a node of the cluster.${suffix}`, placedNode ? [related(placedNode, `cluster node '${node}'`)] : []));
   }
   const hosts = new Set(resource.hosts.map((h) => h.value));
   if (resource.hosts.some((h) => model.clusterNodes.has(h.value))) {
     for (const [node, places] of model.clusterNodes) {
       if (hosts.has(node)) continue;
-      out.push(crossFileDiagnostic(resource.name.range, DiagnosticSeverity.Warning, 'workspace/node-missing-in-drbd', `Resource '${resource.name.value}' has no 'on ${node}' section, but '${node}' is a cluster node (${at(places[0])}); add it so the data is replicated there.`, [related(places[0], `cluster node '${node}'`)]));
+      out.push(crossFileDiagnostic(resource.name.range, DiagnosticSeverity.Warning, Code.nodeMissingInDrbd, `Resource '${resource.name.value}' has no 'on ${node}' section, but '${node}' is a cluster node (${at(places[0])}); add it so the data is replicated there.`, [related(places[0], `cluster node '${node}'`)]));
     }
   }
   return out;
@@ -31,7 +41,67 @@ function closestNode(host: string, nodes: string[]): string | undefined {
   return nodes.find((n) => short(n) === short(host)) ?? didYouMean(host, nodes, 1)[0];
 }
 
-/** DRBD hosts against the cluster's nodes. */
+/** A DRBD finding made across files: it keeps the language's source, so the editor lists it with the file's own. */
+function drbdDiagnostic(range: Range, severity: DiagnosticSeverity, code: DrbdCode, message: string, relatedInformation: DiagnosticRelatedInformation[] = []): Diagnostic {
+  return { ...crossFileDiagnostic(range, severity, code, message, relatedInformation), source: SOURCE };
+}
+
+type Claimed<T> = Placed<T> & { resource: DrbdResourceFact; host: string };
+
+/**
+ * Addresses, minors and device paths of this file's `on` hosts that a
+ * resource of another file also uses (drbdadm refuses the second when both
+ * are loaded). Only the first claim of a key in this file is compared: later
+ * ones are already errors of the file itself (validateResources.ts).
+ */
+function collisions(uri: string, facts: FileFacts, { model }: CrossFileContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const check = <T>(table: Map<string, Claimed<T>[]>, code: DrbdCode, key: string, fact: Located<T>, what: string) => {
+    if (seen.has(`${code}|${key}`)) return;
+    seen.add(`${code}|${key}`);
+    const others = (table.get(key) ?? []).filter((claim) => claim.uri !== uri && claim.host !== '');
+    const named = others[others.length - 1];
+    if (!named) return;
+    const message = `${what} is also used by resource '${named.resource.name.value}' in ${fileName(named.uri)}; when both are loaded drbdadm refuses the second.`;
+    out.push(drbdDiagnostic(fact.range, DiagnosticSeverity.Warning, code, message, [related(named, `used by resource '${named.resource.name.value}'`)]));
+  };
+  for (const resource of facts.drbdResources ?? []) {
+    for (const address of resource.addresses) if (address.host) check(model.drbdAddresses, Code.duplicateAddress, address.value, address, `Address ${address.value}`);
+    for (const minor of resource.minors) if (minor.host) check(model.drbdHostMinors, Code.duplicateMinor, `${minor.host}|${minor.value}`, minor, `Minor ${minor.value} on '${minor.host}'`);
+    for (const device of resource.devices) if (device.host) check(model.drbdHostDevices, Code.duplicateDevice, `${device.host}|${device.value}`, device, `Device ${device.value} on '${device.host}'`);
+  }
+  return out;
+}
+
+function fileName(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * A resource that allows two primaries needs `fencing resource-and-stonith`
+ * and a `fence-peer` handler: from its own sections, its file's `common`
+ * (both in the fact), or the `common` section of any file of the workspace
+ * (drbd.conf includes global_common.conf before the resources). The quick fix
+ * is offered by actions.ts, by code.
+ */
+function unfencedDualPrimary(facts: FileFacts, { model }: CrossFileContext): Diagnostic[] {
+  const commonFencing = model.drbdCommons.some(({ common }) => common.fencing === 'resource-and-stonith');
+  const commonFencePeer = model.drbdCommons.some(({ common }) => common.fencePeer);
+  const out: Diagnostic[] = [];
+  for (const resource of facts.drbdResources ?? []) {
+    const dual = resource.dualPrimaryFencing;
+    if (!dual) continue;
+    const fencing = dual.fencing || commonFencing;
+    const fencePeer = dual.fencePeer || commonFencePeer;
+    if (fencing && fencePeer) continue;
+    out.push(drbdDiagnostic(dual.range, DiagnosticSeverity.Warning, Code.dualPrimaryWithoutFencing, withoutFencingMessage(`Resource '${resource.name.value}'`, fencing, fencePeer, dual.fencingSection)));
+  }
+  return out;
+}
+
 export const crossFileRules: readonly CrossFileRule[] = [
   { name: 'drbd/hosts-are-cluster-nodes', check: (_uri, facts, ctx) => (facts.drbdResources ?? []).flatMap((resource) => drbdChecks(resource, ctx)) },
+  { name: 'drbd/collisions-across-files', check: collisions },
+  { name: 'drbd/dual-primary-fenced', check: (_uri, facts, ctx) => unfencedDualPrimary(facts, ctx) },
 ];

@@ -1,6 +1,6 @@
 import type { Settings } from '../types';
 import type { Token } from './lexer';
-import type { Dialect } from './optionTypes';
+import type { Dialect } from './schema';
 import { DrbdDocument, walk } from './parse';
 
 export interface DialectChoice {

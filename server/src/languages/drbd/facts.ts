@@ -1,14 +1,16 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts';
+import type { ServiceContext } from '../types';
+import { detectDialect } from './dialect';
+import { dualPrimaryAnchor, dualPrimaryOf, fencingSections } from './fencing';
 import type { Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourcesOf } from './model';
-import type { Dialect } from './optionTypes';
 import { DrbdDocument, sectionsOf } from './parse';
-import { dualPrimaryOf } from './resources';
 import { deviceMinor, isProblem, parseAddress } from './values';
 
-/** Resources with their hosts, addresses, minors, devices and disks, for cross-file checks. */
-export function drbdFacts(doc: DrbdDocument, dialect: Dialect): FileFacts {
+/** Resources with their hosts, addresses, minors, devices, disks and fencing, and the `common` fencing, for cross-file checks. */
+export function facts(doc: DrbdDocument, ctx: ServiceContext): FileFacts {
+  const dialect = detectDialect(doc, ctx.settings).dialect;
   const range = (token: Token): Range => doc.lines.range(token.start, token.end);
   const located = (token: Token): Located => ({ value: token.value, range: range(token) });
   const drbdResources: DrbdResourceFact[] = [];
@@ -32,13 +34,15 @@ export function drbdFacts(doc: DrbdDocument, dialect: Dialect): FileFacts {
     }
     const dual = dualPrimaryOf(doc, resource.section, dialect);
     fact.dualPrimary = Boolean(dual.allowTwoPrimaries || dual.becomeBoth);
+    const anchor = dualPrimaryAnchor(resource.section, dual);
+    if (anchor) fact.dualPrimaryFencing = { range: range(anchor), fencing: dual.fencingOk, fencePeer: dual.fencePeer, fencingSection: fencingSections(dialect)[0] };
     drbdResources.push(fact);
   }
-  const facts: FileFacts = { drbdResources };
+  const result: FileFacts = { drbdResources };
   const [common] = sectionsOf(doc.root, 'common');
   if (common) {
     const policy = dualPrimaryOf(doc, common, dialect);
-    facts.drbdCommon = { fencing: policy.fencingOk ? 'resource-and-stonith' : undefined, fencePeer: policy.fencePeer };
+    result.drbdCommon = { fencing: policy.fencingOk ? 'resource-and-stonith' : undefined, fencePeer: policy.fencePeer };
   }
-  return facts;
+  return result;
 }

@@ -1,10 +1,9 @@
-import type { Hover } from 'vscode-languageserver-types';
+import type { Hover, Position } from 'vscode-languageserver-types';
 import type { ServiceContext } from '../types';
 import { describeDialectChoice, detectDialect } from './dialect';
-import { OPTION_DOCS, SECTION_DOCS } from './optionDocs';
-import type { OptionFact } from './optionTypes';
 import { DrbdDocument, tokenAt } from './parse';
-import { homesOf, optionFact } from './schema';
+import { homesOf, OptionFact, optionFact } from './schema';
+import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
 import { scaleName } from './values';
 
 /** The facts line of an option: type, values, range with unit, default. */
@@ -21,7 +20,7 @@ export function describeFact(fact: OptionFact): string {
   return parts.join(' · ');
 }
 
-export function drbdHover(doc: DrbdDocument, position: { line: number; character: number }, ctx: ServiceContext): Hover | null {
+export function hover(doc: DrbdDocument, position: Position, ctx: ServiceContext): Hover | null {
   const found = tokenAt(doc.root, doc.lines.offsetAt(position));
   if (!found || found.argIndex !== -1) return null;
   const { node, token } = found;

@@ -2,9 +2,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
-import { ALL_SECTION_NAMES, anyDialectNests, OPAQUE_SECTIONS, TOP_LEVEL } from './grammar';
+import { Code } from './codes';
 import { Token, tokenize } from './lexer';
-import { KNOWN_KEYWORDS } from './schema';
+import { ALL_SECTION_NAMES, anyDialectNests, KNOWN_KEYWORDS, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 
 export const SOURCE = 'drbd';
 
@@ -39,18 +39,22 @@ export type Node = OptionNode | SectionNode;
 export interface DrbdDocument extends ParsedDocument {
   readonly root: SectionNode;
   readonly tokens: Token[];
+  /** The syntax errors (`syntaxErrors`) with what their quick fix and the parity test need. */
+  readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
-/** Extra data on syntax diagnostics: where to insert a missing `;`, and the line drbdadm reports. */
-export interface MissingSemicolonData {
-  insertAt: number;
-  /** drbdadm reports a missing `;` on the line of the token that follows. */
-  oracleLine: number;
+/** A syntax error, with where a missing `;` goes and the line drbdadm reports it on. */
+export interface SyntaxProblem {
+  diagnostic: Diagnostic;
+  /** Offset where the missing `;` goes (the quick fix inserts it there). */
+  semicolonAt?: number;
+  /** 0-based line drbdadm reports the error on, when it is not the diagnostic's line. */
+  oracleLine?: number;
 }
 
 class Parser {
   private index = 0;
-  readonly errors: Diagnostic[] = [];
+  readonly errors: SyntaxProblem[] = [];
   /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`). */
   readonly opaque: { start: number; end: number }[] = [];
   readonly root: SectionNode;
@@ -74,10 +78,8 @@ class Parser {
     return this.stack[this.stack.length - 1];
   }
 
-  private error(token: Token, code: string, message: string, data?: unknown): void {
-    const d = diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE);
-    if (data !== undefined) d.data = data;
-    this.errors.push(d);
+  private error(token: Token, code: string, message: string, extra: Omit<SyntaxProblem, 'diagnostic'> = {}): void {
+    this.errors.push({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra });
   }
 
   private statement(): void {
@@ -85,7 +87,7 @@ class Parser {
     if (first.kind === '}') {
       this.index++;
       if (this.stack.length === 1) {
-        this.error(first, 'drbd/syntax', "Unexpected '}': there is no open section to close here.");
+        this.error(first, Code.syntax, "Unexpected '}': there is no open section to close here.");
       } else {
         const section = this.stack.pop()!;
         section.close = first;
@@ -97,12 +99,12 @@ class Parser {
       this.index++;
       const after = this.tokens[this.index - 2];
       const what = after?.kind === '}' ? "after '}' (a section needs no ';')" : 'with no option before it';
-      this.error(first, 'drbd/syntax', `Unexpected ';' ${what}; remove it.`);
+      this.error(first, Code.syntax, `Unexpected ';' ${what}; remove it.`);
       return;
     }
     if (first.kind === '{') {
       this.index++;
-      this.error(first, 'drbd/syntax', "'{' without a section name before it; write e.g. 'net {'.");
+      this.error(first, Code.syntax, "'{' without a section name before it; write e.g. 'net {'.");
       this.push({ kind: 'section', name: '', args: [], open: first, children: [], parent: this.top, end: this.lines.text.length });
       return;
     }
@@ -145,8 +147,8 @@ class Parser {
   private missingSemicolon(keyword: Token, args: Token[], next: Token | undefined): void {
     const last = args.length > 0 ? args[args.length - 1] : keyword;
     if (last.kind === 'string' && !last.closed) return; // the unterminated string is the error
-    const data: MissingSemicolonData = { insertAt: last.end, oracleLine: next ? next.line : last.line };
-    this.error(last, 'drbd/missing-semicolon', `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, data);
+    // drbdadm reports a missing `;` on the line of the token that follows.
+    this.error(last, Code.missingSemicolon, `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, { semicolonAt: last.end, oracleLine: next ? next.line : last.line });
   }
 
   private openSection(keyword: Token, args: Token[], open: Token): void {
@@ -184,9 +186,9 @@ class Parser {
     const label = section.keyword ? `'${[section.keyword.text, ...section.args.map((a) => a.text)].join(' ')}'` : 'the section';
     const where = `opened on line ${opener.line + 1}`;
     if (before) {
-      this.error(before, 'drbd/missing-brace', `Missing '}' to close ${label} (${where}) before this '${before.text}' section.`, { oracleLine: before.line });
+      this.error(before, Code.missingBrace, `Missing '}' to close ${label} (${where}) before this '${before.text}' section.`, { oracleLine: before.line });
     } else {
-      this.error(opener, 'drbd/missing-brace', `Missing '}': ${label} (${where}) is not closed by the end of the file.`);
+      this.error(opener, Code.missingBrace, `Missing '}': ${label} (${where}) is not closed by the end of the file.`);
     }
   }
 
@@ -205,14 +207,14 @@ export function parse(text: string): DrbdDocument {
   const tokens = tokenize(text);
   const parser = new Parser(tokens, lines);
   const root = parser.parse();
-  const errors = parser.errors;
+  const problems = parser.errors;
   const inOpaque = (token: Token) => parser.opaque.some((span) => token.start >= span.start && token.end <= span.end);
   for (const token of tokens) {
     if (token.kind === 'string' && !token.closed && !inOpaque(token)) {
-      errors.push(diagnostic(lines.range(token.start, token.end), Severity.Error, 'drbd/syntax', 'Unterminated string: add the closing \'"\' on this line.', SOURCE));
+      problems.push({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
     }
   }
-  return { text, lines, syntaxErrors: errors, root, tokens };
+  return { text, lines, syntaxErrors: problems.map((p) => p.diagnostic), syntaxProblems: problems, root, tokens };
 }
 
 /** Depth-first walk over every node below `section`. */

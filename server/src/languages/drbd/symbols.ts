@@ -1,4 +1,5 @@
 import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver-types';
+import type { ServiceContext } from '../types';
 import { DrbdDocument, SectionNode, walk } from './parse';
 
 /** What each section is in the outline; sections not listed are shown as plain namespaces. */
@@ -14,7 +15,7 @@ const KINDS: Record<string, SymbolKind> = {
 };
 
 /** Resources, their hosts and volumes (and connections), nested as in the file. */
-export function drbdSymbols(doc: DrbdDocument): DocumentSymbol[] {
+export function symbols(doc: DrbdDocument, _ctx: ServiceContext): DocumentSymbol[] {
   const symbolsOf = (section: SectionNode): DocumentSymbol[] =>
     section.children.flatMap((child) => {
       if (child.kind !== 'section' || !child.keyword || !(child.name in KINDS)) return [];
@@ -37,7 +38,7 @@ export function drbdSymbols(doc: DrbdDocument): DocumentSymbol[] {
 }
 
 /** Every section spanning more than one line folds. */
-export function drbdFolding(doc: DrbdDocument): FoldingRange[] {
+export function folding(doc: DrbdDocument, _ctx: ServiceContext): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   for (const node of walk(doc.root)) {
     if (node.kind !== 'section' || !node.keyword || !node.close) continue;

@@ -1,7 +1,8 @@
 /** Parsing and checking of option values: numbers with units, addresses, devices. */
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import { Code } from './codes';
 import type { Token } from './lexer';
-import type { OptionFact } from './optionTypes';
+import type { OptionFact } from './schema';
 
 /** Multipliers of the unit suffixes drbdadm accepts after a number. */
 const SUFFIX_BYTES: Record<string, number> = { '': 1, k: 1024, K: 1024, m: 1024 ** 2, M: 1024 ** 2, g: 1024 ** 3, G: 1024 ** 3, s: 512, S: 512 };
@@ -12,7 +13,7 @@ export const NUMBER_PATTERN = /^(-?\d+)([a-zA-Z]?)$/;
 
 export interface ValueProblem {
   token: Token;
-  code: 'drbd/invalid-value' | 'drbd/out-of-range' | 'drbd/invalid-unit' | 'drbd/invalid-address';
+  code: typeof Code.invalidValue | typeof Code.outOfRange | typeof Code.invalidUnit | typeof Code.invalidAddress;
   message: string;
   /** Replacement candidates (did-you-mean), best first. */
   suggestions?: string[];
@@ -38,15 +39,15 @@ export function scaleName(scale: string | undefined): string | undefined {
 
 export function checkNumber(token: Token, name: string, fact: OptionFact): ValueProblem | undefined {
   const parsed = numberInScale(token.value, fact.scale);
-  if (!parsed) return { token, code: 'drbd/invalid-value', message: `'${name}' takes a number${fact.scale ? ' (units k, M, G or s allowed)' : ''}; '${token.text}' is not one.` };
-  if ('badUnit' in parsed) return { token, code: 'drbd/invalid-unit', message: `Unknown unit '${parsed.badUnit}' in '${token.text}' for '${name}'; use k, M, G (binary multiples) or s (512-byte sectors).` };
+  if (!parsed) return { token, code: Code.invalidValue, message: `'${name}' takes a number${fact.scale ? ' (units k, M, G or s allowed)' : ''}; '${token.text}' is not one.` };
+  if ('badUnit' in parsed) return { token, code: Code.invalidUnit, message: `Unknown unit '${parsed.badUnit}' in '${token.text}' for '${name}'; use k, M, G (binary multiples) or s (512-byte sectors).` };
   const { value } = parsed;
   if ((fact.min !== undefined && value < fact.min) || (fact.max !== undefined && value > fact.max)) {
     const unit = scaleName(fact.scale);
     const converted = NUMBER_PATTERN.exec(token.value)![2] ? ` (= ${value}${unit ? ' ' + unit : ''})` : '';
     return {
       token,
-      code: 'drbd/out-of-range',
+      code: Code.outOfRange,
       message: `'${name}' ${token.text}${converted} is out of range: it must be between ${fact.min ?? '-∞'} and ${fact.max ?? '∞'}${unit ? ' ' + unit : fact.unit ? ' (' + fact.unit + ')' : ''}.`,
     };
   }
@@ -58,7 +59,7 @@ export function checkEnum(token: Token, name: string, values: readonly string[],
   if (alsoNumber && NUMBER_PATTERN.test(token.value)) return checkNumber(token, name, alsoNumber);
   const suggestions = didYouMean(token.value, values);
   const choices = values.length <= 12 ? `: one of ${values.join(', ')}` : '';
-  return { token, code: 'drbd/invalid-value', message: `'${token.text}' is not a valid value for '${name}'${choices}${alsoNumber ? ', or a number' : ''}${suggestionSuffix(suggestions) || '.'}`, suggestions };
+  return { token, code: Code.invalidValue, message: `'${token.text}' is not a valid value for '${name}'${choices}${alsoNumber ? ', or a number' : ''}${suggestionSuffix(suggestions) || '.'}`, suggestions };
 }
 
 export const BOOLEAN_VALUES = ['yes', 'no'];
@@ -89,16 +90,16 @@ export function parseAddress(args: Token[], keyword: Token): ParsedAddress | Val
     rest = rest.slice(1);
   }
   const token = rest[0];
-  if (!token) return { token: args[0] ?? keyword, code: 'drbd/invalid-address', message: `'${keyword.text}' needs an address and port, e.g. '${keyword.text} 10.0.0.1:7789;'.` };
+  if (!token) return { token: args[0] ?? keyword, code: Code.invalidAddress, message: `'${keyword.text}' needs an address and port, e.g. '${keyword.text} 10.0.0.1:7789;'.` };
   const match = /^(\[[0-9a-fA-F:.%a-z]+\]|[^:]+):(\d+)$/.exec(token.value);
-  if (!match) return { token, code: 'drbd/invalid-address', message: `'${token.text}' is not an address with a port; write it as ip:port, e.g. 10.0.0.1:7789 (IPv6: ipv6 [fd00::1]:7789).` };
+  if (!match) return { token, code: Code.invalidAddress, message: `'${token.text}' is not an address with a port; write it as ip:port, e.g. 10.0.0.1:7789 (IPv6: ipv6 [fd00::1]:7789).` };
   const [, host, portText] = match;
   const port = parseInt(portText, 10);
   const isIpv6 = host.startsWith('[');
-  if (family === 'ipv6' && !isIpv6) return { token, code: 'drbd/invalid-address', message: `An ipv6 address is written in brackets: ipv6 [${host}]:${portText}.` };
-  if (family !== 'ipv6' && isIpv6) return { token, code: 'drbd/invalid-address', message: `'${token.text}' is an IPv6 address; write 'ipv6' before it.` };
-  if (!isIpv6 && !validIpv4(host)) return { token, code: 'drbd/invalid-address', message: `'${host}' is not an IPv4 address (four numbers 0-255); DRBD needs the numeric address, not a host name.` };
-  if (port < 1 || port > 65535) return { token, code: 'drbd/invalid-address', message: `Port ${port} is out of range: use 1-65535 (DRBD's convention starts at 7788).` };
+  if (family === 'ipv6' && !isIpv6) return { token, code: Code.invalidAddress, message: `An ipv6 address is written in brackets: ipv6 [${host}]:${portText}.` };
+  if (family !== 'ipv6' && isIpv6) return { token, code: Code.invalidAddress, message: `'${token.text}' is an IPv6 address; write 'ipv6' before it.` };
+  if (!isIpv6 && !validIpv4(host)) return { token, code: Code.invalidAddress, message: `'${host}' is not an IPv4 address (four numbers 0-255); DRBD needs the numeric address, not a host name.` };
+  if (port < 1 || port > 65535) return { token, code: Code.invalidAddress, message: `Port ${port} is out of range: use 1-65535 (DRBD's convention starts at 7788).` };
   return { family, host, port, key: `${host}:${port}`, token };
 }
 

@@ -1,4 +1,4 @@
-import type { Dialect } from './optionTypes';
+import type { Dialect } from './types';
 
 /** The name of the implicit section that holds the whole file. */
 export const TOP_LEVEL = '';

@@ -4,9 +4,12 @@
  * at more than one level, such as `device` in a resource, in `on` and in
  * `volume`), plus the 8.3 → 8.4 renames.
  */
-import { ALL_SECTION_NAMES, TOP_LEVEL } from './grammar';
-import { OPTION_FACTS } from './schema/options.generated';
-import { Dialect, DIALECTS, OptionFact } from './optionTypes';
+import { OPTION_FACTS } from './options.generated';
+import { ALL_SECTION_NAMES, TOP_LEVEL } from './sections';
+import { Dialect, DIALECTS, OptionFact } from './types';
+
+export * from './sections';
+export * from './types';
 
 /** Facts sections that are not sections of the file's syntax, and where their options are written. */
 const FACT_SECTION_HOMES: Record<string, string> = {

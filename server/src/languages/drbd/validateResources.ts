@@ -1,0 +1,137 @@
+/**
+ * Checks within a resource and across the resources of this file: every host
+ * has what it needs, addresses and minors do not collide, the primaries are
+ * consistent, and a dual-primary `common` section is fenced. What depends on
+ * other files (collisions with their resources, a resource fenced by another
+ * file's `common`) is in crossFile.ts.
+ */
+import { Severity } from '../../common/diagnostics';
+import { Code, DrbdCode } from './codes';
+import { addFencing } from './fixes';
+import { dualPrimaryAnchor, dualPrimaryOf, fencingSections, withoutFencingMessage } from './fencing';
+import type { Token } from './lexer';
+import { hostOrResourceOption, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
+import { DrbdDocument, SectionNode, sectionsOf } from './parse';
+import type { Dialect } from './schema';
+import type { TokenReporter } from './validate';
+import { deviceMinor, isProblem, parseAddress } from './values';
+
+/** What every host needs; DRBD 9 defaults meta-disk to internal. */
+const REQUIRED_HOST_KEYS: readonly { names: string[]; example: string; dialects: Dialect[] }[] = [
+  { names: ['device'], example: 'device /dev/drbd0;', dialects: ['8.3', '8.4', '9'] },
+  { names: ['disk'], example: 'disk /dev/sdb1;', dialects: ['8.3', '8.4', '9'] },
+  { names: ['address'], example: 'address 10.0.0.1:7789;', dialects: ['8.3', '8.4', '9'] },
+  { names: ['meta-disk', 'flexible-meta-disk'], example: 'meta-disk internal;', dialects: ['8.3', '8.4'] },
+];
+
+export function validateResources(doc: DrbdDocument, dialect: Dialect, out: TokenReporter): void {
+  const resources = resourcesOf(doc);
+  for (const resource of resources) {
+    checkHosts(resource, dialect, out);
+    checkPrimaries(doc, resource, dialect, out);
+  }
+  for (const common of sectionsOf(doc.root, 'common')) checkCommonFencing(doc, common, dialect, out);
+  checkCollisions(resources, out);
+}
+
+function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
+  const { section } = resource;
+  const label = resource.name ? `'${resource.name.text}'` : '';
+  const onSections = resource.hosts.filter((h) => h.section.name === 'on');
+  const seen = new Map<string, Token>();
+  for (const host of onSections) {
+    if (!host.name) continue;
+    const first = seen.get(host.name.value);
+    if (first) out.report(host.name, Severity.Error, Code.duplicateHost, `Host '${host.name.text}' already has an 'on' section in resource ${label} (line ${first.line + 1}).`);
+    else seen.set(host.name.value, host.name);
+    for (const key of REQUIRED_HOST_KEYS) {
+      if (!key.dialects.includes(dialect)) continue;
+      if (key.names[0] === 'address' && dialect === '9' && sectionsOf(section, 'connection').length > 0) continue;
+      if (hostOrResourceOption(host.section, section, key.names) || everyVolumeHas(host.section, section, key.names)) continue;
+      if (key.names[0] === 'address' && optionIn(host.section, 'proxy')) continue;
+      out.report(host.section.keyword!, Severity.Error, Code.missingHostOption, `'on ${host.name.text}' in resource ${label} has no '${key.names[0]}', and the resource sets none for it to inherit; add e.g. '${key.example}'.`);
+    }
+    if (dialect === '9' && (onSections.length > 2 || onSections.some((h) => optionIn(h.section, 'node-id'))) && !optionIn(host.section, 'node-id')) {
+      out.report(host.section.keyword!, Severity.Error, Code.missingNodeId, `'on ${host.name.text}' has no 'node-id': DRBD 9 needs one on every host when a resource has more than two hosts or any host sets one; add e.g. 'node-id ${onSections.indexOf(host)};'.`);
+    }
+  }
+  const hostCount = resource.hosts.length;
+  if (dialect !== '9' && hostCount !== 2 && resource.name && !sectionsOf(section, 'stacked-on-top-of').length) {
+    out.report(resource.name, Severity.Warning, Code.hostCount, `Resource ${label} has ${hostCount} host section${hostCount === 1 ? '' : 's'}; DRBD ${dialect} replicates between exactly two nodes. Use DRBD 9 for more than two.`);
+  }
+}
+
+/** Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have them. */
+function everyVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
+  const volumes = [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')];
+  const numbers = new Set(volumes.map((v) => v.args[0]?.value));
+  const has = (number: string | undefined) => volumes.some((v) => v.args[0]?.value === number && names.some((n) => optionIn(v, n)));
+  return numbers.size > 0 && [...numbers].every(has);
+}
+
+function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
+  const { section } = resource;
+  const label = resource.name ? `'${resource.name.text}'` : '';
+  const oracleLine = section.keyword?.line;
+  const hostNames = new Set(resource.hosts.flatMap((h) => (h.name ? [h.name.value] : [])));
+  const become = resourceSetting(doc, section, ['startup'], 'become-primary-on');
+  for (const host of become?.args ?? []) {
+    if (host.value === 'both' || hostNames.has(host.value)) continue;
+    // drbdadm 8.x refuses the resource; DRBD 9 ignores the name.
+    out.report(host, dialect === '9' ? Severity.Warning : Severity.Error, Code.unknownHost, `'become-primary-on ${host.text}': resource ${label} has no 'on ${host.text}' section; name one of ${[...hostNames].map((h) => `'${h}'`).join(', ') || 'its hosts'} or 'both'.`, { oracleLine });
+  }
+  const dual = dualPrimaryOf(doc, section, dialect);
+  if (dual.becomeBoth && !dual.allowTwoPrimaries && dialect !== '9') {
+    out.report(dual.becomeBoth, Severity.Error, Code.twoPrimariesNotAllowed, `'become-primary-on both' needs 'allow-two-primaries;' in the 'net' section of resource ${label}; without it the second node cannot become primary.`, { oracleLine });
+  }
+  const protocol = resourceSetting(doc, section, ['net'], 'protocol') ?? optionIn(section, 'protocol');
+  const protocolValue = protocol?.args[0];
+  if (dual.allowTwoPrimaries && protocolValue && protocolValue.value !== 'C') {
+    out.report(protocolValue, Severity.Error, Code.dualPrimaryProtocol, `Resource ${label} allows two primaries with protocol ${protocolValue.text}; DRBD refuses that (writes must be on both disks before either node acknowledges them): use 'protocol C'.`);
+  }
+  // Whether the resource is fenced may depend on a `common` section of another file: crossFile.ts warns.
+}
+
+/** Warns when a `common` section makes every resource dual-primary without fencing them. */
+function checkCommonFencing(doc: DrbdDocument, common: SectionNode, dialect: Dialect, out: TokenReporter): void {
+  const dual = dualPrimaryOf(doc, common, dialect);
+  const anchor = dualPrimaryAnchor(common, dual);
+  if (!anchor || (dual.fencingOk && dual.fencePeer)) return;
+  const message = withoutFencingMessage("The 'common' section (every resource)", dual.fencingOk, dual.fencePeer, fencingSections(dialect)[0]);
+  out.report(anchor, Severity.Warning, Code.dualPrimaryWithoutFencing, message, { fixes: (d, ctx) => addFencing(doc, common, dialect, d, ctx) });
+}
+
+interface Claim {
+  resource: string;
+  token: Token;
+}
+
+/** Addresses, minors and device paths must be unique per host within the file (crossFile.ts compares them with other files). */
+function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
+  const addresses = new Map<string, Claim>();
+  const minors = new Map<string, Claim>();
+  const devices = new Map<string, Claim>();
+  const claim = (table: Map<string, Claim>, key: string, c: Claim, code: DrbdCode, what: string, oracleLine?: number) => {
+    const first = table.get(key);
+    if (first) out.report(c.token, Severity.Error, code, `${what} is already used by resource '${first.resource}' on line ${first.token.line + 1}; each resource needs its own.`, { oracleLine });
+    else table.set(key, c);
+  };
+  for (const resource of resources) {
+    const name = resource.name?.value ?? '';
+    for (const host of resource.hosts) {
+      const hostName = host.name?.value ?? '';
+      // drbdadm compares the addresses of `on` hosts; stacked and floating ones may repeat behind proxies.
+      const address = host.section.name === 'on' ? optionIn(host.section, 'address') : undefined;
+      if (address) {
+        const parsed = parseAddress(address.args, address.keyword);
+        // A malformed address is reported where the option is checked.
+        if (!isProblem(parsed)) claim(addresses, parsed.key, { resource: name, token: parsed.token }, Code.duplicateAddress, `Address ${parsed.key}`);
+      }
+      const device = hostOrResourceOption(host.section, resource.section, ['device']);
+      if (!device || !hostName) continue;
+      const { minor, path, minorToken } = deviceMinor(device.args);
+      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, `Minor ${minor} on '${hostName}'`, resource.section.keyword?.line);
+      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, `Device ${path.value} on '${hostName}'`, resource.section.keyword?.line);
+    }
+  }
+}
