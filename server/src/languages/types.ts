@@ -58,15 +58,6 @@ export interface FileContext {
   files: FileReader;
 }
 
-/**
- * TRANSITIONAL (issue 12): the workspace of a context that happens to carry
- * one. Three validations still read other files; each moves that work to a
- * cross-file rule and this goes.
- */
-export function transitionalWorkspace(ctx: FileContext): WorkspaceView {
-  return (ctx as Partial<ServiceContext>).workspace ?? { otherFiles: () => [] };
-}
-
 /** What a service knows for the editing features: the file's context plus a read-only view of the workspace. */
 export interface ServiceContext extends FileContext {
   /** Facts from the other files of the workspace, for completion, hover and code actions; empty when there is none. */
