@@ -10,6 +10,7 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import type { CodeInfo } from '../common/codes';
 import type { LineIndex } from '../../../shared/src/lineIndex';
 import type { FileFacts, Located } from '../workspace/facts';
 import type { WorkspaceModel } from '../workspace/model';
@@ -144,4 +145,6 @@ export interface LanguageDefinition<Doc extends ParsedDocument = ParsedDocument>
   readonly service: LanguageService<Doc>;
   /** The checks across files for which this language's facts are the subject. */
   readonly crossFileRules: readonly CrossFileRule[];
+  /** Every diagnostic code the language (and its cross-file rules) reports, with severity and why (codes.ts). */
+  readonly codes?: readonly CodeInfo[];
 }
