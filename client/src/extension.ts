@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
 
 export const LANGUAGE_IDS = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-conf'];
@@ -9,7 +10,6 @@ export const LANGUAGE_IDS = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerDom0Explorer(context);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -27,8 +27,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
   };
-  client = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
+  client = languageClient;
+  const started = languageClient.start();
+  // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
+  registerDom0Explorer(context, async () => {
+    await started;
+    return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
+  });
+  await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
