@@ -1,15 +1,15 @@
-/** VS Code side: starts the language server for the five config languages. */
+/** VS Code side: starts the language server for the languages package.json registers, and the dom0 explorer. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
-
-export const LANGUAGE_IDS = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-conf'];
+import { manifestLanguages, watchedGlobs } from './manifest';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const languages = manifestLanguages(context.extension.packageJSON);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -17,14 +17,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: local files, untitled buffers and remote dom0 files opened through the explorer.
-    documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
+    documentSelector: languages.map((language) => ({ language: language.id })),
     synchronize: {
       configurationSection: 'xenConfig',
       // The server indexes the workspace's config files; tell it when they change on disk.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.res,*.conf,*.sxp,*.xl,*.iftab,iftab,xmexample*,xlexample*}'),
-        vscode.workspace.createFileSystemWatcher('**/xen/auto/*'),
-      ],
+      fileEvents: vscode.workspace.createFileSystemWatcher(`{${watchedGlobs(languages).join(',')}}`),
     },
   };
   const languageClient = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
