@@ -1,15 +1,15 @@
-/** VS Code side: starts the language server for the five config languages. */
+/** VS Code side: starts the language server for the languages package.json registers, and the dom0 explorer. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
-
-export const LANGUAGE_IDS = ['xl-config', 'xend-sxp', 'iftab', 'drbd', 'cluster-conf'];
+import { manifestLanguages, watchedGlobs } from './manifest';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerDom0Explorer(context);
+  const languages = manifestLanguages(context.extension.packageJSON);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -17,18 +17,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: local files, untitled buffers and remote dom0 files opened through the explorer.
-    documentSelector: LANGUAGE_IDS.map((language) => ({ language })),
+    documentSelector: languages.map((language) => ({ language: language.id })),
     synchronize: {
       configurationSection: 'xenConfig',
       // The server indexes the workspace's config files; tell it when they change on disk.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.res,*.conf,*.sxp,*.xl,*.iftab,iftab,xmexample*,xlexample*}'),
-        vscode.workspace.createFileSystemWatcher('**/xen/auto/*'),
-      ],
+      fileEvents: vscode.workspace.createFileSystemWatcher(`{${watchedGlobs(languages).join(',')}}`),
     },
   };
-  client = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
+  client = languageClient;
+  const started = languageClient.start();
+  // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
+  registerDom0Explorer(context, async () => {
+    await started;
+    return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
+  });
+  await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 

@@ -67,7 +67,7 @@ const SEPARATORS = '{}()<>[]!;';
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 const END_OF_TEXT = '\x04';
 /** Deeper lists are refused (no real configuration nests more than a few levels), so the recursion stays bounded. */
-export const MAX_DEPTH = 200;
+const MAX_DEPTH = 200;
 
 /** Python's string.printable, the characters an atom may start with. */
 function isPrintable(ch: string): boolean {

@@ -1,20 +1,19 @@
 /**
- * The grammar files themselves: registered as package.json says, every rule
- * reachable (vscode-textmate silently ignores an include of a missing rule),
- * every regex valid for oniguruma (an invalid one only fails when the editor
- * reaches it), and the real-world fixtures tokenized without an invalid.* scope.
+ * The grammar files themselves: every rule reachable (vscode-textmate
+ * silently ignores an include of a missing rule), every regex valid for
+ * oniguruma (an invalid one only fails when the editor reaches it), and the
+ * real-world fixtures tokenized without an invalid.* scope. Their registration
+ * in package.json is test/unit/common/manifest.test.ts's.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LANGUAGE_IDS } from '../../server/src/languages/registry';
 import { LanguageId } from '../../server/src/languages/types';
-import { fixtureFiles, REPO_ROOT } from '../helpers/fixtures';
-import { compileRegex, GRAMMAR_SCOPES, grammarPath, loadGrammar, tokenize, tokenizeText } from '../helpers/tokenize';
-
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+import { fixtureFiles } from '../helpers/fixtures';
+import { compileRegex, grammarPath, loadGrammar, tokenize, tokenizeText } from '../helpers/tokenize';
 
 interface RawRule {
   include?: string;
@@ -52,17 +51,6 @@ function allRules(grammar: RawGrammar): RawRule[] {
 }
 
 describe('grammar files', () => {
-  it('are registered in package.json with the scope names the grammars declare', () => {
-    const registered = manifest.contributes.grammars as { language: string; scopeName: string; path: string }[];
-    assert.deepEqual(registered.map((g) => g.language).sort(), [...LANGUAGE_IDS].sort());
-    for (const entry of registered) {
-      const id = entry.language as LanguageId;
-      assert.equal(join(REPO_ROOT, entry.path), grammarPath(id), `${id}: package.json points elsewhere`);
-      assert.equal(entry.scopeName, GRAMMAR_SCOPES[id], `${id}: the tests load a different scope`);
-      assert.equal(readGrammar(id).scopeName, entry.scopeName, `${id}: the grammar declares another scopeName`);
-    }
-  });
-
   for (const id of LANGUAGE_IDS) {
     it(`${id}: every include names an existing rule and every repository rule is used`, () => {
       const grammar = readGrammar(id);

@@ -9,6 +9,7 @@ import { HostSpec, parseHostSetting } from '../../../shared/src/dom0/hosts';
 import { DomainModel, HostModel } from '../../../shared/src/dom0/model';
 import { Dom0Session } from '../../../shared/src/dom0/session';
 import { Dom0Node } from '../../../shared/src/dom0/treeNodes';
+import type { ClusterNode } from '../../../shared/src/protocol';
 import { RemoteConfigFs, remoteUri, SCHEME } from './remoteFs';
 import { addHostSetting, ExplorerSettings, readSettings, removeHostSetting, resolveHosts, SECTION } from './settings';
 import { Dom0TreeProvider, OPEN_CONFIG_COMMAND } from './treeProvider';
@@ -18,7 +19,8 @@ const UNTRUSTED = 'Remote commands are disabled in this untrusted workspace: the
 
 type DomainNode = Extract<Dom0Node, { kind: 'domain' }>;
 
-export function registerDom0Explorer(context: vscode.ExtensionContext): void {
+/** `clusterNodes` asks the language server for the workspace's cluster.conf nodes (xenConfig.dom0.includeClusterNodes). */
+export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNodes: () => Promise<ClusterNode[]>): void {
   const output = vscode.window.createOutputChannel('Xen dom0');
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   const tree = new Dom0TreeProvider();
@@ -33,7 +35,7 @@ export function registerDom0Explorer(context: vscode.ExtensionContext): void {
   const fs = new RemoteConfigFs(() => session, hostOf, () => vscode.workspace.isTrusted);
 
   async function loadHosts(): Promise<void> {
-    const { hosts, errors } = await resolveHosts(settings);
+    const { hosts, errors } = await resolveHosts(settings, clusterNodes);
     tree.hosts = hosts;
     tree.settingErrors = errors;
     tree.untrustedMessage = vscode.workspace.isTrusted ? undefined : UNTRUSTED;

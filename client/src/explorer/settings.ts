@@ -1,7 +1,7 @@
 /** The explorer's settings (`xenConfig.dom0.*`) and the hosts they name, cluster.conf nodes included. */
 import * as vscode from 'vscode';
-import { clusterNodeNames } from '../../../shared/src/dom0/clusterNodes';
 import { HostSetting, HostSpec, parseHostSetting, parseHostSettings } from '../../../shared/src/dom0/hosts';
+import type { ClusterNode } from '../../../shared/src/protocol';
 
 export const SECTION = 'xenConfig.dom0';
 
@@ -32,20 +32,25 @@ export function readSettings(): ExplorerSettings {
   };
 }
 
-/** Hosts from the setting, then (when enabled) the nodes of the workspace's cluster.conf files. */
-export async function resolveHosts(settings: ExplorerSettings): Promise<{ hosts: HostSpec[]; errors: string[] }> {
+/** Hosts from the setting, then (when enabled) the nodes of the workspace's cluster.conf files, as the language server knows them. */
+export async function resolveHosts(settings: ExplorerSettings, clusterNodes: () => Promise<ClusterNode[]>): Promise<{ hosts: HostSpec[]; errors: string[] }> {
   const { hosts, errors } = parseHostSettings(settings.hostSettings);
   if (!settings.includeClusterNodes) return { hosts, errors };
+  let nodes: ClusterNode[];
+  try {
+    nodes = await clusterNodes();
+  } catch (error) {
+    errors.push(`cluster.conf nodes: the language server did not answer (${error instanceof Error ? error.message : String(error)})`);
+    return { hosts, errors };
+  }
   const known = new Set(hosts.map((h) => h.hostname));
-  for (const file of await vscode.workspace.findFiles('**/cluster.conf', '**/node_modules/**', 20)) {
-    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    for (const name of clusterNodeNames(xml)) {
-      if (known.has(name)) continue;
-      known.add(name);
-      const parsed = parseHostSetting({ host: name, name: `${name} (${vscode.workspace.asRelativePath(file)})` });
-      if (parsed.ok) hosts.push(parsed.host);
-      else errors.push(`${vscode.workspace.asRelativePath(file)}: ${parsed.error}`);
-    }
+  for (const node of nodes) {
+    if (known.has(node.name)) continue;
+    known.add(node.name);
+    const file = vscode.workspace.asRelativePath(vscode.Uri.parse(node.uri));
+    const parsed = parseHostSetting({ host: node.name, name: `${node.name} (${file})` });
+    if (parsed.ok) hosts.push(parsed.host);
+    else errors.push(`${file}: ${parsed.error}`);
   }
   return { hosts, errors };
 }

@@ -9,7 +9,7 @@ import { HostModel } from './model';
 import { Dom0Session } from './session';
 import { shellCommandLine } from './shellQuote';
 
-export const DOMAINS_USAGE = `usage: cli.js domains [options] HOST...
+const DOMAINS_USAGE = `usage: cli.js domains [options] HOST...
 
 Lists the Xen domains of each dom0 HOST over SSH (the system ssh client, your
 ~/.ssh/config and agent; no password prompts). HOST is user@host, host:port,

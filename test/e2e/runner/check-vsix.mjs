@@ -3,6 +3,7 @@
 // (test/e2e/vsix-probe). Usage: npm run package && node test/e2e/runner/check-vsix.mjs
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MissingTools } from '../../../scripts/ensure-tools.mjs';
 import { runTestsInCodeServer } from './run-suite.mjs';
 import { repoRoot } from './workspace.mjs';
 
@@ -16,6 +17,6 @@ const probe = join(repoRoot, 'test', 'e2e', 'vsix-probe');
 try {
   process.exit(await runTestsInCodeServer({ extensionPath: probe, testsPath: join(probe, 'index.js'), installVsix: vsix }));
 } catch (error) {
-  console.error(`vsix: ${error.stack || error.message}`);
+  console.error(`vsix: ${error instanceof MissingTools ? error.message : error.stack || error.message}`);
   process.exit(1);
 }

@@ -8,10 +8,25 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages, MissingTools, onPath } from '../../../scripts/ensure-tools.mjs';
 
 const runnerDir = dirname(fileURLToPath(import.meta.url));
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+const RIPGREP_PATHS = ['/usr/bin/rg', '/bin/rg'];
+
+/**
+ * What `npm ci` of code-server needs from the system: ripgrep stands in for the binary
+ * @vscode/ripgrep would download; libkrb5-dev and a C++ toolchain build its native modules
+ * (kerberos, argon2).
+ */
+const BUILD_TOOLS = [
+  { name: 'ripgrep', present: () => RIPGREP_PATHS.some((path) => existsSync(path)) },
+  { name: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') },
+  { name: 'g++', present: () => Boolean(onPath('g++')) },
+  { name: 'make', present: () => Boolean(onPath('make')) },
+  { name: 'python3', present: () => Boolean(onPath('python3')) },
+];
 
 /** The cache root: $XCC_E2E_CACHE, else $XDG_CACHE_HOME or ~/.cache, + xen-cluster-config-e2e. */
 export function cacheRoot() {
@@ -27,6 +42,10 @@ export function ensureRunnerInstalled({ log = (line) => console.error(line) } = 
   const doneMarker = join(target, '.installed');
   if (existsSync(doneMarker)) return target;
 
+  if (process.platform === 'linux') {
+    const problem = ensureDebianPackages('e2e', BUILD_TOOLS, { log });
+    if (problem) throw new MissingTools(`installing code-server for the offline runner needs ripgrep, libkrb5-dev and a C++ toolchain: ${problem}`);
+  }
   log(`e2e runner: installing code-server and playwright-core into ${target} (once, about a minute)`);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
@@ -52,7 +71,7 @@ export function ensureRunnerInstalled({ log = (line) => console.error(line) } = 
   if (result.status !== 0) {
     throw new Error(
       `e2e runner: "npm ci" in ${target} failed (exit ${result.status}). ` +
-        'It needs the npm registry, a C++ toolchain, libkrb5-dev and ripgrep: run scripts/install-test-tools.sh as root.',
+        'It needs the npm registry (and ripgrep, libkrb5-dev, g++, make, python3, which it installs from Debian as root).',
     );
   }
   rmSync(tmp, { recursive: true, force: true });
@@ -65,7 +84,7 @@ export function ensureRunnerInstalled({ log = (line) => console.error(line) } = 
  * every machine; it first looks in $TMPDIR/<cache>/<archive>, so hand it Debian's /usr/bin/rg.
  */
 function prefillRipgrepCache(tmp, log) {
-  const rg = ['/usr/bin/rg', '/bin/rg'].find((candidate) => existsSync(candidate));
+  const rg = RIPGREP_PATHS.find((candidate) => existsSync(candidate));
   if (!rg) {
     log('e2e runner: no system ripgrep (apt-get install ripgrep); @vscode/ripgrep will try to download one');
     return;

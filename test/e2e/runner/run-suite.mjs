@@ -6,7 +6,7 @@
 // Env: XCC_E2E_GREP=<mocha grep>, XCC_E2E_VERBOSE=1 (code-server and browser logs).
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
-import { launchChromium } from './browser.mjs';
+import { ensureChromium, launchChromium } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { ensureRunnerInstalled } from './install.mjs';
 import { copyExamplesWorkspace, forwardedSuiteEnv, isMain, repoRoot, suiteEntry } from './workspace.mjs';
@@ -16,7 +16,7 @@ const verbose = process.env.XCC_E2E_VERBOSE === '1';
 
 /** Runs the e2e suite against the extension loaded from source; resolves with the exit code. */
 export function runSuiteInCodeServer() {
-  if (!existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing: compile first (npx tsc -p .)`);
+  if (!existsSync(suiteEntry)) throw new Error(`${suiteEntry} is missing: compile first (npm run build)`);
   return runTestsInCodeServer({ extensionPath: repoRoot, testsPath: suiteEntry });
 }
 
@@ -26,6 +26,7 @@ export function runSuiteInCodeServer() {
  * into the private profile first. Resolves with the tests' exit code (0 pass).
  */
 export async function runTestsInCodeServer({ extensionPath, testsPath, installVsix }) {
+  ensureChromium(); // before the minute-long runner install, so a missing browser is said at once
   const installDir = ensureRunnerInstalled();
   const workspace = copyExamplesWorkspace();
   const started = Date.now();

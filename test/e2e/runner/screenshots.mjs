@@ -7,6 +7,7 @@
 // Usage: npm run screenshots [-- scene-name ...]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { MissingTools } from '../../../scripts/ensure-tools.mjs';
 import { launchChromium } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
 import { ensureRunnerInstalled } from './install.mjs';
@@ -247,7 +248,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(`screenshots: ${error.stack || error.message}`);
+    console.error(`screenshots: ${error instanceof MissingTools ? error.message : error.stack || error.message}`);
     process.exit(1);
   },
 );

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { clusterNodeNames } from '../../../shared/src/dom0/clusterNodes';
 import { unreachableHost, buildHostModel } from '../../../shared/src/dom0/model';
 import { childNodes, Dom0Node, rootNodes, viewOf } from '../../../shared/src/dom0/treeNodes';
 import { capture, labSections, refreshOutput, testHost } from '../../helpers/dom0';
@@ -73,21 +72,5 @@ describe('package.json menus of the explorer', () => {
       const word = /viewItem =~ \/\\b([\w-]+)\\b\//.exec(entry.when)?.[1];
       assert.ok(word && words.has(word), `${entry.command}: ${entry.when}`);
     }
-  });
-});
-
-describe('cluster.conf nodes as hosts', () => {
-  it('reads the clusternode names', () => {
-    const xml = `<?xml version="1.0"?>
-<cluster name="an-cluster01" config_version="7">
-  <clusternodes>
-    <clusternode name="an-node01.alteeve.com" nodeid="1"><fence/></clusternode>
-    <clusternode name="an-node02.alteeve.com" nodeid="2"/>
-  </clusternodes>
-</cluster>`;
-    assert.deepEqual(clusterNodeNames(xml), ['an-node01.alteeve.com', 'an-node02.alteeve.com']);
-    assert.deepEqual(clusterNodeNames('<cluster><clusternodes><clusternode name="solo"/></clusternodes></cluster>'), ['solo']);
-    assert.deepEqual(clusterNodeNames('<cluster><clusternodes>'), []);
-    assert.deepEqual(clusterNodeNames('not xml at all <<<'), []);
   });
 });
