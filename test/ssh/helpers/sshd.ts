@@ -14,12 +14,12 @@ import { REPO_ROOT } from '../../helpers/fixtures';
 export const SSHD = '/usr/sbin/sshd';
 /** Why the real-sshd tests cannot run here, or undefined when they can. */
 export function sshdMissing(): string | undefined {
-  if (!existsSync(SSHD)) return `${SSHD} is missing: install openssh-server (scripts/install-test-tools.sh) to run the real-sshd tests`;
+  if (!existsSync(SSHD)) return `${SSHD} is missing: install openssh-server (npm run test:server installs it when run as root with apt-get) to run the real-sshd tests`;
   for (const tool of ['ssh', 'ssh-keygen']) {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     } catch {
-      return `${tool} is missing: install openssh-client (scripts/install-test-tools.sh) to run the real-sshd tests`;
+      return `${tool} is missing: install openssh-client (npm run test:server installs it when run as root with apt-get) to run the real-sshd tests`;
     }
   }
   return undefined;
