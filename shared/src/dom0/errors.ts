@@ -21,6 +21,7 @@ export type Dom0ErrorKind =
   | 'refused'
   | 'untrusted'
   | 'domain-changed'
+  | 'interrupted'
   | 'internal';
 
 export interface Dom0Error {
@@ -62,6 +63,10 @@ export function sshFailure(host: HostSpec, result: RunResult, timeoutMs: number)
       hint: `The host or the network is slow or down. Try \`${tryManually}\` in a terminal, or raise xenConfig.dom0.commandTimeout.`,
       detail,
     };
+  }
+  if (result.exitCode === null) {
+    // Neither our timeout nor a cancel: something else killed ssh (the system, the user, a crash).
+    return { kind: 'interrupted', message: `${name}: the connection ended before the command finished (ssh was killed)`, hint: 'Try again; if it keeps happening, see the Output channel "Xen dom0".', detail };
   }
   if (result.exitCode !== 255) return undefined;
   const stderr = result.stderr;

@@ -45,8 +45,8 @@ export function parseListRow(line: string): ListRow | undefined {
   // xl pads the name to 40 columns; the blanks before the id are padding.
   let end = match.index;
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  // An empty name is kept: the line before held it (a name ending in a newline); the long listing has it whole.
   const name = line.slice(0, end);
-  if (name === '') return undefined;
   return { name, id: Number(match[1]), memoryMiB: Number(match[2]), vcpus: Number(match[3]), flags: match[4], cpuTimeSeconds: Number(match[5]) };
 }
 

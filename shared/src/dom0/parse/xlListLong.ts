@@ -69,8 +69,9 @@ export function splitJsonArray(text: string): { elements: Element[]; closed: boo
       } else if (ch === '"') inString = true;
       else if (ch === '{' || ch === '[') depth++;
       else if (ch === '}' || ch === ']') {
-        if (depth === 0) break; // the array's own `]`
-        depth--;
+        if (depth > 0) depth--;
+        else if (ch === ']') break; // the array's own `]`
+        // A stray `}` stays in the element: JSON.parse says what is wrong with it.
       } else if (ch === ',' && depth === 0) break;
     }
     if (i >= text.length) {
