@@ -13,6 +13,7 @@ import { parseXlListLong, splitJsonArray } from '../../shared/src/dom0/parse/xlL
 import { parseXlUptime } from '../../shared/src/dom0/parse/xlUptime';
 import { parseXmListLong } from '../../shared/src/dom0/parse/xmListLong';
 import { splitSections } from '../../shared/src/dom0/refreshScript';
+import { childNodes, rootNodes } from '../../shared/src/dom0/treeNodes';
 import { capture, labSections, refreshOutput, testHost, xmCapture } from '../helpers/dom0';
 
 const PARSERS = { parseXlList, parseXlInfo, parseXlListLong, parseXlUptime, parseXmListLong };
@@ -63,7 +64,7 @@ describe('dom0 parsers on any input', () => {
  * the long one as xl's JSON; the model must show every domain with its exact
  * name and id, whatever the others are called.
  */
-const FRAGMENTS = [' ', '  ', '\t', '\n', '\r', '0', '1', '42', ' 1 2 3 -b---- 4.0', 'r-----', '-b----', "'", '"', '\\', '$(x)', '-', '--', '\0', 'é', '日本', '(', ')', 'Name ID Mem VCPUs State Time(s)', 'domu', 'my vm', '#'];
+const FRAGMENTS = ['/', '../', ' ', '  ', '\t', '\n', '\r', '0', '1', '42', ' 1 2 3 -b---- 4.0', 'r-----', '-b----', "'", '"', '\\', '$(x)', '-', '--', '\0', 'é', '日本', '(', ')', 'Name ID Mem VCPUs State Time(s)', 'domu', 'my vm', '#'];
 const hostileName = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 })
   .map((parts) => parts.join(''))
@@ -83,6 +84,10 @@ describe('dom0 parsers on generated hostile domain names', () => {
       fc.property(hostileHost, (domains) => {
         const model = buildHostModel(testHost(), refreshOutput('xl', labSections({ list: xlList(domains), long: xlLong(domains), configs: '' })));
         assert.equal(model.error, undefined);
+        // The tree VS Code gets has unique ids (else it shows nothing of the host), and no config path outside /etc/xen.
+        const nodes = childNodes(rootNodes([testHost()], new Map([[testHost().spec, model]]), new Set(), [])[0]);
+        assert.equal(new Set(nodes.map((n) => n.id)).size, nodes.length);
+        for (const d of model.domains) assert.ok(d.configPath === undefined || /^\/etc\/xen\/[^/]+\.cfg$/.test(d.configPath), d.configPath);
         for (const domain of domains) {
           const found = model.domains.filter((d) => d.id === domain.id);
           assert.deepEqual(found.map((d) => d.name), [domain.name], `id ${domain.id}`);

@@ -166,6 +166,11 @@ export function stateOfFlags(flags: string): DomainState {
 }
 
 const DOM0 = 'Domain-0';
+/**
+ * A name that can stand for a file in /etc/xen: no "/" (a domain named
+ * `../../root/x` must not open /root/x.cfg), no NUL, no line break.
+ */
+const SAFE_FILE_NAME = /^[^/\0\n\r]+$/;
 const configName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.cfg$/, '');
 
 /**
@@ -250,7 +255,7 @@ function runningDomain(
     isDom0,
     disks: config?.disks ?? [],
     nics: config?.nics ?? [],
-    configPath: isDom0 ? undefined : (file ?? `/etc/xen/${name}.cfg`),
+    configPath: isDom0 ? undefined : (file ?? (SAFE_FILE_NAME.test(name) ? `/etc/xen/${name}.cfg` : undefined)),
     configFound: file !== undefined,
   };
 }

@@ -135,6 +135,13 @@ describe('one odd domain or a cut-off listing never empties the host', () => {
     assert.deepEqual(model.domains.map((d) => [d.name, d.id]).slice(0, 3), [['Domain-0', 0], ['domu1', 1], ['line1\nline2', 2]]);
   });
 
+  it('gives a domain whose name holds "/" no config path (it would point out of /etc/xen)', () => {
+    const long = JSON.parse(capture('03-xl-list-l.stdout'));
+    long[1].config.c_info.name = '../../root/.ssh/x';
+    const model = build({ list: [header, row('Domain-0', 0), row('../../root/.ssh/x', 1), row('domu2', 2)].join('\n') + '\n', long: JSON.stringify(long) });
+    assert.deepEqual(model.domains.slice(1, 3).map((d) => [d.name, d.configPath]), [['../../root/.ssh/x', undefined], ['domu2', '/etc/xen/domu2.cfg']]);
+  });
+
   it('reports a line of xl list that is no row, and keeps the others', () => {
     const model = build({ list: capture('02-xl-list.stdout') + 'garbage line\n' });
     assert.deepEqual(summary(model).slice(0, 3), ['Domain-0#0 running 1024MiB 2/-vcpu', 'domu1#1 blocked 128MiB 1/1vcpu', 'domu2#2 running 128MiB 2/2vcpu']);
