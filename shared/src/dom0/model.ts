@@ -140,11 +140,15 @@ export function buildHostModel(host: HostSpec, output: RefreshOutput): HostModel
  * domain's name marks that domain. Returns the lines left over.
  */
 function attachUnreadable(domains: DomainModel[], lines: readonly string[]): string[] {
+  if (lines.length === 0) return [];
+  // The lines a multi-line name is printed on (all but its last, which ends in the columns).
+  const nameLines = new Set(domains.filter((d) => d.name.includes('\n')).flatMap((d) => d.name.split('\n').map((part) => (part.endsWith('\r') ? part.slice(0, -1) : part))));
+  const rowless = domains.flatMap((d, index) => (d.note === SHORT_MISSING ? [index] : []));
   const left: string[] = [];
   for (const line of lines) {
-    if (domains.some((d) => d.name.includes('\n') && d.name.split('\n').some((part) => part === line || (part !== '' && line.startsWith(part))))) continue;
-    const owner = domains.findIndex((d) => d.note === SHORT_MISSING && line.startsWith(d.name));
-    if (owner >= 0) domains[owner] = { ...domains[owner], note: `its row in the short listing could not be read: "${excerpt(line)}"` };
+    if (nameLines.has(line)) continue;
+    const owner = rowless.find((index) => line.startsWith(domains[index].name));
+    if (owner !== undefined) domains[owner] = { ...domains[owner], note: `its row in the short listing could not be read: "${excerpt(line)}"` };
     else left.push(line);
   }
   return left;
