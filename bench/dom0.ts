@@ -47,7 +47,7 @@ export async function benchDom0(hostCount = 10, domainsPerHost = 50, rounds = 5)
   const missing = sshdMissing();
   if (missing) return { skipped: missing };
   const sshd = await startSshd(hostCount);
-  const session = new Dom0Session({ configFile: sshd.clientConfig(), env: sshd.env, connectTimeoutSeconds: 10, commandTimeoutMs: 60000, parallelism: hostCount });
+  const session = new Dom0Session({ configFile: sshd.clientConfig(), env: sshd.env, connectTimeoutSeconds: 10, commandTimeoutMs: 60000, parallelism: hostCount, trusted: () => true });
   try {
     sshd.useScenario('bench', generatedScenario(domainsPerHost));
     const hosts = Array.from({ length: hostCount }, (_, i) => sshd.host(`${sshd.user}@127.0.0.${i + 1}:${sshd.port}`));

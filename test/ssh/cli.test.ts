@@ -29,7 +29,7 @@ describe('cli.js domains over a real sshd', { skip: sshdMissing() }, () => {
       list: { stdout: capture('02-xl-list.stdout') },
       'list-long': { stdout: capture('03-xl-list-l.stdout') },
       uptime: { stdout: capture('14-xl-uptime.stdout') },
-    });
+    }, [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']]);
   });
   after(() => sshd?.stop());
 
@@ -46,9 +46,12 @@ describe('cli.js domains over a real sshd', { skip: sshdMissing() }, () => {
   });
 
   it('prints text, runs an action first, and exits 1 when a host fails', async () => {
+    sshd.resetCalls();
     const { stdout, stderr, code } = await cli('--action', 'pause', '--domain', 'domu1', sshd.host().spec);
     assert.equal(code, 0);
-    assert.equal(stderr, `${sshd.host().label}: xl pause domu1: done\n`);
+    // By domid, behind the check that the id still has the name (a domain named "2" must not hit id 2).
+    assert.equal(stderr, `${sshd.host().label}: xl pause 1 (only if id 1 is still named domu1): done\n`);
+    assert.deepEqual(sshd.acted(), ['xl pause 1 domu1']);
     assert.match(stdout, /^ {2}domu1 {5}id 1 {4}blocked, 128 MiB, 1 vCPU, up 0:01:05$/m);
     assert.match(stdout, /^ {6}disk xvda {2}\/var\/lib\/xen\/images\/domu1\.img {2}read-write$/m);
     const down = await cli('127.0.0.1:1');

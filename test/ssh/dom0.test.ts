@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { actionArgv } from '../../shared/src/dom0/actions';
 import { HostSpec } from '../../shared/src/dom0/hosts';
-import { Dom0Session, md5, SessionOptions } from '../../shared/src/dom0/session';
+import { digestsOf } from '../../shared/src/dom0/remoteFile';
+import { Dom0Session, SessionOptions } from '../../shared/src/dom0/session';
 import { childNodes, rootNodes, viewOf } from '../../shared/src/dom0/treeNodes';
 import { capture, HOSTILE_NAMES, xmCapture } from '../helpers/dom0';
 import { ClientProfile, sshdMissing, startSshd, TestSshd } from './helpers/sshd';
@@ -23,7 +23,7 @@ let sshd: TestSshd;
 const sessions: Dom0Session[] = [];
 
 function session(profile: ClientProfile = 'good', options: Partial<SessionOptions> = {}): Dom0Session {
-  const created = new Dom0Session({ configFile: sshd.clientConfig(profile), env: sshd.env, connectTimeoutSeconds: 5, commandTimeoutMs: 15000, parallelism: 4, ...options });
+  const created = new Dom0Session({ configFile: sshd.clientConfig(profile), env: sshd.env, connectTimeoutSeconds: 5, commandTimeoutMs: 15000, parallelism: 4, trusted: () => true, ...options });
   sessions.push(created);
   return created;
 }
@@ -85,11 +85,13 @@ describe('dom0 over a real sshd', { skip }, () => {
       assert.deepEqual(sshd.standinCalls(), [['xm', 'info'], ['xm', 'list'], ['xm', 'list', '--long'], ['xm', 'uptime']]);
     });
 
-    it('reports garbage output as unreadable, naming the host and the command', async () => {
+    it('reports garbage instead of the long listing, naming the host and the command, and still lists the domains', async () => {
       sshd.useScenario('garbage', { ...LAB, 'list-long': { stdout: '<html>502 Bad Gateway</html>\n' } });
       const model = await session().refreshHost(sshd.host());
-      assert.equal(model.error?.kind, 'unparsable');
-      assert.match(model.error?.message ?? '', new RegExp(`^${sshd.host().label.replace(/[.[\]]/g, '\\$&')}: cannot read the output of \`xl list -l\`: the long domain list is not JSON`));
+      assert.equal(model.error, undefined);
+      assert.equal(model.warnings[0]?.kind, 'unparsable');
+      assert.match(model.warnings[0]?.message ?? '', new RegExp(`^${sshd.host().label.replace(/[.[\]]/g, '\\$&')}: cannot read the output of \`xl list -l\`: the long domain list is not JSON`));
+      assert.deepEqual(model.domains.map((d) => d.name), ['Domain-0', 'domu1', 'domu2']);
     });
 
     it('reports a toolstack that refuses a non-root user as not permitted', async () => {
@@ -137,38 +139,41 @@ describe('dom0 over a real sshd', { skip }, () => {
   describe('actions: the exact argv that reaches xl on the host', () => {
     let shared: Dom0Session | undefined;
     const actionSession = () => (shared ??= session());
-    const cases: [Parameters<Dom0Session['runAction']>[2], string[]][] = [
-      ['shutdown', ['xl', 'shutdown', 'domu1']],
-      ['reboot', ['xl', 'reboot', 'domu1']],
-      ['destroy', ['xl', 'destroy', 'domu1']],
-      ['pause', ['xl', 'pause', 'domu1']],
-      ['unpause', ['xl', 'unpause', 'domu1']],
-      ['start', ['xl', 'create', '/etc/xen/domu1.cfg']],
+    const domu1 = { name: 'domu1', id: 1, configPath: '/etc/xen/domu1.cfg' };
+    const cases: [Parameters<Dom0Session['runAction']>[2], string[][]][] = [
+      ['shutdown', [['xl', 'domname', '1'], ['xl', 'shutdown', '1']]],
+      ['reboot', [['xl', 'domname', '1'], ['xl', 'reboot', '1']]],
+      ['destroy', [['xl', 'domname', '1'], ['xl', 'destroy', '1']]],
+      ['pause', [['xl', 'domname', '1'], ['xl', 'pause', '1']]],
+      ['unpause', [['xl', 'domname', '1'], ['xl', 'unpause', '1']]],
+      ['start', [['xl', 'create', '/etc/xen/domu1.cfg']]],
     ];
-    for (const [action, argv] of cases) {
+    for (const [action, calls] of cases) {
       it(action, async () => {
-        sshd.useScenario('lab', LAB);
+        sshd.useScenario('lab', LAB, [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']]);
         sshd.resetCalls();
-        const result = await actionSession().runAction(sshd.host(), 'xl', action, { name: 'domu1', configPath: '/etc/xen/domu1.cfg' });
-        assert.equal(result.ok, true);
-        assert.deepEqual(sshd.standinCalls(), [argv]);
+        const result = await actionSession().runAction(sshd.host(), 'xl', action, domu1);
+        assert.equal(result.ok, true, result.ok ? '' : result.error.message);
+        assert.deepEqual(sshd.standinCalls(), calls);
       });
     }
 
     it('console: the argv the integrated terminal starts ssh with', async () => {
+      sshd.useScenario('lab', LAB, [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']]);
       sshd.resetCalls();
-      const transport = actionSession().transport;
-      const args = transport.sshArgs(sshd.host(), actionArgv('xl', 'console', { name: 'domu1' }), { tty: true });
+      const command = actionSession().consoleCommand(sshd.host(), 'xl', domu1);
+      assert.ok(command.ok);
       // No terminal here, so ssh warns and runs the command without one: enough to see the argv arrive.
-      execFileSync(transport.sshPath, args, { env: sshd.env, stdio: ['ignore', 'ignore', 'ignore'] });
-      assert.deepEqual(sshd.standinCalls(), [['xl', 'console', 'domu1']]);
+      execFileSync(command.program, command.args, { env: sshd.env, stdio: ['ignore', 'ignore', 'ignore'] });
+      assert.deepEqual(sshd.standinCalls(), [['xl', 'domname', '1'], ['xl', 'console', '1']]);
     });
 
     it('migrate, to another listed host', async () => {
+      sshd.useScenario('lab', LAB, [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']]);
       sshd.resetCalls();
       const target: HostSpec = { spec: 'root@an-node02', label: 'an-node02', user: 'root', hostname: 'an-node02', toolstack: 'auto' };
-      await actionSession().runAction(sshd.host(), 'xl', 'migrate', { name: 'domu1' }, { target });
-      assert.deepEqual(sshd.standinCalls(), [['xl', 'migrate', 'domu1', 'root@an-node02']]);
+      await actionSession().runAction(sshd.host(), 'xl', 'migrate', domu1, { target });
+      assert.deepEqual(sshd.standinCalls(), [['xl', 'domname', '1'], ['xl', 'migrate', '1', 'root@an-node02']]);
     });
 
     it('passes hostile domain names through ssh and the remote shell unchanged', async () => {
@@ -202,18 +207,20 @@ describe('dom0 over a real sshd', { skip }, () => {
   describe('remote config files', () => {
     it('reads, saves atomically with a backup, and refuses to overwrite a file changed on the host', async () => {
       const dir = mkdtempSync(join(tmpdir(), "xen dom0 'cfg' "));
+      const bytes = (text: string) => new TextEncoder().encode(text);
       try {
         const path = join(dir, "web $(x) 'a'.cfg");
         writeFileSync(path, 'memory = 128\n', { mode: 0o640 });
         const s = session();
         const read = await s.readFile(sshd.host(), path);
-        assert.deepEqual(read, { ok: true, content: 'memory = 128\n', md5: md5('memory = 128\n') });
-        assert.deepEqual(await s.writeFile(sshd.host(), path, 'memory = 256\n', md5('memory = 128\n')), { ok: true });
+        assert.deepEqual(read, { ok: true, bytes: Buffer.from('memory = 128\n'), digests: digestsOf(bytes('memory = 128\n')) });
+        assert.deepEqual(await s.writeFile(sshd.host(), path, bytes('memory = 256\n'), digestsOf(bytes('memory = 128\n'))), { ok: true, algorithm: 'sha256', savedTo: path });
         assert.equal(readFileSync(path, 'utf8'), 'memory = 256\n');
         assert.equal(readFileSync(`${path}.bak`, 'utf8'), 'memory = 128\n');
+        assert.equal(statSync(path).mode & 0o7777, 0o640);
         assert.deepEqual(readdirSync(dir).sort(), [`web $(x) 'a'.cfg`, `web $(x) 'a'.cfg.bak`]);
         writeFileSync(path, 'memory = 512\n'); // someone edits it on the host
-        const stale = await s.writeFile(sshd.host(), path, 'memory = 1024\n', md5('memory = 256\n'));
+        const stale = await s.writeFile(sshd.host(), path, bytes('memory = 1024\n'), digestsOf(bytes('memory = 256\n')));
         assert.equal(stale.ok, false);
         assert.equal(!stale.ok && stale.changedOnHost, true);
         assert.equal(readFileSync(path, 'utf8'), 'memory = 512\n');

@@ -4,9 +4,11 @@
  * trusted workspace.
  */
 import * as vscode from 'vscode';
-import { ACTIONS, actionArgv, DomainAction } from '../../../shared/src/dom0/actions';
+import { ACTIONS, DomainAction } from '../../../shared/src/dom0/actions';
+import { internalError } from '../../../shared/src/dom0/errors';
 import { HostSpec, parseHostSetting } from '../../../shared/src/dom0/hosts';
 import { DomainModel, HostModel } from '../../../shared/src/dom0/model';
+import { losslessEncoding } from '../../../shared/src/dom0/remoteFile';
 import { Dom0Session } from '../../../shared/src/dom0/session';
 import { Dom0Node } from '../../../shared/src/dom0/treeNodes';
 import type { ClusterNode } from '../../../shared/src/protocol';
@@ -16,6 +18,13 @@ import { Dom0TreeProvider, OPEN_CONFIG_COMMAND } from './treeProvider';
 
 const VIEW_ID = 'xenConfig.dom0Hosts';
 const UNTRUSTED = 'Remote commands are disabled in this untrusted workspace: the explorer runs ssh with your keys. Trust the workspace to list your dom0 hosts.';
+
+/** Each handler that leads to a remote command asks again: trust can be revoked while the view is open. */
+function trustedOrSay(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(UNTRUSTED);
+  return false;
+}
 
 type DomainNode = Extract<Dom0Node, { kind: 'domain' }>;
 
@@ -54,13 +63,17 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
     todo.forEach((h) => tree.loading.add(h.spec));
     tree.fire();
     await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
-      const models = await session.refreshAll(todo, signal);
-      if (signal.aborted) return; // the settings changed meanwhile; a new refresh is under way
-      for (const model of models) {
-        tree.models.set(model.host.spec, model);
-        tree.loading.delete(model.host.spec);
+      try {
+        const models = await session.refreshAll(todo, signal);
+        if (signal.aborted) return; // the settings changed meanwhile; a new refresh is under way
+        for (const model of models) tree.models.set(model.host.spec, model);
+      } catch (error) {
+        // refreshAll never rejects; should a bug make it, each host says so instead of "refreshing" forever.
+        if (!signal.aborted) for (const host of todo) tree.models.set(host.spec, { host, reachable: false, domains: [], error: internalError(host, 'the refresh', error), warnings: [] });
+      } finally {
+        if (!signal.aborted) todo.forEach((h) => tree.loading.delete(h.spec));
+        tree.fire();
       }
-      tree.fire();
     });
   }
 
@@ -73,6 +86,7 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
   }
 
   async function runAction(node: DomainNode, action: Exclude<DomainAction, 'console' | 'migrate'>): Promise<void> {
+    if (!trustedOrSay()) return;
     const { model, domain } = node;
     const info = ACTIONS[action];
     if (info.confirm) {
@@ -83,6 +97,7 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
   }
 
   async function actOn(model: HostModel, domain: DomainModel, action: Exclude<DomainAction, 'console'>, target: HostSpec | undefined, title: string): Promise<void> {
+    if (!trustedOrSay()) return; // again: a confirmation dialog may have stayed open while trust changed
     const toolstack = model.toolstack ?? 'xl';
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
       const controller = new AbortController();
@@ -100,16 +115,20 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
   }
 
   function openConsole(node: DomainNode): void {
+    if (!trustedOrSay()) return;
     const { model, domain } = node;
-    const argv = actionArgv(model.toolstack ?? 'xl', 'console', domain);
-    const args = session.transport.sshArgs(model.host, argv, { tty: true });
-    log(`[${model.host.label}] terminal: ssh ${args.join(' ')}`);
+    const command = session.consoleCommand(model.host, model.toolstack ?? 'xl', domain);
+    if (!command.ok) {
+      void vscode.window.showErrorMessage(`${command.error.message}. ${command.error.hint}`);
+      return;
+    }
     // shellPath + shellArgs: the terminal starts ssh directly, no local shell parses the arguments.
-    const terminal = vscode.window.createTerminal({ name: `${domain.name} @ ${model.host.label}`, shellPath: session.transport.sshPath, shellArgs: args });
+    const terminal = vscode.window.createTerminal({ name: `${domain.name} @ ${model.host.label}`, shellPath: command.program, shellArgs: command.args });
     terminal.show();
   }
 
   async function migrate(node: DomainNode): Promise<void> {
+    if (!trustedOrSay()) return;
     const { model, domain } = node;
     const targets = tree.hosts.filter((h) => h.spec !== model.host.spec);
     if (targets.length === 0) {
@@ -131,11 +150,26 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
 
   async function openConfig(node: Dom0Node): Promise<void> {
     if (node.kind !== 'domain' && node.kind !== 'config') return;
+    if (!trustedOrSay()) return;
     const { model, domain } = node;
     if (!domain.configPath) return;
-    const document = await vscode.workspace.openTextDocument(remoteUri(model.host, domain.configPath));
+    const uri = remoteUri(model.host, domain.configPath);
+    let encoding: string | undefined;
+    if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+      // Decode with an encoding that gives the same bytes back on save (a Latin-1 file stays Latin-1).
+      try {
+        encoding = losslessEncoding(await fs.readFile(uri));
+      } catch (error) {
+        void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
+    const document = await vscode.workspace.openTextDocument(uri, encoding ? { encoding } : undefined);
     const opened = document.languageId === 'xl-config' ? document : await vscode.languages.setTextDocumentLanguage(document, 'xl-config');
     await vscode.window.showTextDocument(opened);
+    if (encoding === 'iso88591') {
+      void vscode.window.showInformationMessage(`${domain.configPath} is not valid UTF-8: it is opened as ISO 8859-1 (Latin-1), so that saving keeps every byte that you do not edit.`);
+    }
   }
 
   async function addHost(): Promise<void> {
@@ -210,5 +244,7 @@ function newSession(settings: ExplorerSettings, log: (line: string) => void): Do
     commandTimeoutMs: settings.commandTimeoutSeconds * 1000,
     parallelism: settings.parallelism,
     log,
+    // Asked again where every remote command is built, not only at refresh.
+    trusted: () => vscode.workspace.isTrusted,
   });
 }

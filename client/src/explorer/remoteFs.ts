@@ -1,11 +1,16 @@
 /**
  * `xen-dom0://HOST/etc/xen/NAME.cfg`: domain configs read and written over SSH.
- * Saving is atomic on the host (temporary file + rename, previous version kept
- * as NAME.cfg.bak) and refused when the file changed there since it was read.
+ *
+ * VS Code hands a FileSystemProvider bytes (Uint8Array) both ways and does the
+ * decoding itself, with the document's encoding; this provider never decodes.
+ * The bytes read are what `cat` printed, untouched; their checksums are the
+ * conflict check of the next save; the bytes VS Code gives back are sent as
+ * they are, verified on the host, and installed atomically (remoteFile.ts).
  */
 import * as vscode from 'vscode';
 import { HostSpec } from '../../../shared/src/dom0/hosts';
-import { Dom0Session, md5 } from '../../../shared/src/dom0/session';
+import { Digests, digestsOf } from '../../../shared/src/dom0/remoteFile';
+import { Dom0Session, saveFailureMessage, saveSuccessMessage } from '../../../shared/src/dom0/session';
 
 export const SCHEME = 'xen-dom0';
 
@@ -14,7 +19,7 @@ export function remoteUri(host: HostSpec, path: string): vscode.Uri {
 }
 
 interface Known {
-  md5: string;
+  digests: Digests;
   size: number;
   mtime: number;
 }
@@ -24,6 +29,8 @@ export class RemoteConfigFs implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.changed.event;
   /** What each open file looked like when read or last saved (the conflict check). */
   private readonly known = new Map<string, Known>();
+  /** Files already reported as symbolic links (said once per file, not at every save). */
+  private readonly links = new Set<string>();
 
   constructor(
     private readonly session: () => Dom0Session,
@@ -55,26 +62,28 @@ export class RemoteConfigFs implements vscode.FileSystemProvider {
       if (result.notFound) throw vscode.FileSystemError.FileNotFound(uri);
       throw vscode.FileSystemError.Unavailable(`${result.error.message}. ${result.error.hint}`);
     }
-    const bytes = new TextEncoder().encode(result.content);
-    this.known.set(uri.toString(), { md5: result.md5, size: bytes.byteLength, mtime: Date.now() });
-    return bytes;
+    this.known.set(uri.toString(), { digests: result.digests, size: result.bytes.byteLength, mtime: Date.now() });
+    return result.bytes;
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const host = this.host(uri);
-    const text = new TextDecoder().decode(content);
-    const expected = this.known.get(uri.toString())?.md5 ?? '-';
-    const result = await this.session().writeFile(host, uri.path, text, expected);
-    if (!result.ok) {
-      if (result.changedOnHost) {
-        throw vscode.FileSystemError.Unavailable(
-          `Not saved: ${uri.path} changed on ${host.label} since it was opened. Copy your changes, run "File: Revert File" to load the host's version, and apply them again.`,
-        );
-      }
-      throw vscode.FileSystemError.Unavailable(`Not saved: ${result.error.message}. ${result.error.hint}`);
-    }
-    this.known.set(uri.toString(), { md5: md5(text), size: content.byteLength, mtime: Date.now() });
+    // Never read through this provider (Save As onto the host): it must not exist yet.
+    const expected = this.known.get(uri.toString())?.digests;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Saving ${uri.path} on ${host.label}`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return this.session().writeFile(host, uri.path, content, expected, controller.signal);
+      },
+    );
+    if (!result.ok) throw vscode.FileSystemError.Unavailable(saveFailureMessage(uri.path, host, result));
+    this.known.set(uri.toString(), { digests: digestsOf(content), size: content.byteLength, mtime: Date.now() });
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    const message = saveSuccessMessage(uri.path, host, result, this.links.has(uri.toString()));
+    if (result.savedTo !== uri.path) this.links.add(uri.toString());
+    if (message) void vscode.window.showInformationMessage(message);
   }
 
   readDirectory(): never {

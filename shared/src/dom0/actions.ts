@@ -1,7 +1,9 @@
 /**
  * The domain actions and the exact remote argv of each. The argv is quoted for
- * the remote shell by the transport; a domain name that starts with "-" is
- * preceded by "--" so that xl's option parser cannot take it for an option.
+ * the remote shell by the transport (shellQuote.ts, the one quoting function).
+ * A running domain is addressed so that no other domain can be hit (see
+ * actionArgv); a name that starts with "-" is preceded by "--" where the
+ * subcommand parses options, so that it cannot be taken for one.
  */
 import { HostSpec } from './hosts';
 import { DomainModel, DomainState } from './model';
@@ -53,22 +55,83 @@ export function availableActions(domain: DomainModel): DomainAction[] {
   });
 }
 
-const operand = (name: string) => (name.startsWith('-') ? ['--', name] : [name]);
+/**
+ * How each action names its domain. libxl reads an argument made only of digits
+ * as a domid (libxl_domain_qualifier_to_domid), so `xl destroy 2` destroys domain
+ * id 2 even when the domain the user clicked is NAMED "2" and has id 1. xend
+ * (xm) looks a name up first and an id only after. So:
+ * - xl: act by domid, and check in the same remote command that the id still
+ *   has the expected name (`xl domname ID`), since ids are reused;
+ * - xm: act by name, and check that the name still has the expected id (`xm domid NAME`).
+ * A domain without a known id (being built) is acted on by name, unless its name
+ * is all digits: then it cannot be named unambiguously, and nothing is built.
+ */
+export type DomainRef = Pick<DomainModel, 'name' | 'id' | 'configPath'>;
 
-/** The remote argv of `action` on `domain` (for migrate, `target` is the destination host). */
-export function actionArgv(toolstack: 'xl' | 'xm', action: DomainAction, domain: Pick<DomainModel, 'name' | 'configPath'>, target?: HostSpec): string[] {
-  switch (action) {
-    case 'start':
-      if (domain.configPath === undefined) throw new Error(`${domain.name} has no config file to start from`);
-      return [toolstack, 'create', ...operand(domain.configPath)];
-    case 'console':
-      return [toolstack, 'console', ...operand(domain.name)];
-    case 'migrate':
-      if (!target) throw new Error('migrate needs a target host');
-      return [toolstack, 'migrate', ...migrateOptions(toolstack, target), ...operand(domain.name), migrateDestination(target)];
-    default:
-      return [toolstack, action, ...operand(domain.name)];
+/** Exit status of the guard when the domain is no longer the one shown: nothing was done. */
+export const GUARD_MISMATCH_EXIT = 16;
+
+/**
+ * `sh -c GUARD xen-dom0-guard TOOLSTACK MODE KEY EXPECTED CMD...`: runs
+ * `TOOLSTACK MODE KEY` (`xl domname ID` or `xm domid NAME`), compares its whole
+ * output with EXPECTED plus the newline the toolstack prints, and only then execs
+ * CMD. A constant script; every value is a quoted argument.
+ */
+const GUARD_SCRIPT = `ts=$1; mode=$2; key=$3; expected=$4; shift 4
+actual=$("$ts" "$mode" "$key" 2>/dev/null; printf x)
+nl='
+'
+if [ "$actual" != "$expected\${nl}x" ]; then
+  actual=\${actual%x}; actual=\${actual%"$nl"}
+  if [ "$mode" = domname ]; then
+    printf 'xen-dom0-guard: nothing done: domain id %s is %s now, not %s\\n' "$key" "\${actual:-gone}" "$expected" >&2
+  else
+    printf 'xen-dom0-guard: nothing done: domain %s has id %s now, not %s\\n' "$key" "\${actual:-gone}" "$expected" >&2
+  fi
+  exit ${GUARD_MISMATCH_EXIT}
+fi
+exec "$@"`;
+
+const ALL_DIGITS = /^[0-9]+$/;
+
+/** xm subcommands that take exactly one argument and no options: a "--" would be taken as a second argument. */
+const XM_NO_OPTIONS = new Set(['destroy', 'pause', 'unpause']);
+
+/** Why `action` cannot be built for `domain`, or undefined when it can. */
+export function unaddressable(toolstack: 'xl' | 'xm', action: DomainAction, domain: DomainRef): string | undefined {
+  if (action === 'start') return domain.configPath === undefined ? `${domain.name} has no config file to start from` : undefined;
+  if (domain.id === undefined && ALL_DIGITS.test(domain.name) && toolstack === 'xl') {
+    return `the domain named "${domain.name}" has no known id, and xl would read the name ${domain.name} as a domain id: refresh the view first`;
   }
+  return undefined;
+}
+
+/** The remote argv of `action` on `domain` (for migrate, `target` is the destination host). Throws when unaddressable(). */
+export function actionArgv(toolstack: 'xl' | 'xm', action: DomainAction, domain: DomainRef, target?: HostSpec): string[] {
+  const why = unaddressable(toolstack, action, domain);
+  if (why) throw new Error(why);
+  if (action === 'start') return [toolstack, 'create', ...(domain.configPath!.startsWith('-') ? ['--'] : []), domain.configPath!];
+  if (action === 'migrate' && !target) throw new Error('migrate needs a target host');
+  const options = action === 'migrate' && target ? migrateOptions(toolstack, target) : [];
+  const after = action === 'migrate' && target ? [migrateDestination(target)] : [];
+  if (toolstack === 'xl') {
+    // By id when known (digits: never an option, never a name); else by name, "--" before a leading "-".
+    const key = domain.id !== undefined ? [String(domain.id)] : domain.name.startsWith('-') ? ['--', domain.name] : [domain.name];
+    const command = [toolstack, action, ...options, ...key, ...after];
+    return domain.id !== undefined ? guarded(toolstack, 'domname', String(domain.id), domain.name, command) : command;
+  }
+  const dashes = domain.name.startsWith('-') && !XM_NO_OPTIONS.has(action) ? ['--'] : [];
+  const command = [toolstack, action, ...options, ...dashes, domain.name, ...after];
+  return domain.id !== undefined ? guarded(toolstack, 'domid', domain.name, String(domain.id), command) : command;
+}
+
+function guarded(toolstack: 'xl' | 'xm', mode: 'domname' | 'domid', key: string, expected: string, command: string[]): string[] {
+  return ['sh', '-c', GUARD_SCRIPT, 'xen-dom0-guard', toolstack, mode, key, expected, ...command];
+}
+
+/** The toolstack command inside a guarded argv (what the user would type), for messages and the log. */
+export function actedCommand(argv: readonly string[]): string[] {
+  return argv[0] === 'sh' && argv[3] === 'xen-dom0-guard' ? argv.slice(8) : [...argv];
 }
 
 /**
@@ -83,32 +146,4 @@ function migrateDestination(target: HostSpec): string {
 function migrateOptions(toolstack: 'xl' | 'xm', target: HostSpec): string[] {
   if (toolstack === 'xm') return ['--live'];
   return target.port !== undefined ? ['-s', `ssh -p ${target.port}`] : [];
-}
-
-/** Reads a remote file. */
-export function readFileArgv(path: string): string[] {
-  return ['cat', '--', path];
-}
-
-/**
- * Writes stdin to $1 atomically, only if the file still has the MD5 $2 it had
- * when it was read ("-" when it did not exist). Keeps the previous version as
- * $1.bak. A constant script; the path and digest are its quoted arguments.
- * Exit 17: changed on the host since it was read.
- */
-const WRITE_SCRIPT = `set -e
-f=$1; expected=$2
-if [ -e "$f" ]; then current=$(md5sum < "$f" | cut -d' ' -f1); else current=-; fi
-if [ "$current" != "$expected" ]; then echo "changed on the host since it was opened" >&2; exit 17; fi
-tmp=$(mktemp "$(dirname -- "$f")/.xen-dom0-save.XXXXXX")
-trap 'rm -f -- "$tmp"' EXIT
-cat > "$tmp"
-if [ -e "$f" ]; then chmod "$(stat -c %a -- "$f")" "$tmp"; cp -p -- "$f" "$f.bak"; fi
-mv -f -- "$tmp" "$f"
-trap - EXIT`;
-
-export const FILE_CHANGED_EXIT = 17;
-
-export function writeFileArgv(path: string, expectedMd5: string): string[] {
-  return ['sh', '-c', WRITE_SCRIPT, 'xen-dom0-save', path, expectedMd5];
 }

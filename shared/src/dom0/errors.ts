@@ -16,7 +16,13 @@ export type Dom0ErrorKind =
   | 'no-toolstack'
   | 'not-permitted'
   | 'unparsable'
-  | 'command-failed';
+  | 'command-failed'
+  | 'too-much-output'
+  | 'refused'
+  | 'untrusted'
+  | 'domain-changed'
+  | 'interrupted'
+  | 'internal';
 
 export interface Dom0Error {
   readonly kind: Dom0ErrorKind;
@@ -28,7 +34,7 @@ export interface Dom0Error {
   readonly detail?: string;
 }
 
-const where = (host: HostSpec) => `${host.label}${host.label !== host.spec ? ` (${host.spec})` : ''}`;
+export const where = (host: HostSpec) => `${host.label}${host.label !== host.spec ? ` (${host.spec})` : ''}`;
 const portOf = (host: HostSpec) => (host.port !== undefined ? ` -p ${host.port}` : '');
 
 /** Classifies an SSH-level failure; undefined when ssh connected and the remote command ran. */
@@ -39,6 +45,16 @@ export function sshFailure(host: HostSpec, result: RunResult, timeoutMs: number)
   if (result.spawnError !== undefined) {
     return { kind: 'ssh-missing', message: `${name}: cannot run ssh (${result.spawnError})`, hint: 'Install the OpenSSH client (package openssh-client) or make sure `ssh` is on PATH.' };
   }
+  if (result.refused !== undefined) {
+    return { kind: 'refused', message: `${name}: not run: ${result.refused}`, hint: 'A name or path with a NUL byte cannot be acted on over SSH; rename it on the host.' };
+  }
+  if (result.outputLimit !== undefined) {
+    return {
+      kind: 'too-much-output',
+      message: `${name}: stopped reading after ${formatBytes(result.outputLimit)} of output`,
+      hint: 'The command printed far more than any dom0 listing or config: run it in a terminal to see what it prints.',
+    };
+  }
   if (result.cancelled) return { kind: 'cancelled', message: `${name}: cancelled`, hint: 'Refresh to try again.' };
   if (result.timedOut) {
     return {
@@ -47,6 +63,10 @@ export function sshFailure(host: HostSpec, result: RunResult, timeoutMs: number)
       hint: `The host or the network is slow or down. Try \`${tryManually}\` in a terminal, or raise xenConfig.dom0.commandTimeout.`,
       detail,
     };
+  }
+  if (result.exitCode === null) {
+    // Neither our timeout nor a cancel: something else killed ssh (the system, the user, a crash).
+    return { kind: 'interrupted', message: `${name}: the connection ended before the command finished (ssh was killed)`, hint: 'Try again; if it keeps happening, see the Output channel "Xen dom0".', detail };
   }
   if (result.exitCode !== 255) return undefined;
   const stderr = result.stderr;
@@ -134,7 +154,33 @@ export function unparsableOutput(host: HostSpec, what: string, why: string): Dom
   };
 }
 
-function firstLine(text: string): string {
+/** `64 MiB`, `1.5 KiB`, `12 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+}
+
+/** A remote command refused before it was built: the workspace is not trusted. */
+export function untrusted(host: HostSpec): Dom0Error {
+  return {
+    kind: 'untrusted',
+    message: `${where(host)}: not run: remote commands are disabled in this untrusted workspace`,
+    hint: 'The explorer runs ssh with your keys; trust the workspace (Manage Workspace Trust) to use it.',
+  };
+}
+
+/** A bug of ours caught at the edge (a parser threw): one message, not a dead view. */
+export function internalError(host: HostSpec, what: string, error: unknown): Dom0Error {
+  return {
+    kind: 'internal',
+    message: `${where(host)}: ${what} failed inside the explorer (${error instanceof Error ? error.message : String(error)})`,
+    hint: 'This is a bug of the extension: the Output channel "Xen dom0" has the details; please report it.',
+    detail: error instanceof Error ? error.stack : undefined,
+  };
+}
+
+export function firstLine(text: string): string {
   const line = text.trim().split('\n').find((l) => l.trim() !== '' && !/^Warning: Permanently added/.test(l)) ?? '';
   return line.trim().replace(/\r/g, '');
 }

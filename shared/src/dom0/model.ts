@@ -6,8 +6,9 @@ import { commandFailure, Dom0Error, noToolstack, unparsableOutput } from './erro
 import { HostSpec } from './hosts';
 import { DiskDevice, DomainConfig, NicDevice } from './parse/domainConfig';
 import { parseXlInfo } from './parse/xlInfo';
-import { ListRow, parseXlList } from './parse/xlList';
-import { parseXlListLong } from './parse/xlListLong';
+import { excerpt } from './parse/result';
+import { DomainList, ListRow, parseXlList } from './parse/xlList';
+import { LongListing, parseXlListLong } from './parse/xlListLong';
 import { parseXlUptime } from './parse/xlUptime';
 import { parseXmListLong } from './parse/xmListLong';
 import { RefreshOutput, Section } from './refreshScript';
@@ -64,7 +65,7 @@ export function unreachableHost(host: HostSpec, error: Dom0Error): HostModel {
   return { host, reachable: false, domains: [], error, warnings: [] };
 }
 
-/** Builds the model of one host from a refresh's sections. */
+/** Builds the model of one host from a refresh's sections: what can be read is shown, the rest is reported. */
 export function buildHostModel(host: HostSpec, output: RefreshOutput): HostModel {
   const failed = (error: Dom0Error): HostModel => ({ host, reachable: true, domains: [], error, warnings: [] });
   if (output.toolstack === 'none') return failed(noToolstack(host, host.toolstack));
@@ -76,23 +77,30 @@ export function buildHostModel(host: HostSpec, output: RefreshOutput): HostModel
     if (found.exitCode !== 0) return { ok: false, error: commandFailure(host, `\`${what}\``, found.exitCode, found.stderr) };
     return { ok: true, stdout: found.stdout };
   };
+  const warnings: Dom0Error[] = [];
 
   const listSection = section('list', `${ts} list`);
-  if (!listSection.ok) return failed(listSection.error);
-  const list = parseXlList(listSection.stdout);
-  if (!list.ok) return failed(unparsableOutput(host, `\`${ts} list\``, list.error));
+  const parsedList = listSection.ok ? parseXlList(listSection.stdout) : undefined;
+  const listError = !listSection.ok ? listSection.error : parsedList && !parsedList.ok ? unparsableOutput(host, `\`${ts} list\``, parsedList.error) : undefined;
+  const list: DomainList | undefined = parsedList?.ok ? parsedList.value : undefined;
 
-  const warnings: Dom0Error[] = [];
   const longSection = section('long', longName);
-  let configs: DomainConfig[] = [];
-  if (!longSection.ok) warnings.push(longSection.error);
+  let long: LongListing | undefined;
+  let longError: Dom0Error | undefined;
+  if (!longSection.ok) longError = longSection.error;
   else {
     const text = longSection.stdout;
     // xl prints S-expressions instead of JSON when xl.conf says output_format="sxp".
-    const long = ts === 'xm' || text.trimStart().startsWith('(') ? parseXmListLong(text) : parseXlListLong(text);
-    if (long.ok) configs = long.value;
-    else return failed(unparsableOutput(host, `\`${longName}\``, long.error));
+    const parsedLong = ts === 'xm' || text.trimStart().startsWith('(') ? parseXmListLong(text) : parseXlListLong(text);
+    if (parsedLong.ok) long = parsedLong.value;
+    else longError = unparsableOutput(host, `\`${longName}\``, parsedLong.error);
   }
+
+  // Without the short list, the long one alone can still show the domains (xm's carries their state).
+  // xl's long listing has no state: it cannot stand in for the short one.
+  if (listError && !long?.domains.some((d) => d.flags !== undefined)) return failed(listError);
+  if (listError) warnings.push(listError);
+  if (longError) warnings.push(longError);
 
   const info = section('info', `${ts} info`);
   const parsedInfo = info.ok ? parseXlInfo(info.stdout) : undefined;
@@ -105,6 +113,12 @@ export function buildHostModel(host: HostSpec, output: RefreshOutput): HostModel
   if (!uptimeSection.ok) warnings.push(uptimeSection.error);
 
   const configFiles = output.sections.get('configs')?.stdout.split('\n').filter((line) => /^\/\S*\.cfg$/.test(line)) ?? [];
+  const merged = mergeDomains(list?.rows ?? [], long, uptimes?.ok ? uptimes.value : new Map(), configFiles, longError ? `no details: \`${longName}\` could not be read` : undefined);
+  const leftOver = [...attachUnreadable(merged, list?.unreadable ?? []), ...(long?.problems.filter((p) => !merged.some((d) => p.id !== undefined && d.id === p.id)) ?? []).map((p) => p.message)];
+  if (leftOver.length > 0) {
+    const what = list?.unreadable.length && leftOver.length === list.unreadable.length ? `\`${ts} list\`` : `the domain listings`;
+    warnings.push(unparsableOutput(host, what, `${leftOver.length === 1 ? 'one part' : `${leftOver.length} parts`} could not be read: ${leftOver.slice(0, 3).map((line) => `"${excerpt(line)}"`).join(', ')}${leftOver.length > 3 ? ', ...' : ''}`));
+  }
 
   return {
     host,
@@ -115,10 +129,33 @@ export function buildHostModel(host: HostSpec, output: RefreshOutput): HostModel
     totalMemoryMiB: hostInfo?.totalMemoryMiB,
     freeMemoryMiB: hostInfo?.freeMemoryMiB,
     cpus: hostInfo?.cpus,
-    domains: mergeDomains(list.value, longSection.ok ? configs : undefined, uptimes?.ok ? uptimes.value : new Map(), configFiles),
+    domains: merged,
     warnings,
   };
 }
+
+/**
+ * Matches the lines of `xl list` that are not rows to the domains: a line that is
+ * part of a longer name (a name with a newline) is explained; one that starts a
+ * domain's name marks that domain. Returns the lines left over.
+ */
+function attachUnreadable(domains: DomainModel[], lines: readonly string[]): string[] {
+  if (lines.length === 0) return [];
+  // The lines a multi-line name is printed on (all but its last, which ends in the columns).
+  const nameLines = new Set(domains.filter((d) => d.name.includes('\n')).flatMap((d) => d.name.split('\n').map((part) => (part.endsWith('\r') ? part.slice(0, -1) : part))));
+  const rowless = domains.flatMap((d, index) => (d.note === SHORT_MISSING ? [index] : []));
+  const left: string[] = [];
+  for (const line of lines) {
+    if (nameLines.has(line)) continue;
+    const owner = rowless.find((index) => line.startsWith(domains[index].name));
+    if (owner !== undefined) domains[owner] = { ...domains[owner], note: `its row in the short listing could not be read: "${excerpt(line)}"` };
+    else left.push(line);
+  }
+  return left;
+}
+
+const SHORT_MISSING = 'changing state: listed by the long listing but not by the short one';
+const withNote = (domain: DomainModel, note: string): DomainModel => ({ ...domain, note: domain.note ? `${domain.note}; ${note}` : note });
 
 /** The primary state of xl's flags, most significant first. */
 export function stateOfFlags(flags: string): DomainState {
@@ -133,37 +170,57 @@ export function stateOfFlags(flags: string): DomainState {
 }
 
 const DOM0 = 'Domain-0';
+/**
+ * A name that can stand for a file in /etc/xen: no "/" (a domain named
+ * `../../root/x` must not open /root/x.cfg), no NUL, no line break.
+ */
+const SAFE_FILE_NAME = /^[^/\0\n\r]+$/;
 const configName = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.cfg$/, '');
 
 /**
  * Joins `xl list` rows and `xl list -l` configs by domain id (names can change
  * during a rename, ids cannot), then adds config files with nothing running as
  * stopped domains. A domain seen by only one of the two commands is changing
- * state; it is kept, with a note.
+ * state; it is kept, with a note. The long listing's name wins: it is JSON,
+ * exact, where the short listing pads and cuts names at blanks and newlines.
  */
-function mergeDomains(rows: readonly ListRow[], longListing: readonly DomainConfig[] | undefined, uptimes: ReadonlyMap<number, number>, configFiles: readonly string[]): DomainModel[] {
-  const configs = longListing ?? [];
+function mergeDomains(
+  rows: readonly ListRow[],
+  longListing: LongListing | undefined,
+  uptimes: ReadonlyMap<number, number>,
+  configFiles: readonly string[],
+  noLongNote: string | undefined,
+): DomainModel[] {
+  const configs = longListing?.domains ?? [];
+  const problemById = new Map((longListing?.problems ?? []).filter((p) => p.id !== undefined).map((p) => [p.id as number, p.message]));
   const configById = new Map(configs.filter((c) => c.id !== undefined).map((c) => [c.id as number, c]));
   const filesByName = new Map(configFiles.map((path) => [configName(path), path]));
   const domains: DomainModel[] = [];
   const seenIds = new Set<number>();
   for (const row of rows) {
+    if (seenIds.has(row.id)) continue; // a second row with one id: not xl's output; the first counts
     seenIds.add(row.id);
     const config = configById.get(row.id) ?? configs.find((c) => c.id === undefined && c.name === row.name);
-    const domain = runningDomain(row.name, row.id, row, config, uptimes.get(row.id), filesByName);
-    const missingFromLong = longListing !== undefined && !config && !domain.isDom0;
-    domains.push(missingFromLong ? { ...domain, note: 'changing state: listed by the short listing but not by the long one' } : domain);
+    const domain = runningDomain(config?.name ?? row.name, row.id, row, config, uptimes.get(row.id), filesByName);
+    const problem = problemById.get(row.id);
+    if (problem) domains.push(withNote(domain, `no details: ${problem}`));
+    else if (noLongNote && !domain.isDom0) domains.push(withNote(domain, noLongNote));
+    else if (longListing !== undefined && !config && !domain.isDom0) {
+      domains.push(withNote(domain, longListing.complete ? 'changing state: listed by the short listing but not by the long one' : 'no details: the long listing was cut off before this domain'));
+    }
+    else domains.push(domain);
   }
   for (const config of configs) {
     if (config.id !== undefined && seenIds.has(config.id)) continue;
     if (config.id === undefined && rows.some((row) => row.name === config.name)) continue;
+    if (config.id !== undefined) seenIds.add(config.id);
     // xm's long listing carries state, memory and vCPUs itself; xl's does not.
     const row: ListRow | undefined =
       config.flags !== undefined && config.id !== undefined
         ? { name: config.name, id: config.id, flags: config.flags, memoryMiB: config.targetMemoryMiB ?? 0, vcpus: config.onlineVcpus ?? config.maxVcpus ?? 0, cpuTimeSeconds: config.cpuTimeSeconds ?? 0 }
         : undefined;
     const domain = runningDomain(config.name, config.id, row, config, config.id !== undefined ? uptimes.get(config.id) : undefined, filesByName);
-    domains.push(row ? domain : { ...domain, note: 'changing state: listed by the long listing but not by the short one' });
+    domains.push(row ? domain : withNote(domain, SHORT_MISSING));
   }
   const runningNames = new Set(domains.map((d) => d.name));
   for (const [name, path] of filesByName) {
@@ -202,7 +259,7 @@ function runningDomain(
     isDom0,
     disks: config?.disks ?? [],
     nics: config?.nics ?? [],
-    configPath: isDom0 ? undefined : (file ?? `/etc/xen/${name}.cfg`),
+    configPath: isDom0 ? undefined : (file ?? (SAFE_FILE_NAME.test(name) ? `/etc/xen/${name}.cfg` : undefined)),
     configFound: file !== undefined,
   };
 }

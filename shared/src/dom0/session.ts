@@ -3,30 +3,46 @@
  * refresh (one SSH round trip per host, hosts in parallel up to a bound),
  * run an action, read and write a remote file.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { actionArgv, DomainAction, FILE_CHANGED_EXIT, readFileArgv, writeFileArgv } from './actions';
+import { randomBytes } from 'node:crypto';
+import { actedCommand, actionArgv, DomainAction, DomainRef, GUARD_MISMATCH_EXIT, unaddressable } from './actions';
 import { mapWithLimit } from './concurrency';
-import { commandFailure, Dom0Error, sshFailure, unparsableOutput } from './errors';
+import { commandFailure, Dom0Error, formatBytes, internalError, sshFailure, unparsableOutput, untrusted, where } from './errors';
 import { HostSpec } from './hosts';
-import { buildHostModel, DomainModel, HostModel, unreachableHost } from './model';
+import { buildHostModel, HostModel, unreachableHost } from './model';
 import { refreshCommand, splitSections } from './refreshScript';
+import { ChecksumAlgorithm, Digests, digestsOf, FILE_EXIT, HostFileState, isUnchangedExit, parseProbe, parseSaved, probeArgv, readFileArgv, saveFileArgv } from './remoteFile';
 import { shellCommandLine } from './shellQuote';
-import { SshTransport, TransportOptions } from './transport';
+import { RunResult, SshTransport, TransportOptions } from './transport';
 
 export interface SessionOptions extends TransportOptions {
   /** Milliseconds for one whole remote call (connection included). */
   readonly commandTimeoutMs: number;
   /** Hosts refreshed at the same time. */
   readonly parallelism: number;
+  /**
+   * Asked each time, before any remote command is built: false (an untrusted
+   * workspace) builds nothing and runs nothing. The explorer passes
+   * `() => vscode.workspace.isTrusted`; the CLI, run on purpose, `() => true`.
+   */
+  readonly trusted: () => boolean;
 }
 
-export type ActionResult = { ok: true; stdout: string; stderr: string } | { ok: false; error: Dom0Error };
+/** `command`: what ran, in words (`xl destroy 1 (only if id 1 is still named 2)`). */
+export type ActionResult = { ok: true; stdout: string; stderr: string; command: string } | { ok: false; error: Dom0Error };
 
-export type ReadResult = { ok: true; content: string; md5: string } | { ok: false; error: Dom0Error; notFound?: boolean };
+export type ReadResult = { ok: true; bytes: Uint8Array; digests: Digests } | { ok: false; error: Dom0Error; notFound?: boolean };
 
-export type WriteResult = { ok: true } | { ok: false; error: Dom0Error; changedOnHost?: boolean };
+export type WriteResult =
+  /** `savedTo` is the file written (the target when the path is a symbolic link). `note`: how a late cancel or a lost answer ended. */
+  | { ok: true; algorithm?: ChecksumAlgorithm; savedTo: string; note?: string }
+  /** `hostState` says what the file on the host is now: `old` unchanged, `other` changed by someone else, `running`/`unknown` not known. */
+  | { ok: false; error: Dom0Error; changedOnHost?: boolean; hostState: Exclude<HostFileState, 'new'> };
 
-export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+/** A program and its argv for a terminal (the console), or why it cannot be built. */
+export type TerminalCommand = { ok: true; program: string; args: string[] } | { ok: false; error: Dom0Error };
+
+/** The probe after a lost save answer is short and must run even when the save was cancelled. */
+const PROBE_TIMEOUT_MS = 20_000;
 
 export class Dom0Session {
   readonly transport: SshTransport;
@@ -40,7 +56,9 @@ export class Dom0Session {
     return mapWithLimit(hosts, this.options.parallelism, (host) => this.refreshHost(host, signal));
   }
 
+  /** Never rejects: a failure, ours included, is the host's error. */
   async refreshHost(host: HostSpec, signal?: AbortSignal): Promise<HostModel> {
+    if (!this.options.trusted()) return { host, reachable: false, domains: [], error: untrusted(host), warnings: [] };
     const nonce = randomBytes(8).toString('hex');
     const result = await this.transport.run(host, refreshCommand(host.toolstack, nonce), {
       timeoutMs: this.options.commandTimeoutMs,
@@ -49,15 +67,19 @@ export class Dom0Session {
     });
     const failure = sshFailure(host, result, this.options.commandTimeoutMs);
     if (failure) return this.logged(unreachableHost(host, failure));
-    const output = splitSections(result.stdout, nonce);
-    if (!output) {
-      const error =
-        result.exitCode !== 0
-          ? commandFailure(host, 'the refresh script', result.exitCode ?? -1, result.stderr)
-          : unparsableOutput(host, 'the refresh script', 'its section markers are missing (does the login shell print text, or is it not a POSIX shell?)');
-      return this.logged({ host, reachable: true, domains: [], error, warnings: [] });
+    try {
+      const output = splitSections(result.stdout, nonce);
+      if (!output) {
+        const error =
+          result.exitCode !== 0
+            ? commandFailure(host, 'the refresh script', result.exitCode ?? -1, result.stderr)
+            : unparsableOutput(host, 'the refresh script', 'its section markers are missing (does the login shell print text, or is it not a POSIX shell?)');
+        return this.logged({ host, reachable: true, domains: [], error, warnings: [] });
+      }
+      return this.logged(buildHostModel(host, output));
+    } catch (error) {
+      return this.logged({ host, reachable: true, domains: [], error: internalError(host, 'reading the refresh', error), warnings: [] });
     }
-    return this.logged(buildHostModel(host, output));
   }
 
   private logged(model: HostModel): HostModel {
@@ -69,42 +91,142 @@ export class Dom0Session {
     this.options.log?.(`error: ${error.message}${error.detail ? `\n  ${error.detail.replace(/\n/g, '\n  ')}` : ''}`);
   }
 
-  /** Runs `action` on a domain of `host`. */
-  async runAction(host: HostSpec, toolstack: 'xl' | 'xm', action: Exclude<DomainAction, 'console'>, domain: Pick<DomainModel, 'name' | 'configPath'>, options: { target?: HostSpec; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<ActionResult> {
-    const argv = actionArgv(toolstack, action, domain, options.target);
-    return this.runChecked(host, argv, `\`${argv.slice(0, 2).join(' ')}\` of ${domain.name}`, options);
+  /** The argv of `action`, or the reason nothing may be built (untrusted, a domain that cannot be named safely). */
+  private build(host: HostSpec, toolstack: 'xl' | 'xm', action: DomainAction, domain: DomainRef, target?: HostSpec): { ok: true; argv: string[] } | { ok: false; error: Dom0Error } {
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host) };
+    const why = unaddressable(toolstack, action, domain);
+    if (why) return { ok: false, error: { kind: 'refused', message: `${where(host)}: not run: ${why}`, hint: 'Refresh the view and try again.' } };
+    if (action === 'migrate' && !target) return { ok: false, error: { kind: 'refused', message: `${where(host)}: not run: migrate needs a target host`, hint: 'Pick a target host.' } };
+    return { ok: true, argv: actionArgv(toolstack, action, domain, target) };
   }
 
-  private async runChecked(host: HostSpec, argv: string[], what: string, options: { signal?: AbortSignal; timeoutMs?: number; input?: string; logAs?: string } = {}): Promise<ActionResult & { exitCode?: number | null }> {
+  /** Runs `action` on a domain of `host`. */
+  async runAction(host: HostSpec, toolstack: 'xl' | 'xm', action: Exclude<DomainAction, 'console'>, domain: DomainRef, options: { target?: HostSpec; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<ActionResult> {
+    const built = this.build(host, toolstack, action, domain, options.target);
+    if (!built.ok) {
+      this.logError(built.error);
+      return built;
+    }
+    const shown = describeCommand(built.argv);
+    const result = await this.runChecked(host, built.argv, `\`${actedCommand(built.argv).slice(0, 2).join(' ')}\` of ${domain.name}`, { ...options, logAs: shown });
+    if (!result.ok && result.exitCode === GUARD_MISMATCH_EXIT && /^xen-dom0-guard: /m.test(result.error.detail ?? '')) {
+      const said = /^xen-dom0-guard: (.*)$/m.exec(result.error.detail ?? '')?.[1] ?? 'the domain changed';
+      return { ok: false, error: { kind: 'domain-changed', message: `${where(host)}: ${said}`, hint: 'The domain was renamed, destroyed or recreated since the last refresh: refresh the view and try again.' } };
+    }
+    return result.ok ? { ok: true, stdout: result.stdout, stderr: result.stderr, command: shown } : { ok: false, error: result.error };
+  }
+
+  /** The ssh program and argv that open the console of `domain` in a terminal (its own connection, with a tty). */
+  consoleCommand(host: HostSpec, toolstack: 'xl' | 'xm', domain: DomainRef): TerminalCommand {
+    const built = this.build(host, toolstack, 'console', domain);
+    if (!built.ok) return built;
+    if (built.argv.some((arg) => arg.includes('\0'))) return { ok: false, error: { kind: 'refused', message: `${where(host)}: not run: the domain name contains a NUL byte`, hint: 'Rename the domain on the host.' } };
+    const args = this.transport.sshArgs(host, built.argv, { tty: true });
+    this.options.log?.(`[${host.label}] terminal: ssh ${describeCommand(built.argv)}`);
+    return { ok: true, program: this.transport.sshPath, args };
+  }
+
+  private async runChecked(
+    host: HostSpec,
+    argv: string[],
+    what: string,
+    options: { signal?: AbortSignal; timeoutMs?: number; input?: string | Uint8Array; logAs?: string } = {},
+  ): Promise<({ ok: true; stdout: string; stderr: string } | { ok: false; error: Dom0Error; exitCode: number | null }) & { result: RunResult }> {
     const timeoutMs = options.timeoutMs ?? this.options.commandTimeoutMs;
     const result = await this.transport.run(host, argv, { timeoutMs, signal: options.signal, input: options.input, logAs: options.logAs });
     const failure = sshFailure(host, result, timeoutMs);
     const error = failure ?? (result.exitCode !== 0 ? commandFailure(host, what, result.exitCode ?? -1, result.stderr) : undefined);
     if (error) {
       this.logError(error);
-      return { ok: false, error, exitCode: result.exitCode };
+      return { ok: false, error, exitCode: failure ? null : result.exitCode, result };
     }
-    return { ok: true, stdout: result.stdout, stderr: result.stderr };
+    return { ok: true, stdout: result.stdout, stderr: result.stderr, result };
   }
 
+  /** Reads the bytes of `path` on `host`, and their checksums (the conflict check of a later save). */
   async readFile(host: HostSpec, path: string, signal?: AbortSignal): Promise<ReadResult> {
-    const result = await this.runChecked(host, readFileArgv(path), `reading ${path}`, { signal });
-    if (!result.ok) return { ok: false, error: result.error, notFound: /No such file/.test(result.error.detail ?? '') };
-    return { ok: true, content: result.stdout, md5: md5(result.stdout) };
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host) };
+    const result = await this.runChecked(host, readFileArgv(path), `reading ${path}`, { signal, logAs: `<read> ${shellCommandLine([path])}` });
+    if (!result.ok) return { ok: false, error: result.error, notFound: result.exitCode === FILE_EXIT.notFound };
+    const bytes = result.result.stdoutBytes;
+    return { ok: true, bytes, digests: digestsOf(bytes) };
   }
 
-  /** Writes `content` to `path` if the file still has `expectedMd5` ("-": must not exist yet). */
-  async writeFile(host: HostSpec, path: string, content: string, expectedMd5: string, signal?: AbortSignal): Promise<WriteResult> {
-    const result = await this.runChecked(host, writeFileArgv(path, expectedMd5), `saving ${path}`, {
+  /**
+   * Saves `content` to `path` if the file still has the checksums `expected` it had
+   * when read (undefined: it must not exist yet). Never installs bytes the host did
+   * not verify; when the answer is lost (cancel, timeout, broken connection), asks
+   * the host what state the file is in and says so.
+   */
+  async writeFile(host: HostSpec, path: string, content: Uint8Array, expected: Digests | undefined, signal?: AbortSignal): Promise<WriteResult> {
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host), hostState: 'old' };
+    const token = randomBytes(8).toString('hex');
+    const result = await this.runChecked(host, saveFileArgv({ path, content, expected, token }), `saving ${path}`, {
       signal,
       input: content,
-      logAs: `<atomic save script> ${shellCommandLine([path, expectedMd5])}`,
+      logAs: `<save script> ${shellCommandLine([path])} (${formatBytes(content.byteLength)})`,
     });
-    if (result.ok) return { ok: true };
-    return { ok: false, error: result.error, changedOnHost: result.exitCode === FILE_CHANGED_EXIT };
+    if (result.ok) {
+      const saved = parseSaved(result.stdout);
+      this.options.log?.(`[${host.label}] saved ${saved?.savedTo ?? path}: ${content.byteLength} bytes, size and ${saved?.algorithm ?? 'checksum'} verified on the host before the rename`);
+      return { ok: true, algorithm: saved?.algorithm, savedTo: saved?.savedTo ?? path };
+    }
+    const run = result.result;
+    // Nothing left here: refused before ssh ran, or ssh never started.
+    if (run.refused !== undefined || run.spawnError !== undefined) return { ok: false, error: result.error, hostState: 'old' };
+    if (isUnchangedExit(result.exitCode)) {
+      return { ok: false, error: result.error, changedOnHost: result.exitCode === FILE_EXIT.changed, hostState: 'old' };
+    }
+    // The answer is lost: the save may be anywhere from "not started" to "installed".
+    const state = await this.probe(host, path, token, expected, content);
+    if (state === 'new') {
+      const why = run.cancelled ? 'the cancel came after the new version was installed' : `the answer was lost (${result.error.message}), but the host has the new version`;
+      const note = `Saved: ${why}.`;
+      this.options.log?.(`[${host.label}] ${path}: ${note}`);
+      return { ok: true, savedTo: path, note };
+    }
+    return { ok: false, error: result.error, hostState: state };
+  }
+
+  private async probe(host: HostSpec, path: string, token: string, expected: Digests | undefined, content: Uint8Array): Promise<HostFileState> {
+    if (!this.options.trusted()) return 'unknown';
+    const result = await this.transport.run(host, probeArgv(path, token), { timeoutMs: PROBE_TIMEOUT_MS, logAs: `<check after an interrupted save> ${shellCommandLine([path])}` });
+    if (sshFailure(host, result, PROBE_TIMEOUT_MS) || result.exitCode !== 0) return 'unknown';
+    return parseProbe(result.stdout, expected, content);
   }
 
   dispose(): Promise<void> {
     return this.transport.dispose();
   }
+}
+
+/** A command line for the log and for messages: the toolstack command, with the guard in words. */
+export function describeCommand(argv: readonly string[]): string {
+  const acted = shellCommandLine(actedCommand(argv));
+  if (argv[0] !== 'sh' || argv[3] !== 'xen-dom0-guard') return acted;
+  const [mode, key, expected] = argv.slice(5, 8);
+  return mode === 'domname' ? `${acted} (only if id ${key} is still named ${shellCommandLine([expected])})` : `${acted} (only if ${shellCommandLine([key])} still has id ${expected})`;
+}
+
+/** What a failed save means for the user: why, and what the file on the host is now. */
+export function saveFailureMessage(path: string, host: HostSpec, result: Extract<WriteResult, { ok: false }>): string {
+  if (result.changedOnHost) {
+    return `Not saved: ${path} changed on ${host.label} since it was opened. Copy your changes, run "File: Revert File" to load the host's version, and apply them again.`;
+  }
+  const state: Record<Extract<WriteResult, { ok: false }>['hostState'], string> = {
+    old: `${path} on ${host.label} is unchanged.`,
+    other: `${path} on ${host.label} now has content that is neither the version you opened nor yours: someone else changed it. Revert and compare before saving again.`,
+    running: `A save of ${path} is still running on ${host.label}; it will not install anything (it was told to stop). Revert the file in a moment to see its state.`,
+    unknown: `Could not check ${path} on ${host.label} afterwards: it holds either the version you opened or yours (only a verified copy is ever installed). Revert the file to see which.`,
+  };
+  return `Not saved: ${result.error.message}. ${state[result.hostState]}${result.hostState === 'old' && result.error.kind !== 'cancelled' ? ` ${result.error.hint}` : ''}`;
+}
+
+/** What to tell after a save that did more than the obvious: a late cancel, a link's target written (`linkTold`: said before). */
+export function saveSuccessMessage(path: string, host: HostSpec, result: Extract<WriteResult, { ok: true }>, linkTold = false): string | undefined {
+  const parts = [
+    result.note,
+    result.savedTo !== path && !linkTold ? `${path} on ${host.label} is a symbolic link: the file it points to, ${result.savedTo}, was saved, and the link kept.` : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

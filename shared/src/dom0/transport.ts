@@ -4,7 +4,7 @@
  * `ssh` as an argv (no local shell); the remote command line is built by
  * shellCommandLine() because sshd hands it to the remote user's shell.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,14 +24,25 @@ export interface TransportOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Receives one line per command run and per failure (never secrets: we never handle any). */
   readonly log?: (line: string) => void;
+  /** Bytes of stdout and stderr read from one call before it is stopped (default OUTPUT_LIMIT_BYTES; tests lower it). */
+  readonly maxOutputBytes?: number;
 }
+
+/**
+ * The most output read from one remote call, stdout and stderr together. Past it
+ * the call is killed and reported as too much output. A refresh of a few hundred
+ * domains is a few MB and a config a few KB, so 64 MiB only stops a runaway
+ * (a toolstack stuck printing, a huge file) before it costs gigabytes of memory
+ * here: Node cannot even make a string of more than ~512 MB.
+ */
+export const OUTPUT_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export interface RunOptions {
   /** The whole call, connection included, is killed after this many milliseconds. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
-  /** Written to the remote command's stdin. */
-  readonly input?: string;
+  /** Written to the remote command's stdin (a string as UTF-8, bytes as they are). */
+  readonly input?: string | Uint8Array;
   /** Short text for the log instead of the full remote command (for the long refresh script). */
   readonly logAs?: string;
 }
@@ -39,12 +50,19 @@ export interface RunOptions {
 export interface RunResult {
   /** Exit status of ssh: the remote command's, or 255 when ssh itself failed. Null when killed. */
   readonly exitCode: number | null;
+  /** stdout decoded as UTF-8 (invalid bytes become U+FFFD): for messages and toolstack output. */
   readonly stdout: string;
+  /** stdout exactly as it arrived: for file contents. */
+  readonly stdoutBytes: Uint8Array;
   readonly stderr: string;
   readonly timedOut: boolean;
   readonly cancelled: boolean;
   /** Set when ssh could not be started at all (for example not installed). */
   readonly spawnError?: string;
+  /** Set when the command was not run because an argument cannot be passed (a NUL byte). */
+  readonly refused?: string;
+  /** Set when the call was stopped after this many bytes of output (the limit). */
+  readonly outputLimit?: number;
 }
 
 export class SshTransport {
@@ -87,19 +105,30 @@ export class SshTransport {
 
   /** Runs `remoteArgv` on `host`; never rejects (failures are in the result). */
   run(host: HostSpec, remoteArgv: readonly string[], options: RunOptions): Promise<RunResult> {
+    const notRun = (extra: Partial<RunResult>): Promise<RunResult> =>
+      Promise.resolve({ exitCode: null, stdout: '', stdoutBytes: new Uint8Array(), stderr: '', timedOut: false, cancelled: false, ...extra });
+    // A C string ends at NUL: ssh would cut the argument there and run something else.
+    const withNul = remoteArgv.findIndex((arg) => arg.includes('\0'));
+    if (withNul >= 0) return notRun({ refused: `argument ${withNul + 1} of the remote command contains a NUL byte, which no command line can carry` });
+    if (options.signal?.aborted) return notRun({ cancelled: true });
     this.hostsUsed.set(host.spec, host);
     const args = this.sshArgs(host, remoteArgv);
     this.options.log?.(`[${host.label}] ssh ${sshDestination(host)} ${options.logAs ?? shellCommandLine(remoteArgv)}`);
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(this.sshPath, args, { env: this.options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (error) {
+      // spawn throws (instead of emitting 'error') for arguments it refuses outright.
+      return notRun({ spawnError: (error as Error).message });
+    }
+    const limit = this.options.maxOutputBytes ?? OUTPUT_LIMIT_BYTES;
     return new Promise((resolve) => {
-      if (options.signal?.aborted) {
-        resolve({ exitCode: null, stdout: '', stderr: '', timedOut: false, cancelled: true });
-        return;
-      }
-      const child = spawn(this.sshPath, args, { env: this.options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
+      let received = 0;
       let timedOut = false;
       let cancelled = false;
+      let overflowed = false;
       let spawnError: string | undefined;
       const kill = () => {
         child.kill('SIGTERM');
@@ -115,8 +144,22 @@ export class SshTransport {
         kill();
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      const collect = (into: Buffer[]) => (chunk: Buffer) => {
+        if (overflowed) return;
+        received += chunk.length;
+        if (received > limit) {
+          overflowed = true;
+          kill();
+          // Nothing more is read: the output so far is dropped with the call.
+          stdout.length = 0;
+          stderr.length = 0;
+          finish(null);
+          return;
+        }
+        into.push(chunk);
+      };
+      child.stdout.on('data', collect(stdout));
+      child.stderr.on('data', collect(stderr));
       child.stdin.on('error', () => undefined); // the remote side may close stdin early (EPIPE)
       child.stdin.end(options.input ?? '');
       child.on('error', (error) => {
@@ -150,13 +193,16 @@ export class SshTransport {
         options.signal?.removeEventListener('abort', onAbort);
         child.stdout.destroy();
         child.stderr.destroy();
+        const bytes = Buffer.concat(stdout);
         resolve({
-          exitCode: code,
-          stdout: Buffer.concat(stdout).toString('utf8'),
+          exitCode: overflowed ? null : code,
+          stdout: bytes.toString('utf8'),
+          stdoutBytes: bytes,
           stderr: Buffer.concat(stderr).toString('utf8'),
           timedOut,
           cancelled,
           ...(spawnError !== undefined ? { spawnError } : {}),
+          ...(overflowed ? { outputLimit: limit } : {}),
         });
       };
     });
@@ -169,10 +215,15 @@ export class SshTransport {
       shared.map(
         (host) =>
           new Promise<void>((resolve) => {
-            const child = spawn(this.sshPath, [...this.connectionArgs(host), '-O', 'exit', '--', sshDestination(host)], {
-              env: this.options.env ?? process.env,
-              stdio: 'ignore',
-            });
+            let child: ChildProcess;
+            try {
+              child = spawn(this.sshPath, [...this.connectionArgs(host), '-O', 'exit', '--', sshDestination(host)], {
+                env: this.options.env ?? process.env,
+                stdio: 'ignore',
+              });
+            } catch {
+              return resolve(); // an ssh that cannot be spawned has no connection to close
+            }
             const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
             child.on('error', () => undefined);
             child.on('close', () => {

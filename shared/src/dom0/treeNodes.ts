@@ -58,7 +58,7 @@ export function childNodes(node: Dom0Node): Dom0Node[] {
       const errors = [...(model.error ? [model.error] : []), ...model.warnings];
       return [
         ...errors.map((error, i) => errorNode(`${node.id}/error/${i}`, error, model.error === error ? 'error' : 'warning')),
-        ...model.domains.map((domain): Dom0Node => ({ kind: 'domain', id: `${node.id}/domain/${domain.name}`, model, domain })),
+        ...uniqueIds(model.domains.map((domain): Dom0Node => ({ kind: 'domain', id: `${node.id}/domain/${domain.name}`, model, domain }))),
       ];
     }
     case 'domain': {
@@ -72,6 +72,20 @@ export function childNodes(node: Dom0Node): Dom0Node[] {
     default:
       return [];
   }
+}
+
+/**
+ * VS Code refuses a tree with two nodes of one id (and then shows none of the
+ * host), so a second domain of the same name, which only garbled output can give,
+ * gets a suffix instead.
+ */
+function uniqueIds(nodes: Dom0Node[]): Dom0Node[] {
+  const seen = new Map<string, number>();
+  return nodes.map((node) => {
+    const count = (seen.get(node.id) ?? 0) + 1;
+    seen.set(node.id, count);
+    return count === 1 ? node : { ...node, id: `${node.id}~${count}` };
+  });
 }
 
 function errorNode(id: string, error: Dom0Error, severity: 'error' | 'warning'): Dom0Node {

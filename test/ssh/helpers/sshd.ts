@@ -28,8 +28,8 @@ export function sshdMissing(): string | undefined {
 /** Client configurations: which key we offer and what known_hosts says about the server. */
 export type ClientProfile = 'good' | 'wrong-key' | 'unknown-host-key' | 'changed-host-key';
 
-/** Files a stand-in scenario may hold per toolstack subcommand: KEY.stdout, KEY.stderr, KEY.rc, KEY.hang. */
-export type Scenario = Record<string, { stdout?: string; stderr?: string; rc?: number; hang?: boolean }>;
+/** Files a stand-in scenario may hold per toolstack subcommand: KEY.stdout, KEY.stderr, KEY.rc, KEY.hang, KEY.flood (prints forever). */
+export type Scenario = Record<string, { stdout?: string; stderr?: string; rc?: number; hang?: boolean; flood?: boolean }>;
 
 export interface TestSshd {
   readonly port: number;
@@ -41,10 +41,21 @@ export interface TestSshd {
   readonly env: NodeJS.ProcessEnv;
   /** Which stand-ins exist on the remote PATH (default: only `xl`). */
   standinPrograms(programs: readonly ('xl' | 'xm')[]): void;
-  /** Installs a scenario for the stand-in and makes it current. */
-  useScenario(name: string, files: Scenario): void;
+  /**
+   * Puts an sh script named `program` first on the remote PATH (a slow `chown`, a
+   * `mv` that pauses after renaming), to hold a remote script at a chosen step;
+   * `undefined` removes it.
+   */
+  shim(program: string, script: string | undefined): void;
+  /**
+   * Installs a scenario for the stand-in and makes it current. With `domains`
+   * (id, name), the stand-in resolves action arguments as libxl (xl) or xend (xm) do.
+   */
+  useScenario(name: string, files: Scenario, domains?: readonly (readonly [number, string])[]): void;
   /** Every stand-in call since the last reset: [program, ...argv]. */
   standinCalls(): string[][];
+  /** The domains the stand-in acted on since the last reset, as resolved: `xl destroy 1 2` is domid 1, named "2". */
+  acted(): string[];
   resetCalls(): void;
   stop(): Promise<void>;
 }
@@ -164,15 +175,23 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
       return parsed.host;
     },
     standinPrograms,
+    shim(program, script) {
+      const target = join(standin, 'bin', program);
+      if (script === undefined) rmSync(target, { force: true });
+      else writeFileSync(target, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    },
     clientConfig: (profile = 'good') => join(dir, `ssh_config.${profile}`),
-    useScenario(name, files) {
+    useScenario(name, files, domains) {
       const scenarioDir = join(standin, 'scenarios', name);
+      rmSync(scenarioDir, { recursive: true, force: true });
       mkdirSync(scenarioDir, { recursive: true });
+      if (domains) writeFileSync(join(scenarioDir, 'domains'), domains.map(([id, domain]) => `${id} ${domain}\n`).join(''));
       for (const [key, file] of Object.entries(files)) {
         if (file.stdout !== undefined) writeFileSync(join(scenarioDir, `${key}.stdout`), file.stdout);
         if (file.stderr !== undefined) writeFileSync(join(scenarioDir, `${key}.stderr`), file.stderr);
         if (file.rc !== undefined) writeFileSync(join(scenarioDir, `${key}.rc`), String(file.rc));
         if (file.hang) writeFileSync(join(scenarioDir, `${key}.hang`), '');
+        if (file.flood) writeFileSync(join(scenarioDir, `${key}.flood`), '');
       }
       writeFileSync(join(standin, 'scenario'), name + '\n');
     },
@@ -186,7 +205,11 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
       }
       return calls;
     },
-    resetCalls: () => writeFileSync(join(standin, 'argv.log'), ''),
+    acted: () => (existsSync(join(standin, 'acted.log')) ? readFileSync(join(standin, 'acted.log'), 'utf8').split('\n').filter(Boolean) : []),
+    resetCalls: () => {
+      writeFileSync(join(standin, 'argv.log'), '');
+      writeFileSync(join(standin, 'acted.log'), '');
+    },
     async stop() {
       // Only the processes this helper started: the stand-ins told to hang, then sshd.
       const hung = join(standin, 'hung.pids');

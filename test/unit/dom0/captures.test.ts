@@ -19,13 +19,15 @@ type Check = (text: string) => void;
 const listed = (...rows: string[]): Check => (text) => {
   const list = parseXlList(text);
   assert.ok(list.ok, list.ok ? '' : list.error);
-  assert.deepEqual(list.value.map((r) => `${r.name} ${r.id} ${r.memoryMiB} ${r.vcpus} ${r.flags} ${r.cpuTimeSeconds}`), rows);
+  assert.deepEqual(list.value.unreadable, []);
+  assert.deepEqual(list.value.rows.map((r) => `${r.name} ${r.id} ${r.memoryMiB} ${r.vcpus} ${r.flags} ${r.cpuTimeSeconds}`), rows);
 };
 const long = (...domains: string[]): Check => (text) => {
   const parsed = parseXlListLong(text);
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+  assert.deepEqual(parsed.value.problems, []);
   assert.deepEqual(
-    parsed.value.map((d) => `${d.name} ${d.id} ${d.targetMemoryMiB}/${d.maxMemoryMiB} vcpus=${d.maxVcpus} ${d.disks.map((k) => `${k.vdev}:${k.target}:${k.mode}`).join(',')} ${d.nics.map((n) => `${n.mac}@${n.bridge}`).join(',')}`),
+    parsed.value.domains.map((d) => `${d.name} ${d.id} ${d.targetMemoryMiB}/${d.maxMemoryMiB} vcpus=${d.maxVcpus} ${d.disks.map((k) => `${k.vdev}:${k.target}:${k.mode}`).join(',')} ${d.nics.map((n) => `${n.mac}@${n.bridge}`).join(',')}`),
     domains,
   );
 };

@@ -3,12 +3,19 @@
  * reader (the same rules xend used to print it), simplified to nested
  * arrays of strings for the model.
  */
-import { parseSexp, SexpErrorKind, SexpNode } from '../../sexp';
+import { parseSexp, SexpError, SexpErrorKind, SexpNode } from '../../sexp';
 
 /** An atom or a list. Quoted atoms lose their quotes. */
 export type Sexp = string | Sexp[];
 
-export type SexpResult = { ok: true; values: Sexp[] } | { ok: false; error: string };
+/** One top-level expression, and what was wrong with it (an unclosed list: the output was cut off). */
+export interface SexpItem {
+  readonly value: Sexp;
+  /** The first problem inside this expression, if any. */
+  readonly error?: string;
+  /** False for a list that is never closed. */
+  readonly complete: boolean;
+}
 
 function simplify(node: SexpNode): Sexp {
   return node.kind === 'atom' ? node.value : node.items.map(simplify);
@@ -23,12 +30,27 @@ const PROBLEMS: Record<SexpErrorKind, string> = {
   'too-deep': 'lists are nested too deeply',
 };
 
-/** Reads every top-level expression of `text`; never throws. */
-export function readSexp(text: string): SexpResult {
+/**
+ * Reads every top-level expression of `text`, each with the first error inside
+ * it; `stray` has errors outside any expression. Never throws.
+ */
+export function readSexpItems(text: string): { items: SexpItem[]; stray: string[] } {
   const tree = parseSexp(text);
-  const [first] = tree.errors;
-  if (first) return { ok: false, error: `${PROBLEMS[first.kind]} (line ${first.range.start.line + 1}, column ${first.range.start.character + 1})` };
-  return { ok: true, values: tree.nodes.map(simplify) };
+  const describe = (error: SexpError) => `${PROBLEMS[error.kind]} (line ${error.range.start.line + 1}, column ${error.range.start.character + 1})`;
+  const items: SexpItem[] = [];
+  let next = 0; // errors are in source order, and so are the nodes
+  const stray: string[] = [];
+  for (const node of tree.nodes) {
+    let error: SexpError | undefined;
+    while (next < tree.errors.length && tree.errors[next].start < node.end) {
+      const candidate = tree.errors[next++];
+      if (candidate.start >= node.start) error ??= candidate;
+      else stray.push(describe(candidate));
+    }
+    items.push({ value: simplify(node), complete: node.kind === 'atom' || node.closed, ...(error ? { error: describe(error) } : {}) });
+  }
+  for (; next < tree.errors.length; next++) stray.push(describe(tree.errors[next]));
+  return { items, stray };
 }
 
 /** The first `(key value...)` child of `list`, if any. */

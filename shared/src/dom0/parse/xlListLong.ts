@@ -2,11 +2,30 @@
  * `xl list -l`: a JSON array of `{domid, config: {c_info, b_info, disks, nics, ...}}`.
  * Domain-0's entry is sparse (only c_info.name/type and b_info memory); a domU's
  * c_info.domid is 4294967295 (unset), the real id is the top-level `domid`.
+ *
+ * Each element of the array is cut out and parsed on its own, so output cut off
+ * in the middle (a killed xl, a full disk on the host) or one malformed entry
+ * costs only that entry: the others are read, the broken one is reported with
+ * its domid when that much of it arrived.
  */
 import { DiskDevice, DomainConfig, NicDevice } from './domainConfig';
 import { excerpt, Parsed, parsed, unparsable } from './result';
 
 type Json = Record<string, unknown>;
+
+/** A part of a long listing that could not be read: about one domain when its id is known. */
+export interface LongListingProblem {
+  readonly id?: number;
+  readonly name?: string;
+  readonly message: string;
+}
+
+export interface LongListing {
+  readonly domains: DomainConfig[];
+  readonly problems: LongListingProblem[];
+  /** False when the output stops before its end: a domain missing from it may just come later. */
+  readonly complete: boolean;
+}
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -16,27 +35,101 @@ const kibToMiB = (value: unknown): number | undefined => {
   return kib === undefined ? undefined : Math.round(kib / 1024);
 };
 
-export function parseXlListLong(text: string): Parsed<DomainConfig[]> {
-  if (text.trim() === '') return parsed([]);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return unparsable(`the long domain list is not JSON (${(error as Error).message}): "${excerpt(text)}"`);
+interface Element {
+  readonly text: string;
+  /** False when the text ended inside this element. */
+  readonly complete: boolean;
+}
+
+/**
+ * The top-level elements of a JSON array, as text, in one linear pass that only
+ * tracks strings and bracket depth. Undefined when `text` is not an array at all.
+ */
+export function splitJsonArray(text: string): { elements: Element[]; closed: boolean } | undefined {
+  let i = 0;
+  const skipBlanks = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  skipBlanks();
+  if (text[i] !== '[') return undefined;
+  i++;
+  const elements: Element[] = [];
+  for (;;) {
+    skipBlanks();
+    if (i >= text.length) return { elements, closed: false };
+    if (text[i] === ']') return { elements, closed: true };
+    const start = i;
+    let depth = 0;
+    let inString = false;
+    for (; i < text.length; i++) {
+      const ch = text[i];
+      if (inString) {
+        if (ch === '\\') i++;
+        else if (ch === '"') inString = false;
+      } else if (ch === '"') inString = true;
+      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') {
+        if (depth > 0) depth--;
+        else if (ch === ']') break; // the array's own `]`
+        // A stray `}` stays in the element: JSON.parse says what is wrong with it.
+      } else if (ch === ',' && depth === 0) break;
+    }
+    if (i >= text.length) {
+      // The text ends here: the element is whole only if no string or bracket is open.
+      elements.push({ text: text.slice(start), complete: depth === 0 && !inString });
+      return { elements, closed: false };
+    }
+    elements.push({ text: text.slice(start, i), complete: true });
+    if (text[i] === ',') i++;
   }
-  if (!Array.isArray(data)) return unparsable('the long domain list is JSON but not an array of domains');
+}
+
+/** The top-level `"domid": N` of an entry that could not be parsed (it comes first in xl's output). */
+const DOMID = /^\s*\{\s*"domid"\s*:\s*(\d+)/;
+
+export function parseXlListLong(text: string): Parsed<LongListing> {
+  if (text.trim() === '') return parsed({ domains: [], problems: [], complete: true });
+  const array = splitJsonArray(text);
+  if (!array) {
+    // Not an array: JSON.parse says what it is instead (an object, garbage, HTML...).
+    let why = 'not an array of domains';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      why = `not JSON (${(error as Error).message})`;
+    }
+    return unparsable(`the long domain list is ${why}: "${excerpt(text)}"`);
+  }
   const domains: DomainConfig[] = [];
-  for (const [index, entry] of data.entries()) {
+  const problems: LongListingProblem[] = [];
+  for (const [index, element] of array.elements.entries()) {
+    const idOf = () => {
+      const match = DOMID.exec(element.text);
+      return match ? Number(match[1]) : undefined;
+    };
+    if (!element.complete) {
+      problems.push({ id: idOf(), message: `the long domain list ends in the middle of entry ${index + 1} (output cut off)` });
+      continue;
+    }
+    let entry: unknown;
+    try {
+      entry = JSON.parse(element.text);
+    } catch (error) {
+      problems.push({ id: idOf(), message: `entry ${index + 1} of the long domain list is not JSON (${(error as Error).message})` });
+      continue;
+    }
     const config = isObject(entry) && isObject(entry.config) ? entry.config : undefined;
     const cInfo = config && isObject(config.c_info) ? config.c_info : undefined;
     const name = str(cInfo?.name);
+    const id = isObject(entry) ? num(entry.domid) : undefined;
     if (!isObject(entry) || !config || !cInfo || name === undefined) {
-      return unparsable(`entry ${index + 1} of the long domain list has no config.c_info.name`);
+      problems.push({ id, message: `entry ${index + 1} of the long domain list has no config.c_info.name` });
+      continue;
     }
     const bInfo = isObject(config.b_info) ? config.b_info : {};
     domains.push({
       name,
-      id: num(entry.domid),
+      id,
       uuid: str(cInfo.uuid),
       type: str(cInfo.type),
       maxVcpus: num(bInfo.max_vcpus),
@@ -47,7 +140,10 @@ export function parseXlListLong(text: string): Parsed<DomainConfig[]> {
       nics: (Array.isArray(config.nics) ? config.nics : []).filter(isObject).map(toNic),
     });
   }
-  return parsed(domains);
+  if (!array.closed && (array.elements.length === 0 || array.elements[array.elements.length - 1].complete)) {
+    problems.push({ message: `the long domain list ends after ${array.elements.length} entr${array.elements.length === 1 ? 'y' : 'ies'} without its closing "]" (output cut off)` });
+  }
+  return parsed({ domains, problems, complete: array.closed });
 }
 
 function toDisk(disk: Json): DiskDevice {

@@ -1,27 +1,41 @@
 /**
  * `xm list --long` (xend, Xen 3.x/4.0-4.4): one `(domain (domid 0) (name ...) ...)`
  * S-expression per domain; devices are `(device (vbd ...))` / `(device (vif ...))`.
- * Memory is in MiB here.
+ * Memory is in MiB here. Each expression is read on its own: one cut off or
+ * malformed costs only that domain, reported with its domid when it arrived.
  */
 import { DiskDevice, DomainConfig, NicDevice } from './domainConfig';
 import { Parsed, parsed, unparsable } from './result';
-import { atom, child, children, readSexp, Sexp } from './sexp';
+import { atom, child, children, readSexpItems, Sexp } from './sexp';
+import { LongListing, LongListingProblem } from './xlListLong';
 
 const numberOf = (text: string | undefined): number | undefined =>
   text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
 
-export function parseXmListLong(text: string): Parsed<DomainConfig[]> {
-  const read = readSexp(text);
-  if (!read.ok) return unparsable(`the long domain list is not a valid S-expression: ${read.error}`);
+export function parseXmListLong(text: string): Parsed<LongListing> {
+  const { items, stray } = readSexpItems(text);
   const domains: DomainConfig[] = [];
-  for (const [index, value] of read.values.entries()) {
-    if (!Array.isArray(value) || value[0] !== 'domain') return unparsable(`item ${index + 1} of the long domain list is not a (domain ...) expression`);
+  const problems: LongListingProblem[] = stray.map((error) => ({ message: `the long domain list is not a valid S-expression: ${error}` }));
+  for (const [index, { value, complete, error }] of items.entries()) {
+    const id = numberOf(atom(value, 'domid'));
     const name = atom(value, 'name');
-    if (name === undefined) return unparsable(`domain ${index + 1} of the long domain list has no (name ...)`);
+    if (!Array.isArray(value) || value[0] !== 'domain') {
+      problems.push({ message: `item ${index + 1} of the long domain list is not a (domain ...) expression` });
+      continue;
+    }
+    if (!complete) {
+      problems.push({ id, name, message: `the long domain list ends in the middle of domain ${index + 1} (output cut off)` });
+      continue;
+    }
+    if (name === undefined) {
+      problems.push({ id, message: `domain ${index + 1} of the long domain list has no (name ...)` });
+      continue;
+    }
+    if (error) problems.push({ id, name, message: `its entry in the long domain list is damaged: ${error}` });
     const devices = children(value, 'device').map((device) => device[1]);
     domains.push({
       name,
-      id: numberOf(atom(value, 'domid')),
+      id,
       uuid: atom(value, 'uuid'),
       type: imageType(value),
       maxVcpus: numberOf(atom(value, 'vcpus')),
@@ -34,7 +48,8 @@ export function parseXmListLong(text: string): Parsed<DomainConfig[]> {
       nics: devices.filter(isDevice('vif')).map(toNic),
     });
   }
-  return parsed(domains);
+  if (items.length === 0 && problems.length > 0) return unparsable(problems[0].message);
+  return parsed({ domains, problems, complete: items.every((item) => item.complete) });
 }
 
 const isDevice =
