@@ -80,19 +80,32 @@ function validate(uri: string): void {
   // A newer edit may have arrived while validating: its own run will publish.
   if (documents.get(uri)?.version !== version) return;
   publish(uri, diagnostics, version);
-  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => publishAll(uri));
+  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => void publishAll(uri));
 }
 
+const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Bumped by every `publishAll`: a run that sees a newer one stops, since the newer covers every file. */
+let publicationRun = 0;
+
 /**
- * Checks every file the runner knows, open or closed, and publishes what
- * changed (`except`: a document just published for its version).
+ * Checks every file the runner knows, open documents first, and publishes
+ * what changed (`except`: a document just published for its version). Yields
+ * to the message loop between chunks, as the scan does, so that a settings
+ * change in a large workspace does not hold up typing.
  */
-function publishAll(except?: string): void {
+async function publishAll(except?: string): Promise<void> {
+  const run = ++publicationRun;
   crossFileDebouncer.cancel('*');
   const uris = runner.uris();
   for (const uri of uris) if (runner.isOpen(uri)) syncOpen(uri);
   refreshedGeneration = runner.generation;
-  for (const uri of uris) {
+  for (let i = 0; i < uris.length; i++) {
+    if (i > 0 && i % SCAN_CHUNK === 0) {
+      await yieldToMessages();
+      if (run !== publicationRun) return;
+    }
+    const uri = uris[i];
     if (uri === except || (scanning && !runner.isOpen(uri))) continue;
     const diagnostics = runner.diagnose(uri);
     if (diagnostics) publish(uri, diagnostics);
@@ -106,8 +119,11 @@ function clear(uri: string): void {
   published.delete(uri);
 }
 
-function applySettings(next: Settings): void {
-  if (runner.setSettings(next)) publishAll();
+/** New settings: every file is analysed again, a chunk at a time, then re-published where it changed. */
+async function applySettings(next: Settings): Promise<void> {
+  if (!runner.setSettings(next)) return;
+  while (runner.refreshStale(SCAN_CHUNK) > 0) await yieldToMessages();
+  await publishAll();
 }
 
 /** Indexes the workspace folders in the background, a chunk at a time, with progress; then publishes every file. */
@@ -123,7 +139,7 @@ async function scanWorkspace(): Promise<void> {
       if (await workspaceFiles.load(uris[i])) runner.ownDiagnostics(uris[i]);
       if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
         progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToMessages();
       }
     }
   } finally {
@@ -131,7 +147,7 @@ async function scanWorkspace(): Promise<void> {
     progress.done();
   }
   connection.console.log(`indexed ${uris.length} files in ${workspaceFolders.join(', ')}`);
-  publishAll();
+  await publishAll();
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -160,7 +176,7 @@ connection.onInitialize((params): InitializeResult => {
 async function pullSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
   const [section] = await connection.workspace.getConfiguration([{ section: 'xenConfig' }]);
-  applySettings(settingsFromClient(section));
+  await applySettings(settingsFromClient(section));
 }
 
 connection.onInitialized(() => {
@@ -171,7 +187,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   if (clientHasConfiguration) void pullSettings();
-  else applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig));
+  else void applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig));
 });
 
 /**
@@ -189,7 +205,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
     clear(change.uri);
   }
   if (listingsChanged) runner.fileSystemChanged();
-  publishAll();
+  await publishAll();
 });
 
 documents.onDidOpen((event) => validate(event.document.uri));
@@ -202,13 +218,13 @@ documents.onDidClose((event) => {
     // Back to what is on disk (the edits may not have been saved).
     void workspaceFiles.load(uri).then(() => {
       clear(uri);
-      publishAll();
+      return publishAll();
     });
   } else {
     // Not a file of the workspace: it leaves with its editor.
     runner.removeDisk(uri);
     clear(uri);
-    if (runner.generation !== refreshedGeneration) publishAll();
+    if (runner.generation !== refreshedGeneration) void publishAll();
   }
 });
 
@@ -240,7 +256,7 @@ connection.onFoldingRanges((params) => {
 /** The cross-file name at a position of an open document, if any. */
 function linkAtPosition(uri: string, position: Position): Link | undefined {
   serve(uri);
-  const facts = runner.index.factsOf(uri);
+  const facts = runner.workspace.factsOf(uri);
   return facts ? linkAt(facts, position) : undefined;
 }
 
@@ -258,14 +274,14 @@ connection.onDefinition((params) => {
   const served = serve(params.textDocument.uri);
   const own = served?.service.definition?.(served.doc, params.position, served.ctx) ?? [];
   const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? definitions(link, runner.index.model()) : [])]);
+  return uniqueLocations([...own, ...(link ? definitions(link, runner.workspace.model()) : [])]);
 });
 
 connection.onReferences((params) => {
   const served = serve(params.textDocument.uri);
   const own = served?.service.references?.(served.doc, params.position, served.ctx) ?? [];
   const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? references(link, runner.index.allFiles()) : [])]);
+  return uniqueLocations([...own, ...(link ? references(link, runner.workspace.allFiles()) : [])]);
 });
 
 connection.onPrepareRename((params) => {
@@ -281,14 +297,14 @@ connection.onRenameRequest((params) => {
   const link = linkAtPosition(params.textDocument.uri, params.position);
   if (!link) return null;
   try {
-    return rename(link, params.newName, runner.index.allFiles());
+    return rename(link, params.newName, runner.workspace.allFiles());
   } catch (error) {
     if (error instanceof RenameError) throw new ResponseError(-32602, error.message);
     throw error;
   }
 });
 
-connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, runner.index.model()));
+connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, runner.workspace.model()));
 
 documents.listen(connection);
 connection.listen();

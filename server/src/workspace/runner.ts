@@ -43,7 +43,12 @@ interface Source {
 interface Parsed {
   languageId: string;
   text: string;
-  doc: ParsedDocument;
+  /**
+   * Kept while the file is open. A closed file's syntax tree is let go once its
+   * facts and own diagnostics are known (a workspace of closed files costs
+   * their text, facts and diagnostics), and parsed again when needed.
+   */
+  doc?: ParsedDocument;
   /** Sticky for this parse: services may memoize on the document, so a later run may not call the reader again. */
   usedFiles: boolean;
 }
@@ -76,9 +81,10 @@ export interface Served {
 }
 
 export class WorkspaceRunner {
-  /** Every file's facts, from the same analyses: what cross-file rules and navigation read. */
-  readonly index: WorkspaceIndex;
+  private readonly index: WorkspaceIndex;
   private readonly entries = new Map<string, Entry>();
+  /** Files not analysed again since the settings changed (`refreshStale` works them off in chunks). */
+  private readonly stale = new Set<Entry>();
   private currentSettings: Settings;
   private settingsKey: string;
   private readonly diskFiles: FileReader;
@@ -99,15 +105,34 @@ export class WorkspaceRunner {
     return this.index.generation;
   }
 
-  /** Applies new settings; returns whether they differ (then every file is analysed again). */
+  /** Every file's facts, from the same analyses: what cross-file rules and navigation read. Always whole. */
+  get workspace(): WorkspaceIndex {
+    this.refreshStale();
+    return this.index;
+  }
+
+  /**
+   * Applies new settings; returns whether they differ. Then every file is to
+   * be analysed again (facts may depend on settings: the DRBD dialect): a caller
+   * may do it in chunks with `refreshStale`; anything that reads the workspace
+   * first finishes it, so no answer mixes old and new settings.
+   */
   setSettings(settings: Settings): boolean {
     const key = JSON.stringify(settings);
     if (key === this.settingsKey) return false;
     this.currentSettings = settings;
     this.settingsKey = key;
-    // Facts may depend on settings (the DRBD dialect), and the model must be whole before anything is diagnosed.
-    for (const entry of this.entries.values()) this.analyze(entry);
+    for (const entry of this.entries.values()) this.stale.add(entry);
     return true;
+  }
+
+  /** Analyses up to `limit` of the files a settings change left stale; returns how many remain. */
+  refreshStale(limit = Infinity): number {
+    for (const entry of this.stale) {
+      if (limit-- <= 0) break;
+      this.analyze(entry);
+    }
+    return this.stale.size;
   }
 
   /** The document is open in the editor with `text`; returns false when it is of no language of ours. */
@@ -153,6 +178,7 @@ export class WorkspaceRunner {
    * again. Returns their URIs.
    */
   fileSystemChanged(): string[] {
+    this.refreshStale();
     const affected: string[] = [];
     for (const entry of this.entries.values()) {
       if (!entry.analysis?.parsed.usedFiles) continue;
@@ -184,8 +210,12 @@ export class WorkspaceRunner {
   ownDiagnostics(uri: string): Diagnostic[] | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
+    this.refreshStale();
     const analysis = this.analyze(entry);
-    analysis.own ??= this.validate(entry, analysis);
+    if (!analysis.own) {
+      analysis.own = this.validate(entry, analysis);
+      if (!entry.open) analysis.parsed.doc = undefined;
+    }
     return analysis.own;
   }
 
@@ -193,7 +223,7 @@ export class WorkspaceRunner {
   diagnose(uri: string): Diagnostic[] | undefined {
     const own = this.ownDiagnostics(uri);
     if (!own) return undefined;
-    // The analysis just made put this file's facts in the index (unless it is no file: then there are none).
+    // Every file's facts are current (ownDiagnostics refreshed them); a document that is no file has none.
     return [...own, ...this.index.crossFileDiagnostics(uri)];
   }
 
@@ -201,10 +231,11 @@ export class WorkspaceRunner {
   served(uri: string): Served | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
+    this.refreshStale();
     const analysis = this.analyze(entry);
     return {
       service: serviceFor(analysis.parsed.languageId)!,
-      doc: analysis.parsed.doc,
+      doc: this.docOf(entry, analysis.parsed),
       ctx: { ...this.fileContext(entry, this.readerFor(uri)), workspace: this.index },
     };
   }
@@ -220,6 +251,7 @@ export class WorkspaceRunner {
 
   private drop(entry: Entry): void {
     this.entries.delete(entry.uri);
+    this.stale.delete(entry);
     this.index.remove(entry.uri);
   }
 
@@ -248,23 +280,26 @@ export class WorkspaceRunner {
 
   /** The analysis of the entry's current source under the current settings, (re)computed when either changed; its facts go to the index. */
   private analyze(entry: Entry): Analysis {
+    this.stale.delete(entry);
     const source = (entry.open ?? entry.disk)!;
     const cached = entry.analysis;
     if (cached && cached.settingsKey === this.settingsKey && sameSource(cached.parsed, source)) return cached;
     const service = serviceFor(source.languageId)!;
-    let parsed = cached && sameSource(cached.parsed, source) ? cached.parsed : undefined;
-    if (!parsed) {
-      parsed = { languageId: source.languageId, text: source.text, doc: undefined as unknown as ParsedDocument, usedFiles: false };
-      parsed.doc = service.parse(source.text, this.isolatedContext(entry, parsed));
-    }
+    const parsed = cached && sameSource(cached.parsed, source) ? cached.parsed : { languageId: source.languageId, text: source.text, usedFiles: false };
     const isFile = entry.uri.startsWith('file:');
-    const facts = isFile ? service.facts(parsed.doc, this.isolatedContext(entry, parsed)) : undefined;
+    const facts = isFile ? service.facts(this.docOf(entry, parsed), this.isolatedContext(entry, parsed)) : undefined;
     const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts };
     entry.analysis = analysis;
     // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
     // config opened from a dom0 host must not collide with the repository's own files.
     if (facts) this.index.update(entry.uri, facts, entry.open !== undefined);
     return analysis;
+  }
+
+  /** The parse of `parsed`'s source, made again if it was let go. */
+  private docOf(entry: Entry, parsed: Parsed): ParsedDocument {
+    parsed.doc ??= serviceFor(parsed.languageId)!.parse(parsed.text, this.isolatedContext(entry, parsed));
+    return parsed.doc;
   }
 
   /** Parse and facts see the file alone: an empty workspace view. */
@@ -275,7 +310,7 @@ export class WorkspaceRunner {
   /** Own diagnostics: the context has no workspace, so they depend on this file (and folder listings) alone. */
   private validate(entry: Entry, analysis: Analysis): Diagnostic[] {
     const service = serviceFor(analysis.parsed.languageId)!;
-    return service.validate(analysis.parsed.doc, this.fileContext(entry, this.recordingReader(entry, analysis.parsed)));
+    return service.validate(this.docOf(entry, analysis.parsed), this.fileContext(entry, this.recordingReader(entry, analysis.parsed)));
   }
 }
 

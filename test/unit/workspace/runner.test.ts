@@ -60,11 +60,13 @@ describe('workspace runner', () => {
     assert.equal(contexts[0].path, '/repo/etc/xen/vm01.cfg');
   });
 
-  it('checks every file again under new settings, open or not', () => {
-    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01', 'cmdline = "ro"\n') });
+  it('checks every file again under new settings, open or not, a chunk at a time if the caller wants', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01', 'cmdline = "ro"\n'), [VM02]: domain('vm02', '00:16:3e:00:00:02') });
     assert.deepEqual(codes(runner.diagnose(VM01)), []);
     assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, xen: { version: '4.4', toolstack: 'xl' } }), true);
+    assert.equal(runner.refreshStale(1), 1, 'one file analysed, one to go');
     assert.deepEqual(codes(runner.diagnose(VM01)), ['3:1 xl/key-too-new']);
+    assert.equal(runner.refreshStale(), 0, 'diagnosing finished the rest first');
     assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, xen: { version: '4.4', toolstack: 'xl' } }), false, 'equal settings change nothing');
     runner.setSettings(DEFAULT_SETTINGS);
     assert.deepEqual(codes(runner.diagnose(VM01)), []);
