@@ -1,7 +1,9 @@
 /**
  * The language server: LSP wiring only. Every answer comes from the
  * language services (languages/<id>), routed by the document's language id,
- * and from the workspace model (workspace/) for what crosses files.
+ * and from the workspace model (workspace/) for what crosses files. What a
+ * file shows, open or closed, is the runner's `diagnose` (workspace/runner.ts),
+ * the same the CLI prints; this module decides when to publish it.
  */
 import {
   CodeActionKind,
@@ -186,7 +188,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  if (clientHasConfiguration) void pullSettings();
+  if (clientHasConfiguration) void pullSettings().catch((error: Error) => connection.console.error(`reading the settings failed: ${error.message}`));
   else void applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig));
 });
 
