@@ -1,7 +1,9 @@
 /**
  * The language server: LSP wiring only. Every answer comes from the
  * language services (languages/<id>), routed by the document's language id,
- * and from the workspace model (workspace/) for what crosses files.
+ * and from the workspace model (workspace/) for what crosses files. What a
+ * file shows, open or closed, is the runner's `diagnose` (workspace/runner.ts),
+ * the same the CLI prints; this module decides when to publish it.
  */
 import {
   CodeActionKind,
@@ -15,17 +17,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Location, Position } from 'vscode-languageserver-types';
-import { NO_FILES } from './common/files';
 import { pathOfUri } from './common/uri';
-import { DISK_FILES } from './workspace/disk';
-import { CROSS_FILE_RULES, serviceFor } from './languages/registry';
-import { DEFAULT_SETTINGS, LanguageService, ParsedDocument, ServiceContext, Settings } from './languages/types';
+import { DEFAULT_SETTINGS, Settings } from './languages/types';
 import { Debouncer } from './lsp/debouncer';
 import { settingsFromClient } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
-import { crossFileDiagnostics } from './workspace/crossFile';
-import { diagnose, WorkspaceIndex } from './workspace/index';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
+import { Served, WorkspaceRunner } from './workspace/runner';
 
 const VALIDATION_DELAY_MS = 15;
 /** Cross-file results of the other files follow an edit after this quiet time. */
@@ -35,119 +33,130 @@ const SCAN_CHUNK = 25;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let workspace = new WorkspaceIndex();
-let workspaceFiles = newWorkspaceFiles();
+let workspaceFolders: string[] = [];
+/** Every file, open or closed: its text, parse, facts and diagnostics (workspace/runner.ts). */
+let runner = new WorkspaceRunner({ settings: DEFAULT_SETTINGS });
+const workspaceFiles = new WorkspaceFiles(() => runner, () => workspaceFolders);
 const debouncer = new Debouncer(VALIDATION_DELAY_MS);
 const crossFileDebouncer = new Debouncer(CROSS_FILE_DELAY_MS);
-let settings: Settings = DEFAULT_SETTINGS;
 let clientHasConfiguration = false;
-let workspaceFolders: string[] = [];
+/** While the first scan runs, closed files are not published: the index is not whole yet. */
+let scanning = false;
 
-/** Parsed documents by URI, reused until the document's version changes. */
-const parsed = new Map<string, { version: number; doc: ParsedDocument }>();
-/** The index generation the other files' diagnostics were last computed for. */
+/** The index generation every file's diagnostics were last published for. */
 let refreshedGeneration = 0;
-/** What was last published per URI, to avoid re-sending unchanged diagnostics. */
-const published = new Map<string, string>();
+/** What was last published per URI (and the last document version named), to avoid re-sending unchanged diagnostics. */
+const published = new Map<string, { key: string; version?: number }>();
 
-function newWorkspaceFiles(): WorkspaceFiles {
-  return new WorkspaceFiles(workspace, () => settings, (uri) => documents.get(uri) !== undefined);
-}
-
-interface Served {
-  service: LanguageService;
-  doc: ParsedDocument;
-  ctx: ServiceContext;
-}
-
-function contextFor(uri: string): ServiceContext {
-  return { uri, path: pathOfUri(uri), settings, workspace, files: uri.startsWith('file:') ? DISK_FILES : NO_FILES };
+/** Hands the editor's current text of an open document to the runner; false when it is not open or not ours. */
+function syncOpen(uri: string): boolean {
+  const document = documents.get(uri);
+  return document !== undefined && runner.setOpen(uri, document.languageId, document.getText());
 }
 
 /** The service and the up-to-date parse of an open document, or undefined for other languages. */
 function serve(uri: string): Served | undefined {
-  const document = documents.get(uri);
-  if (!document) return undefined;
-  const service = serviceFor(document.languageId);
-  if (!service) return undefined;
-  const ctx = contextFor(uri);
-  const cached = parsed.get(uri);
-  if (cached && cached.version === document.version) return { service, doc: cached.doc, ctx };
-  const doc = service.parse(document.getText(), ctx);
-  parsed.set(uri, { version: document.version, doc });
-  // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
-  // config opened from a dom0 host must not collide with the repository's own files.
-  if (uri.startsWith('file:')) workspace.update(uri, service.facts(doc, ctx), true);
-  return { service, doc, ctx };
+  return syncOpen(uri) ? runner.served(uri) : undefined;
 }
 
+/**
+ * Sends a file's diagnostics unless the client has them already. A document
+ * version is sent again when it was not named before (a client may wait for
+ * that version), never twice with the same content: didOpen both validates and
+ * schedules a validation.
+ */
 function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
   const key = JSON.stringify(diagnostics);
-  if (version === undefined && published.get(uri) === key) return;
-  published.set(uri, key);
+  const last = published.get(uri);
+  if (last?.key === key && (version === undefined || version === last.version)) return;
+  published.set(uri, { key, version: version ?? last?.version });
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
+/** Checks an open document and publishes for its version; other files follow if its facts changed. */
 function validate(uri: string): void {
   const document = documents.get(uri);
-  const served = serve(uri);
-  if (!document || !served) return;
+  if (!document || !syncOpen(uri)) return;
   const version = document.version;
-  const diagnostics = diagnose(served.service, served.doc, served.ctx, workspace);
+  const diagnostics = runner.diagnose(uri) ?? [];
   // A newer edit may have arrived while validating: its own run will publish.
   if (documents.get(uri)?.version !== version) return;
   publish(uri, diagnostics, version);
-  if (workspace.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => refreshOtherFiles(uri));
+  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => void publishAll(uri));
 }
 
-/** Re-publishes the files whose cross-file diagnostics may have changed after `changedUri` changed. */
-function refreshOtherFiles(changedUri?: string): void {
-  refreshedGeneration = workspace.generation;
-  for (const document of documents.all()) {
-    if (document.uri !== changedUri) {
-      const served = serve(document.uri);
-      if (served) publish(document.uri, diagnose(served.service, served.doc, served.ctx, workspace));
+const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Bumped by every `publishAll`: a run that sees a newer one stops, since the newer covers every file. */
+let publicationRun = 0;
+
+/**
+ * Checks every file the runner knows, open documents first, and publishes
+ * what changed (`except`: a document just published for its version). Yields
+ * to the message loop between chunks, as the scan does, so that a settings
+ * change in a large workspace does not hold up typing.
+ */
+async function publishAll(except?: string): Promise<void> {
+  const run = ++publicationRun;
+  crossFileDebouncer.cancel('*');
+  const uris = runner.uris();
+  for (const uri of uris) if (runner.isOpen(uri)) syncOpen(uri);
+  refreshedGeneration = runner.generation;
+  for (let i = 0; i < uris.length; i++) {
+    if (i > 0 && i % SCAN_CHUNK === 0) {
+      await yieldToMessages();
+      if (run !== publicationRun) return;
     }
-  }
-  const model = workspace.model();
-  for (const uri of workspaceFiles.closedFiles()) {
-    const facts = workspace.factsOf(uri);
-    const own = workspaceFiles.ownDiagnosticsOf(uri) ?? [];
-    publish(uri, facts ? [...own, ...crossFileDiagnostics(uri, facts, model, CROSS_FILE_RULES, { root: workspace.root })] : own);
+    const uri = uris[i];
+    if (uri === except || (scanning && !runner.isOpen(uri))) continue;
+    const diagnostics = runner.diagnose(uri);
+    if (diagnostics) publish(uri, diagnostics);
   }
 }
 
-function revalidateAll(): void {
-  parsed.clear();
-  for (const document of documents.all()) validate(document.uri);
+/** Forgets what was published for a file the runner no longer knows, and clears it in the client. */
+function clear(uri: string): void {
+  if (runner.has(uri) || !published.has(uri)) return;
+  publish(uri, []);
+  published.delete(uri);
 }
 
-/** Indexes the workspace folders in the background, a chunk at a time, with progress. */
+/** New settings: every file is analysed again, a chunk at a time, then re-published where it changed. */
+async function applySettings(next: Settings): Promise<void> {
+  if (!runner.setSettings(next)) return;
+  while (runner.refreshStale(SCAN_CHUNK) > 0) await yieldToMessages();
+  await publishAll();
+}
+
+/** Indexes the workspace folders in the background, a chunk at a time, with progress; then publishes every file. */
 async function scanWorkspace(): Promise<void> {
-  const uris = workspaceFiles.list(workspaceFolders);
+  const uris = workspaceFiles.list();
   if (uris.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
-  for (let i = 0; i < uris.length; i++) {
-    await workspaceFiles.load(uris[i]);
-    if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
-      progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
-      await new Promise((resolve) => setImmediate(resolve));
+  scanning = true;
+  try {
+    for (let i = 0; i < uris.length; i++) {
+      // Own diagnostics now, so that their cost is spread over the chunks too.
+      if (await workspaceFiles.load(uris[i])) runner.ownDiagnostics(uris[i]);
+      if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
+        progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
+        await yieldToMessages();
+      }
     }
+  } finally {
+    scanning = false;
+    progress.done();
   }
-  progress.done();
   connection.console.log(`indexed ${uris.length} files in ${workspaceFolders.join(', ')}`);
-  for (const document of documents.all()) validate(document.uri);
-  refreshOtherFiles();
+  await publishAll();
 }
 
 connection.onInitialize((params): InitializeResult => {
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
-  settings = settingsFromClient(params.initializationOptions?.settings);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map(pathOfUri);
-  workspace = new WorkspaceIndex(workspaceFolders[0]);
-  workspaceFiles = newWorkspaceFiles();
+  runner = new WorkspaceRunner({ root: workspaceFolders[0], settings: settingsFromClient(params.initializationOptions?.settings) });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -165,59 +174,59 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** Asks the client for the `xenConfig` section, when it can answer. */
 async function pullSettings(): Promise<void> {
   if (!clientHasConfiguration) return;
   const [section] = await connection.workspace.getConfiguration([{ section: 'xenConfig' }]);
-  settings = settingsFromClient(section);
+  await applySettings(settingsFromClient(section));
 }
 
 connection.onInitialized(() => {
   void pullSettings()
-    .then(revalidateAll)
     .then(scanWorkspace)
     .catch((error: Error) => connection.console.error(`workspace indexing failed: ${error.message}`));
 });
 
 connection.onDidChangeConfiguration((change) => {
-  if (clientHasConfiguration) void pullSettings().then(revalidateAll);
-  else {
-    settings = settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig);
-    revalidateAll();
-  }
+  if (clientHasConfiguration) void pullSettings().catch((error: Error) => connection.console.error(`reading the settings failed: ${error.message}`));
+  else void applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig));
 });
 
+/**
+ * Files created, changed or deleted on disk: each is read again (an open
+ * document keeps its editor text), a deleted one is cleared, files whose
+ * validation looked at folder listings are checked again when a file came or
+ * went, and every file is re-published where its diagnostics changed.
+ */
 connection.onDidChangeWatchedFiles(async (params) => {
+  let listingsChanged = false;
   for (const change of params.changes) {
-    if (documents.get(change.uri)) continue;
-    if (change.type === FileChangeType.Deleted) {
-      workspaceFiles.forget(change.uri);
-      publish(change.uri, []);
-    } else {
-      await workspaceFiles.load(change.uri);
-    }
+    if (change.type !== FileChangeType.Changed) listingsChanged = true;
+    if (change.type === FileChangeType.Deleted) runner.removeDisk(change.uri);
+    else if (workspaceFiles.inWorkspace(change.uri)) await workspaceFiles.load(change.uri);
+    clear(change.uri);
   }
-  for (const document of documents.all()) validate(document.uri);
-  refreshOtherFiles();
+  if (listingsChanged) runner.fileSystemChanged();
+  await publishAll();
 });
 
-documents.onDidOpen((event) => {
-  workspaceFiles.opened(event.document.uri);
-  validate(event.document.uri);
-});
+documents.onDidOpen((event) => validate(event.document.uri));
 documents.onDidChangeContent((event) => debouncer.schedule(event.document.uri, () => validate(event.document.uri)));
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   debouncer.cancel(uri);
-  parsed.delete(uri);
-  workspace.markClosed(uri);
-  if (uri.startsWith('file:')) {
+  runner.close(uri);
+  if (workspaceFiles.inWorkspace(uri)) {
     // Back to what is on disk (the edits may not have been saved).
-    void workspaceFiles.load(uri).then((known) => {
-      if (!known) publish(uri, []);
-      refreshOtherFiles();
+    void workspaceFiles.load(uri).then(() => {
+      clear(uri);
+      return publishAll();
     });
   } else {
-    publish(uri, []);
+    // Not a file of the workspace: it leaves with its editor.
+    runner.removeDisk(uri);
+    clear(uri);
+    if (runner.generation !== refreshedGeneration) void publishAll();
   }
 });
 
@@ -249,7 +258,7 @@ connection.onFoldingRanges((params) => {
 /** The cross-file name at a position of an open document, if any. */
 function linkAtPosition(uri: string, position: Position): Link | undefined {
   serve(uri);
-  const facts = workspace.factsOf(uri);
+  const facts = runner.workspace.factsOf(uri);
   return facts ? linkAt(facts, position) : undefined;
 }
 
@@ -267,14 +276,14 @@ connection.onDefinition((params) => {
   const served = serve(params.textDocument.uri);
   const own = served?.service.definition?.(served.doc, params.position, served.ctx) ?? [];
   const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? definitions(link, workspace.model()) : [])]);
+  return uniqueLocations([...own, ...(link ? definitions(link, runner.workspace.model()) : [])]);
 });
 
 connection.onReferences((params) => {
   const served = serve(params.textDocument.uri);
   const own = served?.service.references?.(served.doc, params.position, served.ctx) ?? [];
   const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? references(link, workspace.allFiles()) : [])]);
+  return uniqueLocations([...own, ...(link ? references(link, runner.workspace.allFiles()) : [])]);
 });
 
 connection.onPrepareRename((params) => {
@@ -290,14 +299,14 @@ connection.onRenameRequest((params) => {
   const link = linkAtPosition(params.textDocument.uri, params.position);
   if (!link) return null;
   try {
-    return rename(link, params.newName, workspace.allFiles());
+    return rename(link, params.newName, runner.workspace.allFiles());
   } catch (error) {
     if (error instanceof RenameError) throw new ResponseError(-32602, error.message);
     throw error;
   }
 });
 
-connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, workspace.model()));
+connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, runner.workspace.model()));
 
 documents.listen(connection);
 connection.listen();

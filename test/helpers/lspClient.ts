@@ -35,6 +35,7 @@ export class LspTestClient {
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private readonly predicateWaiters: { uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   private readonly logWaiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  private readonly stateWaiters: { accept: () => boolean; resolve: () => void }[] = [];
   readonly logs: string[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
@@ -108,6 +109,9 @@ export class LspTestClient {
       const waiter = this.predicateWaiters[i];
       if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) this.predicateWaiters.splice(i, 1)[0].resolve(params.diagnostics);
     }
+    for (let i = this.stateWaiters.length - 1; i >= 0; i--) {
+      if (this.stateWaiters[i].accept()) this.stateWaiters.splice(i, 1)[0].resolve();
+    }
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       const waiter = this.waiters[i];
       if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
@@ -115,6 +119,45 @@ export class LspTestClient {
         waiter.resolve(params);
       }
     }
+  }
+
+  /** The diagnostics last published for `uri`, or undefined when none were. */
+  latestDiagnostics(uri: string): Diagnostic[] | undefined {
+    return this.published.get(uri)?.at(-1)?.diagnostics;
+  }
+
+  /** Every URI the server published diagnostics for. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /**
+   * Resolves once `accept` holds, checked now and after every publication;
+   * resolves false after `timeoutMs` so that the caller's assertion can show the difference.
+   */
+  waitForPublications(accept: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+    if (accept()) return Promise.resolve(true);
+    return new Promise((resolveState) => {
+      const waiter = { accept, resolve: () => (clearTimeout(timer), resolveState(true)) };
+      const timer = setTimeout(() => {
+        this.stateWaiters.splice(this.stateWaiters.indexOf(waiter), 1);
+        resolveState(false);
+      }, timeoutMs);
+      this.stateWaiters.push(waiter);
+    });
+  }
+
+  /**
+   * Resolves after the server answered a request sent now: every notification
+   * it sent while handling what the client sent before has arrived by then.
+   */
+  async roundTrip(): Promise<void> {
+    await this.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'untitled:round-trip' } });
+  }
+
+  /** Tells the server that files were created (1), changed (2) or deleted (3) on disk, as a client's file watcher does. */
+  async filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   /** Resolves with the first diagnostics published for `uri` at `version` (or any version), already or later. */

@@ -5,6 +5,9 @@
  * every file that names a thing, and nothing else.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, LspTestClient } from '../helpers/lspClient';
@@ -156,6 +159,31 @@ describe('workspace: live migration on a single-primary DRBD disk', () => {
     } finally {
       await client.stop();
       copy.remove();
+    }
+  });
+});
+
+describe('workspace: a closed drbd.conf whose include pattern depends on what is on disk', () => {
+  it('loses its warning when a matching file is created, and gets it back when the file is deleted', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xcc-include-'));
+    mkdirSync(join(root, 'etc', 'drbd.d'), { recursive: true });
+    writeFileSync(join(root, 'etc', 'drbd.conf'), 'include "drbd.d/*.res";\n');
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: `file://${root}`, name: 'include' }] });
+    const conf = `file://${join(root, 'etc', 'drbd.conf')}`;
+    const res = join(root, 'etc', 'drbd.d', 'r0.res');
+    const noMatch = (ds: Diagnostic[]) => ds.some((d) => d.code === 'drbd/include-no-match');
+    try {
+      await client.waitForDiagnostics(conf, noMatch);
+      writeFileSync(res, 'resource r0 {\n}\n');
+      await client.filesChanged([{ uri: `file://${res}`, type: 1 }]);
+      await client.waitForDiagnostics(conf, (ds) => !noMatch(ds));
+      rmSync(res);
+      await client.filesChanged([{ uri: `file://${res}`, type: 3 }]);
+      const back = await client.waitForDiagnostics(conf, noMatch);
+      assert.deepEqual(back.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`), ['1:9 drbd/include-no-match']);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,9 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { serviceFor } from '../languages/registry';
-import type { LanguageId, ParsedDocument, ServiceContext, Settings } from '../languages/types';
+import type { LanguageId, Settings } from '../languages/types';
 import { uriOfPath } from '../common/uri';
-import { DISK_FILES } from '../workspace/disk';
-import { diagnose, WorkspaceIndex } from '../workspace/index';
+import { WorkspaceRunner } from '../workspace/runner';
 
 export interface SourceFile {
   path: string;
@@ -19,23 +17,21 @@ export interface CheckResult {
 }
 
 /**
- * Checks files the way the language server does: all files are parsed and
- * indexed first, so cross-file checks see the whole set, then each is validated.
+ * Checks files with the language server's own runner (workspace/runner.ts):
+ * every file is read into it as a closed file on disk, so cross-file checks see
+ * the whole set, then each is diagnosed exactly as the editor shows it.
  */
 export function checkFiles(files: SourceFile[], settings: Settings, root?: string): CheckResult[] {
-  const workspace = new WorkspaceIndex(root);
-  const parsed = files.map((file) => {
-    const service = serviceFor(file.languageId)!;
+  const runner = new WorkspaceRunner({ root, settings });
+  const uris = files.map((file) => {
     const uri = uriOfPath(file.path);
-    const ctx: ServiceContext = { uri, path: file.path, settings, workspace, files: DISK_FILES };
-    const doc: ParsedDocument = service.parse(file.text, ctx);
-    workspace.update(uri, service.facts(doc, ctx), true);
-    return { file, service, doc, ctx };
+    runner.setDisk(uri, file.languageId, file.text);
+    return uri;
   });
-  return parsed.map(({ file, service, doc, ctx }) => ({
+  return files.map((file, i) => ({
     file: file.path,
     languageId: file.languageId,
     text: file.text,
-    diagnostics: diagnose(service, doc, ctx, workspace),
+    diagnostics: runner.diagnose(uris[i]) ?? [],
   }));
 }

@@ -7,9 +7,9 @@ import { WorkspaceModel } from './model';
 import type { WorkspaceView } from './view';
 
 /**
- * The one place cross-file facts live: every file's facts by URI. Open
- * documents update it as they change; files on disk are added by the
- * workspace scanner. Open documents win over disk.
+ * The one place cross-file facts live: every file's facts by URI. The
+ * runner (runner.ts) keeps it current from every file's current text, open
+ * or on disk. Open documents win over disk.
  */
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, { facts: FileFacts; open: boolean; key: string }>();
@@ -68,6 +68,12 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.cachedModel;
   }
 
+  /** The cross-file diagnostics of `uri` over the current model; none for a file the index does not hold. */
+  crossFileDiagnostics(uri: string): Diagnostic[] {
+    const facts = this.factsOf(uri);
+    return facts ? crossFileDiagnostics(uri, facts, this.model(), CROSS_FILE_RULES, { root: this.root }) : [];
+  }
+
   get size(): number {
     return this.files.size;
   }
@@ -78,9 +84,11 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-/** A file's own diagnostics plus the cross-file ones: what the server publishes and the CLI prints. */
+/**
+ * A file's own diagnostics plus the cross-file ones, over an index a caller
+ * filled by hand (unit tests). The server and the CLI go through
+ * `WorkspaceRunner.diagnose` (runner.ts), which caches the own part.
+ */
 export function diagnose(service: LanguageService, doc: ParsedDocument, ctx: ServiceContext, index: WorkspaceIndex): Diagnostic[] {
-  const own = service.validate(doc, ctx);
-  const facts = index.factsOf(ctx.uri);
-  return facts ? [...own, ...crossFileDiagnostics(ctx.uri, facts, index.model(), CROSS_FILE_RULES, { root: index.root })] : own;
+  return [...service.validate(doc, ctx), ...index.crossFileDiagnostics(ctx.uri)];
 }

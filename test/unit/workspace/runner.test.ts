@@ -1,0 +1,132 @@
+/** The one runner the server and the CLI share: per-file caches, open over disk, settings, deletions, file-system listings. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { serviceFor } from '../../../server/src/languages/registry';
+import { DEFAULT_SETTINGS, FileContext, FileReader } from '../../../server/src/languages/types';
+import { WorkspaceRunner } from '../../../server/src/workspace/runner';
+
+const ROOT = '/repo';
+const VM01 = 'file:///repo/etc/xen/vm01.cfg';
+const VM02 = 'file:///repo/etc/xen/vm02.cfg';
+const DRBD_CONF = 'file:///repo/etc/drbd.conf';
+const R0 = 'file:///repo/etc/drbd.d/r0.res';
+
+const domain = (name: string, mac: string, extra = '') => `name = "${name}"\nkernel = "/k"\n${extra}vif = [ "mac=${mac}" ]\n`;
+const codes = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+
+function runnerWith(files: Record<string, string>, diskFiles?: FileReader): WorkspaceRunner {
+  const runner = new WorkspaceRunner({ root: ROOT, settings: DEFAULT_SETTINGS, diskFiles });
+  for (const [uri, text] of Object.entries(files)) runner.setDisk(uri, uri.endsWith('.cfg') ? 'xl-config' : 'drbd', text);
+  return runner;
+}
+
+/** Counts the validations of a language while `body` runs, and the contexts they got. */
+function countingValidations<T>(languageId: string, body: () => T): { result: T; contexts: FileContext[] } {
+  const service = serviceFor(languageId)!;
+  const original = service.validate;
+  const contexts: FileContext[] = [];
+  (service as { validate: typeof original }).validate = (doc, ctx) => {
+    contexts.push(ctx);
+    return original.call(service, doc, ctx);
+  };
+  try {
+    return { result: body(), contexts };
+  } finally {
+    (service as { validate: typeof original }).validate = original;
+  }
+}
+
+describe('workspace runner', () => {
+  it('diagnoses a closed file with its own and its cross-file diagnostics', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01'), [VM02]: domain('vm02', '00:16:3e:00:00:01') });
+    assert.deepEqual(codes(runner.diagnose(VM01)), ['3:14 workspace/duplicate-mac']);
+    assert.match(String(runner.diagnose(VM02)![0].message), /domain 'vm01' \(etc\/xen\/vm01\.cfg:3\)/);
+    assert.equal(runner.diagnose('file:///repo/unknown.cfg'), undefined);
+  });
+
+  it('validates with a file context that has no workspace, once per (text, settings)', () => {
+    const runner = runnerWith({});
+    const { contexts } = countingValidations('xl-config', () => {
+      runner.setDisk(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:01'));
+      const first = runner.diagnose(VM01);
+      runner.setDisk(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:01'));
+      runner.setOpen(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:01'));
+      assert.equal(runner.ownDiagnostics(VM01), runner.ownDiagnostics(VM01));
+      assert.deepEqual(runner.diagnose(VM01), first);
+    });
+    assert.equal(contexts.length, 1, 'the same text under the same settings is validated once, open or on disk');
+    assert.deepEqual(Object.keys(contexts[0]).sort(), ['files', 'path', 'settings', 'uri']);
+    assert.equal(contexts[0].path, '/repo/etc/xen/vm01.cfg');
+  });
+
+  it('checks every file again under new settings, open or not, a chunk at a time if the caller wants', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01', 'cmdline = "ro"\n'), [VM02]: domain('vm02', '00:16:3e:00:00:02') });
+    assert.deepEqual(codes(runner.diagnose(VM01)), []);
+    assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, xen: { version: '4.4', toolstack: 'xl' } }), true);
+    assert.equal(runner.refreshStale(1), 1, 'one file analysed, one to go');
+    assert.deepEqual(codes(runner.diagnose(VM01)), ['3:1 xl/key-too-new']);
+    assert.equal(runner.refreshStale(), 0, 'diagnosing finished the rest first');
+    assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, xen: { version: '4.4', toolstack: 'xl' } }), false, 'equal settings change nothing');
+    runner.setSettings(DEFAULT_SETTINGS);
+    assert.deepEqual(codes(runner.diagnose(VM01)), []);
+  });
+
+  it('lets an open document win over disk, and goes back to disk when it is closed', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01'), [VM02]: domain('vm02', '00:16:3e:00:00:02') });
+    assert.deepEqual(codes(runner.diagnose(VM02)), []);
+    runner.setOpen(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:02'));
+    assert.deepEqual(codes(runner.diagnose(VM02)), ['3:14 workspace/duplicate-mac']);
+    runner.setDisk(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:03'));
+    assert.deepEqual(codes(runner.diagnose(VM02)), ['3:14 workspace/duplicate-mac'], 'the disk changed under the open document');
+    assert.deepEqual(runner.uris(), [VM01, VM02], 'open documents first');
+    runner.close(VM01);
+    assert.equal(runner.isOpen(VM01), false);
+    assert.deepEqual(codes(runner.diagnose(VM02)), []);
+  });
+
+  it('forgets a deleted file: no other file names it', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01'), [VM02]: domain('vm02', '00:16:3e:00:00:01') });
+    const generation = runner.generation;
+    assert.equal(runner.removeDisk(VM01), true);
+    assert.equal(runner.has(VM01), false);
+    assert.notEqual(runner.generation, generation);
+    assert.deepEqual(codes(runner.diagnose(VM02)), []);
+    assert.equal(runner.removeDisk(VM01), false);
+  });
+
+  it('keeps untitled buffers out of the workspace: own diagnostics only', () => {
+    const runner = runnerWith({ [VM02]: domain('vm02', '00:16:3e:00:00:01') });
+    assert.equal(runner.setOpen('untitled:Untitled-1', 'xl-config', domain('copy', '00:16:3e:00:00:01')), true);
+    assert.deepEqual(codes(runner.diagnose('untitled:Untitled-1')), []);
+    assert.deepEqual(codes(runner.diagnose(VM02)), []);
+    assert.equal(runner.setOpen('file:///repo/README.md', 'markdown', '# hi'), false);
+    runner.close('untitled:Untitled-1');
+    assert.equal(runner.has('untitled:Untitled-1'), false);
+  });
+
+  it('checks again exactly the files whose validation listed folders when a file comes or goes', () => {
+    const names = new Set<string>();
+    const disk: FileReader = { listFiles: (dir) => (dir === '/repo/etc/drbd.d' ? [...names] : []), exists: () => false };
+    const runner = runnerWith({ [DRBD_CONF]: 'include "drbd.d/*.res";\n', [VM01]: domain('vm01', '00:16:3e:00:00:01') }, disk);
+    assert.deepEqual(codes(runner.diagnose(DRBD_CONF)), ['1:9 drbd/include-no-match']);
+    runner.diagnose(VM01);
+    names.add('r0.res');
+    runner.setDisk(R0, 'drbd', 'resource r0 {\n}\n');
+    assert.deepEqual(runner.fileSystemChanged(), [DRBD_CONF]);
+    assert.deepEqual(codes(runner.diagnose(DRBD_CONF)), []);
+    names.delete('r0.res');
+    runner.removeDisk(R0);
+    runner.fileSystemChanged();
+    assert.deepEqual(codes(runner.diagnose(DRBD_CONF)), ['1:9 drbd/include-no-match']);
+  });
+
+  it('serves the current parse with a context that sees the workspace', () => {
+    const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01'), [VM02]: domain('vm02', '00:16:3e:00:00:02') });
+    const served = runner.served(VM02)!;
+    assert.equal(served.service.id, 'xl-config');
+    assert.equal(served.doc.text, domain('vm02', '00:16:3e:00:00:02'));
+    assert.deepEqual([...served.ctx.workspace.otherFiles(VM02)].map((f) => f.uri), [VM01]);
+    assert.equal(runner.served('file:///repo/none.cfg'), undefined);
+  });
+});
