@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Location, Position } from 'vscode-languageserver-types';
 import { pathOfUri } from './common/uri';
 import { DEFAULT_SETTINGS, Settings } from './languages/types';
+import { clusterNodes, CLUSTER_NODES_REQUEST } from './lsp/clusterNodes';
 import { Debouncer } from './lsp/debouncer';
 import { settingsFromClient } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
@@ -181,8 +182,11 @@ async function pullSettings(): Promise<void> {
   await applySettings(settingsFromClient(section));
 }
 
+/** Settles when the first scan of the workspace has ended (requests about the whole workspace wait for it). */
+let indexed: Promise<void> = Promise.resolve();
+
 connection.onInitialized(() => {
-  void pullSettings()
+  indexed = pullSettings()
     .then(scanWorkspace)
     .catch((error: Error) => connection.console.error(`workspace indexing failed: ${error.message}`));
 });
@@ -307,6 +311,12 @@ connection.onRenameRequest((params) => {
 });
 
 connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, runner.workspace.model()));
+
+// The dom0 explorer's "cluster nodes as hosts": the nodes the workspace's cluster.conf files declare.
+connection.onRequest(CLUSTER_NODES_REQUEST, async () => {
+  await indexed;
+  return clusterNodes(runner.workspace.model());
+});
 
 documents.listen(connection);
 connection.listen();

@@ -7,7 +7,7 @@ describe('iftab grammar', () => {
   let examples: TokenizedText;
   before(async () => {
     seed = await tokenizeText('iftab', readFixture('grammar', 'iftab', 'seed.iftab'));
-    examples = await tokenizeText('iftab', readFixture('grammar', 'iftab', 'examples.iftab'));
+    examples = await tokenizeText('iftab', readFixture('iftab', 'corpus', 'HewlettPackard__wireless-tools__wireless_tools__iftab.5.EXAMPLES.iftab'));
   });
 
   it('colours the interface name, the selector and the MAC of an entry', () => {

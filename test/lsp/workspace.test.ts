@@ -44,6 +44,15 @@ describe('workspace: the clean example cluster', () => {
     }
   });
 
+  it('answers the dom0 explorer with the cluster nodes of the workspace, each once, from its cluster.conf', async () => {
+    const nodes = await client.request<{ name: string; uri: string }[]>('xenConfig/clusterNodes', null);
+    const cluster = copy.uri('etc/cluster/cluster.conf');
+    assert.deepEqual(nodes, [
+      { name: 'an-node01.alteeve.com', uri: cluster },
+      { name: 'an-node02.alteeve.com', uri: cluster },
+    ]);
+  });
+
   it('goes from <vm name="vm01-web"> to the domain config, and from the iftab MAC to the vif', async () => {
     const cluster = copy.uri('etc/cluster/cluster.conf');
     const [domain] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: cluster }, position: { line: 37, character: 20 } });
