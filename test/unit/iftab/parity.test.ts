@@ -118,4 +118,26 @@ describe('parity with ifrename', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('drops exactly the lines we report errors on, with Windows line endings', (t) => {
+    if (!available) return t.skip(`ifrename oracle not found at ${ORACLE}: install it (shared/oracles/setup.sh) or point XEN_CONFIG_ORACLES at its folder`);
+    const folder = mkdtempSync(join(tmpdir(), 'iftab-parity-crlf-'));
+    try {
+      // Every line of every fixture with a CR before its LF, and again with a blank before the CR.
+      const lines = files.flatMap((path) => readFileSync(path, 'utf8').split('\n')).filter((line) => line.trim() && !line.includes('\r'));
+      const variants = [...lines.map((line) => `${line}\r`), ...lines.map((line) => `${line} \r`)];
+      let total = 0;
+      for (let chunk = 0; chunk * 40 < variants.length; chunk++) {
+        const text = variants.slice(chunk * 40, chunk * 40 + 40).join('\n') + '\n';
+        const path = join(folder, `crlf-${chunk}.iftab`);
+        writeFileSync(path, text);
+        const { oracle, ours } = compare(text, path);
+        assert.deepEqual(ours, oracle, `chunk ${chunk}:\n${JSON.stringify(text)}`);
+        total += variants.slice(chunk * 40, chunk * 40 + 40).length;
+      }
+      t.diagnostic(`CRLF: ${total} lines, same verdict as ifrename on all`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

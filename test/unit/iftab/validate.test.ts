@@ -61,6 +61,17 @@ describe('iftab diagnostics', () => {
     assert.equal(byLine.get('37 iftab/invalid-mac'), "'0:16:3e:0:1:6' is not a MAC address: write each byte as two hex digits, separated by colons (ifrename drops this line)");
   });
 
+  it('grades a Windows line ending by what ifrename does with the word the CR ends', () => {
+    // A guest's iftab saved on Windows: ifrename drops lines 1 and 4, keeps 2 (whose driver never matches) and reads 3 as meant.
+    const text = 'lan0 mac 00:16:3e:00:01:01\r\nlan1 driver xen_netfront\r\nlan2 driver "vif"\r\nlan3 mac 00:16:3e:00:01:03 \r\n\r\n# end\r\n';
+    const found = iftab.diagnostics(text);
+    assert.deepEqual(found.map(summary), ['1:10-27 error iftab/carriage-return', '2:13-25 warning iftab/carriage-return', '3:18-19 info iftab/carriage-return', '4:28-29 error iftab/carriage-return']);
+    assert.equal(found[0].message, "this line ends with a carriage return (Windows line ending): ifrename reads it as part of '00:16:3e:00:01:01' and drops the line; save the file with Unix (LF) line endings");
+    assert.equal(found[1].message, "this line ends with a carriage return (Windows line ending): ifrename keeps it in the value, compares 'xen_netfront' plus a carriage return, and this mapping never matches; save the file with Unix (LF) line endings");
+    assert.equal(found[2].message, 'this line ends with a carriage return (Windows line ending): harmless here, ifrename skips the character after a closing quote; still, save the file with Unix (LF) line endings');
+    assert.equal(found[3].message, 'this line ends with a carriage return (Windows line ending): ifrename reads the carriage return as a selector of its own, which it does not know, and drops the line; save the file with Unix (LF) line endings');
+  });
+
   it('allows at most eight different SYSFS files', () => {
     const text = Array.from({ length: 9 }, (_, i) => `lan${i} SYSFS{attr${i}} x\n`).join('');
     assert.deepEqual(iftab.check(text), ['9:12-17 error iftab/too-many-sysfs-attributes']);

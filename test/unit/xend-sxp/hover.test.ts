@@ -12,6 +12,13 @@ describe('xend-sxp hover', () => {
     assert.match(text, /Since Xen 4\.5 \(no xend\): `xl migrate` runs over SSH/);
   });
 
+  it('documents an option only Xen 2.0 read, and what replaced it', () => {
+    const text = hover('(vif-br|idge xenbr1)');
+    assert.match(text, /^\*\*vif-bridge\*\* \(Xen 2\.0\.0–2\.0\.6 only, default xen-br0\)\n\nBridge that every guest interface/);
+    assert.match(text, /Read by the xend of Xen 2\.0\.0–2\.0\.6; xend of Xen 3\.0 and later ignores it\. From 3\.0 on, name the bridge as an argument/);
+    assert.match(hover('(block-f|ile block-file)'), /^\*\*block-file\*\* \(Xen 2\.0\.0–2\.0\.6 only, default ''\)\n\nScript that sets up a disk of that type/);
+  });
+
   it('says how xend reads a boolean', () => {
     assert.equal(hover('(xend-http-server O|n)'), "'On' reads as **yes**.");
   });

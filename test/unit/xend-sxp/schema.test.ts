@@ -1,7 +1,7 @@
 /** The option table against the facts extracted from XendOptions.py (Xen 4.4). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BOOLEAN_FALSE, BOOLEAN_TRUE, NETWORK_SCRIPTS, networkScript, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/schema';
+import { BOOLEAN_FALSE, BOOLEAN_TRUE, LEGACY_OPTIONS, legacyOption, NETWORK_SCRIPTS, networkScript, optionSpec, XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/schema';
 import { upstreamFacts } from '../../helpers/fixtures';
 
 interface FactOption {
@@ -48,5 +48,21 @@ describe('xend option table', () => {
     for (const script of NETWORK_SCRIPTS) assert.match(script.doc, /^[A-Z].{10,}\.$/s, script.name);
     assert.equal(networkScript('/etc/xen/scripts/network-bridge'), NETWORK_SCRIPTS[0]);
     assert.equal(networkScript('an-network-script'), undefined);
+  });
+
+  it('knows the options only Xen 2.0 read, with the releases that read them and their defaults', () => {
+    const legacy = upstreamFacts('xend-legacy-options.json') as { counts: Record<string, number>; options: { name: string; pattern?: string; releases: string[]; default: string; example_names?: string[] }[] };
+    assert.equal(legacy.counts['read_by_3.0.0_or_later'], 0);
+    assert.deepEqual(LEGACY_OPTIONS.map((o) => o.name).sort(), legacy.options.map((o) => o.pattern ?? o.name).sort());
+    for (const fact of legacy.options) {
+      const spec = legacyOption(fact.name.replace('%s', 'file'))!;
+      assert.ok(spec, fact.name);
+      assert.deepEqual(spec.readBy, fact.releases, fact.name);
+      assert.equal(spec.default, fact.default === '' ? "''" : fact.default, fact.name);
+      assert.equal(optionSpec(spec.name), undefined, `${fact.name} is also a 4.x option`);
+      assert.match(spec.doc, /^[A-Z`'].{10,}\.$/s, fact.name);
+    }
+    for (const name of legacy.options.find((o) => o.pattern)!.example_names!) assert.equal(legacyOption(name)?.name, 'block-<type>', name);
+    assert.equal(legacyOption('vif-script'), undefined);
   });
 });

@@ -5,7 +5,7 @@
  * "double-quoted" (no escapes). Where ifrename drops the rest of a line at
  * the first problem, this reader records it and keeps going.
  */
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
@@ -85,9 +85,16 @@ class LineReader {
   }
 
   read(): IftabEntry | undefined {
-    this.reportCarriageReturn();
+    const lineStart = this.pos;
     while (this.pos < this.end && LEADING_SPACE.includes(this.text[this.pos])) this.pos++;
+    // A blank line, CR or not, is skipped by ifrename (isspace() takes the CR too).
     if (this.pos >= this.end) return undefined;
+    const entry = this.readEntry();
+    this.reportCarriageReturn(lineStart, entry);
+    return entry;
+  }
+
+  private readEntry(): IftabEntry {
     const name = this.word(BLANKS);
     const entry: IftabEntry = { line: this.lines.positionAt(name.start).line, name, selectors: [], incomplete: false };
     this.skipBlanks();
@@ -148,14 +155,45 @@ class LineReader {
     return { text: this.text.slice(open + 1, close), start: open, end: close + 1, range: this.lines.range(open, close + 1), quoted: true };
   }
 
-  /** A line with a CR before its LF: ifrename reads the CR as part of the last word. */
-  private reportCarriageReturn(): void {
-    const offset = this.text.slice(this.pos, this.end).indexOf('\r');
+  /**
+   * A line with a CR before its LF (a Windows line ending). ifrename reads the
+   * CR as part of the word it ends, so what it does depends on that word: it
+   * drops the line when the word is a name, a selector or a value it parses
+   * strictly (a MAC, a number), or when the CR stands alone after a blank (an
+   * unknown selector); it keeps a text value with the CR in it, which then
+   * never matches; and it skips a CR right after a closing quote.
+   */
+  private reportCarriageReturn(lineStart: number, entry: IftabEntry): void {
+    const offset = this.text.slice(lineStart, this.end).indexOf('\r');
     if (offset < 0) return;
-    const cr = this.pos + offset;
+    const cr = lineStart + offset;
+    const fix = 'save the file with Unix (LF) line endings';
+    const lead = 'this line ends with a carriage return (Windows line ending)';
+    const quoted = entry.selectors.find((use) => use.value?.quoted && use.value.end === cr);
+    if (quoted) {
+      this.push(cr, cr + 1, Severity.Information, `${lead}: harmless here, ifrename skips the character after a closing quote; still, ${fix}`);
+      return;
+    }
     let start = cr;
-    while (start > this.pos && !BLANKS.includes(this.text[start - 1])) start--;
-    this.error(start, cr, Code.carriageReturn, 'this line ends with a carriage return (Windows line ending): ifrename reads it as part of the last word and drops the line; save the file with Unix (LF) line endings');
+    while (start > lineStart && !BLANKS.includes(this.text[start - 1])) start--;
+    const afterQuote = entry.selectors.some((use) => use.value?.quoted && use.value.end === cr - 1);
+    if (start === cr || afterQuote) {
+      this.push(cr, cr + 1, Severity.Error, `${lead}: ifrename reads the carriage return as a selector of its own, which it does not know, and drops the line; ${fix}`);
+      return;
+    }
+    const word = this.text.slice(start, cr);
+    const use = entry.selectors.find((u) => u.value && !u.value.quoted && u.value.end === cr);
+    const spec = use && (use.lookup.kind === 'exact' || use.lookup.kind === 'prefix') ? use.lookup.spec : undefined;
+    const keptAsText = spec && (spec.value === 'string' || spec.value === 'sysfs') && (spec.maxLength === undefined || word.length + 1 < spec.maxLength);
+    if (keptAsText) {
+      this.push(start, cr, Severity.Warning, `${lead}: ifrename keeps it in the value, compares '${word}' plus a carriage return, and this mapping never matches; ${fix}`);
+      return;
+    }
+    this.push(start, cr, Severity.Error, `${lead}: ifrename reads it as part of '${word}' and drops the line; ${fix}`);
+  }
+
+  private push(start: number, end: number, severity: DiagnosticSeverity, message: string): void {
+    this.errors.push(diagnostic(this.lines.range(start, end), severity, Code.carriageReturn, message, SOURCE));
   }
 
   /** Offset of `ch` between `from` and the end of the line's content, or -1. */

@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { networkScript, XEND_REMOVED_IN, XendOptionSpec } from './schema';
+import { legacyOption, networkScript, releaseSpan, XEND_REMOVED_IN, XendOptionSpec } from './schema';
 import type { XendDocument, XendOption } from './parse';
 import { SexpAtom, walkSexp } from '../../../../shared/src/sexp';
 import { readBoolean, splitNetworkScript } from './values';
@@ -27,8 +27,12 @@ function atomAt(option: XendOption, offset: number): SexpAtom | undefined {
 }
 
 function optionHover(option: XendOption): Hover {
-  const lines = [`**${option.name}** (${option.spec ? describeType(option.spec) : 'unknown to xend'})`, ''];
-  if (option.spec) {
+  const legacy = option.spec ? undefined : legacyOption(option.name);
+  const kind = option.spec ? describeType(option.spec) : legacy ? `Xen ${releaseSpan(legacy.readBy)} only, default ${legacy.default}` : 'unknown to xend';
+  const lines = [`**${option.name}** (${kind})`, ''];
+  if (legacy) {
+    lines.push(legacy.doc, '', `Read by the xend of Xen ${releaseSpan(legacy.readBy)}; xend of Xen 3.0 and later ignores it${legacy.later ? `. From 3.0 on, ${legacy.later}` : ''}.`);
+  } else if (option.spec) {
     lines.push(option.spec.doc);
     if (option.spec.vendor) lines.push('', `Read only by ${option.spec.vendor}'s patched xend.`);
     const replacement = option.spec.xlReplacement ?? option.spec.xlGone;

@@ -1,5 +1,6 @@
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
+import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
@@ -29,4 +30,5 @@ export const xendSxpLanguage: LanguageDefinition<XendDocument> = {
   grammarScope: 'source.xend-sxp',
   service: xendSxpService,
   crossFileRules,
+  codes,
 };

@@ -46,7 +46,8 @@ export function parse(text: string): XendDocument {
       strays.push(node);
     }
   }
-  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
+  // xend's reader has no depth limit; ours does, so a too-deep list is ours to skip, not xend's to refuse.
+  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, e.kind === 'too-deep' ? Severity.Warning : Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
   return { text, lines, syntaxErrors, tree, options, strays };
 }
 

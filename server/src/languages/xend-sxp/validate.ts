@@ -6,7 +6,7 @@ import { Finding, Fixes, inDocumentOrder, memoizeFindings, Reporter } from '../.
 import type { FileContext } from '../types';
 import { Code } from './codes';
 import { SOURCE, XendDocument, XendOption } from './parse';
-import { OPTION_NAMES } from './schema';
+import { legacyOption, OPTION_NAMES, releaseSpan } from './schema';
 import { SexpAtom, SexpNode, walkSexp } from '../../../../shared/src/sexp';
 import { validateRemoval } from './validateRemoval';
 import { validateSecurity } from './validateSecurity';
@@ -61,6 +61,12 @@ function duplicate(option: XendOption, first: XendOption, r: Reporter): void {
 function checkOption(option: XendOption, r: Reporter): void {
   const { spec, nameAtom } = option;
   if (!spec) {
+    const legacy = legacyOption(option.name);
+    if (legacy) {
+      const later = legacy.later ? `; from 3.0 on, ${legacy.later}` : '';
+      on(r, nameAtom, Severity.Information, Code.legacyOption, `'${option.name}' was read by the xend of Xen ${releaseSpan(legacy.readBy)} only; xend of Xen 3.0 and later ignores it${later}`);
+      return;
+    }
     const suggestions = didYouMean(option.name, OPTION_NAMES);
     on(r, nameAtom, Severity.Warning, Code.unknownOption, `unknown option '${option.name}': xend ignores it${suggestionSuffix(suggestions)}`, ({ uri }) =>
       suggestions.map((s, i) => quickFix(`Change to '${s}'`, uri, [TextEdit.replace(nameAtom.range, s)], [], i === 0)),

@@ -62,6 +62,17 @@ export const OPTION_DOCS: Record<string, string> = {
   'xend-domain-lock-device': 'Shared block device used by lock utilities that need one (sfex).',
 };
 
+/** What each option that only Xen 2.0's xend read was for (schema/index.ts holds the facts). */
+export const LEGACY_OPTION_DOCS: Record<string, string> = {
+  dbroot: 'Folder of the database where xend 2.0 kept its domain records.',
+  'block-<type>': 'Script that sets up a disk of that type (`block-file` for `file:` disks, `block-enbd` for `enbd:`); `phy:` disks needed none.',
+  'vif-bridge': 'Bridge that every guest interface was attached to unless its vif named another.',
+  'vif-antispoof': 'Whether iptables rules kept a guest from sending with an address other than its own (`yes`, `1` or `on`).',
+  'xend-event-port': 'TCP port of xend\'s event server, next to the HTTP server on `xend-port`.',
+  'console-port-base': 'First TCP port of the domains\' consoles: domain N got this port plus N.',
+  'console-address': 'Address the console ports listened on; `\'\'` meant every interface.',
+};
+
 /** A network script xend shipped: what it does and the `key=value` arguments it understands. */
 export interface NetworkScriptSpec {
   name: string;

@@ -5,7 +5,7 @@
  * the documentation (docs.ts) is ours. Completion, hover and validation all
  * read these tables.
  */
-import { NETWORK_SCRIPTS, NetworkScriptSpec, OPTION_DOCS } from './docs';
+import { LEGACY_OPTION_DOCS, NETWORK_SCRIPTS, NetworkScriptSpec, OPTION_DOCS } from './docs';
 
 export { NETWORK_SCRIPTS } from './docs';
 export type { NetworkScriptSpec } from './docs';
@@ -128,4 +128,47 @@ export const OPTION_NAMES: readonly string[] = XEND_OPTIONS.map((option) => opti
 export function networkScript(name: string): NetworkScriptSpec | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);
   return NETWORK_SCRIPTS.find((script) => script.name === base);
+}
+
+/**
+ * Options only Xen 2.0's xend read (XendRoot.py of RELEASE-2.0.0 to 2.0.6),
+ * none of which the xend of 3.0.0 or any later release looks up, so from 3.0
+ * on they are ignored. Facts from `data/upstream/facts/xend-legacy-options.json`;
+ * the documentation (docs.ts) is ours.
+ */
+export interface LegacyOptionSpec {
+  /** The option's name; `block-<type>` stands for every `block-TYPE`. */
+  name: string;
+  /** The Xen releases whose xend read it. */
+  readBy: readonly string[];
+  /** xend 2.0's default, written as in the file. */
+  default: string;
+  /** What does the job from Xen 3.0 on, when something does. */
+  later?: string;
+  doc: string;
+}
+
+const XEN_2_0 = ['2.0.0', '2.0.1', '2.0.2', '2.0.3', '2.0.4', '2.0.5', '2.0.6'];
+
+const LEGACY_FACTS: readonly Omit<LegacyOptionSpec, 'doc'>[] = [
+  { name: 'dbroot', readBy: XEN_2_0, default: '/var/lib/xen/xend-db' },
+  { name: 'block-<type>', readBy: XEN_2_0, default: "''", later: 'the hotplug scripts pick the script for a disk type themselves' },
+  { name: 'vif-bridge', readBy: XEN_2_0, default: 'xen-br0', later: "name the bridge as an argument, (vif-script 'vif-bridge bridge=xenbr0'), or with bridge= on each vif" },
+  { name: 'vif-antispoof', readBy: XEN_2_0, default: 'yes', later: "(network-script 'network-bridge antispoof=yes')" },
+  { name: 'xend-event-port', readBy: ['2.0.6'], default: '8001' },
+  { name: 'console-port-base', readBy: ['2.0.6'], default: '9600', later: 'xenconsoled serves the consoles, reached with `xm console`' },
+  { name: 'console-address', readBy: ['2.0.6'], default: "''", later: 'xenconsoled serves the consoles, reached with `xm console`' },
+];
+
+export const LEGACY_OPTIONS: readonly LegacyOptionSpec[] = LEGACY_FACTS.map((fact) => ({ ...fact, doc: LEGACY_OPTION_DOCS[fact.name] }));
+
+/** The Xen 2.0 option this name is, `block-file` being one of `block-<type>`. */
+export function legacyOption(name: string): LegacyOptionSpec | undefined {
+  const key = /^block-[A-Za-z0-9_]+$/.test(name) ? 'block-<type>' : name;
+  return LEGACY_OPTIONS.find((option) => option.name === key);
+}
+
+/** "2.0.0–2.0.6", or the one release. */
+export function releaseSpan(releases: readonly string[]): string {
+  return releases.length === 1 ? releases[0] : `${releases[0]}–${releases[releases.length - 1]}`;
 }
