@@ -1,8 +1,11 @@
 /**
- * Parity with the real validator: `xmllint --relaxng cluster.rng` (the RHCS 3
- * schema) must accept and reject the same files as our schema checks, on every
- * fixture and on mutations of the clean ones. Skips where xmllint is not
- * installed (the schema is data/upstream/cluster.rng).
+ * Parity with the real validator: `xmllint --relaxng cluster.rng` must accept
+ * and reject the same files as our schema checks, on every fixture and on
+ * mutations of the clean ones. The schema is the one a node validates with:
+ * ccs_update_schema's cluster.rng, which adds every installed fence agent's
+ * parameters to <fencedevice> and <device> (schema/cluster-node.rng, written by
+ * scripts/gen-cluster-conf-schema.mjs from data/upstream/cluster.rng and the
+ * agents' metadata). Skips where xmllint is not installed.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SCHEMA_CODES } from '../../../server/src/languages/cluster-conf/codes';
-import { fixtureFiles, REPO_ROOT, UPSTREAM } from '../../helpers/fixtures';
+import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 import { tester } from './helpers';
 import { mutations } from './mutations';
 
-/** The RHCS 3 schema as ccs_update_schema assembles it, from the repository's upstream inputs. */
-const RNG = join(UPSTREAM, 'cluster.rng');
+/** The RHCS 3 schema as ccs_update_schema assembles it on a node with the fence agents of data/upstream/facts. */
+const RNG = join(REPO_ROOT, 'server/src/languages/cluster-conf/schema/cluster-node.rng');
 const XMLLINT_AVAILABLE = spawnSync('xmllint', ['--version']).status === 0;
 
 /** Verdicts of one xmllint run over many files: true when the file validates. */
