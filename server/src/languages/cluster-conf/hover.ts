@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { fenceAgent, FenceAgent, newerNameOf } from './schema/agents';
+import { fenceAgent, FenceAgent, isRequired, newerNameOf } from './schema/agents';
 import { cursorContext } from './cursor';
 import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, clusterModel, fenceDeviceNamed } from './model';
@@ -44,7 +44,8 @@ function attributeHover(element: XmlElement, name: string, agent: FenceAgent | u
 }
 
 function agentHover(agent: FenceAgent): string {
-  const required = Object.entries(agent.parameters).filter(([, p]) => p.required && !p.deprecated && p.obsoletes === undefined).map(([n]) => `\`${n}\``);
+  // Under the names cman-era agents read (ipaddr, not its fence-agents 4.1 name ip).
+  const required = Object.keys(agent.parameters).filter((n) => isRequired(agent, n) && agent.parameters[n].obsoletes === undefined).map((n) => `\`${n}\``);
   const parts = [`**${agent.name}**`, agentDoc(agent.name)];
   if (required.length) parts.push(`Required parameters: ${required.join(', ')}.`);
   if (agent.actions) parts.push(`Actions: ${agent.actions.join(', ')}.`);
