@@ -55,6 +55,16 @@ describe('cluster-conf over LSP', () => {
     assert.equal(applyEdits(text, editsOf(action, uri)), EXAMPLE);
   });
 
+  it('warns that a two-node cluster loses quorum with one node, and adds two_node mode with a quick fix', async () => {
+    const uri = 'file:///fix3/cluster.conf';
+    const text = readFixture('cluster-conf', 'accepted', 'two-nodes-without-two-node.conf');
+    const [quorum] = await client.open(uri, 'cluster-conf', text);
+    assert.equal(summary(quorum), '3:4-16 warning cluster-conf/two-node-quorum-loss');
+    const [action] = await client.codeActions(uri, quorum.range, [quorum]);
+    assert.equal(action.title, 'Add <cman two_node="1" expected_votes="1"/>');
+    assert.equal(applyEdits(text, editsOf(action, uri)), text.replace('  <clusternodes>', '  <cman two_node="1" expected_votes="1"/>\n  <clusternodes>'));
+  });
+
   it('completes fence device names and hovers the device a node uses', async () => {
     const uri = 'file:///nav/cluster.conf';
     const text = EXAMPLE.replace('<device name="fence_an02"', '<device name=""');

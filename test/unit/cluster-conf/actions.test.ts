@@ -33,8 +33,10 @@ describe('cluster-conf quick fixes', () => {
 
   it('adds a fence method skeleton to a node without one, using the unused fence device', () => {
     const text = broken('node-without-fence');
+    // One fix per fence device that can fence the node: fence_an01 is node 1's own IPMI board, so only fence_an02.
+    assert.deepEqual(tester.actions(text, on(text, 'cluster-conf/node-without-fencing')).map((a) => a.title), ["Add a fence method with 'fence_an02' to node 'an-node02.alteeve.com'"]);
     assert.equal(
-      tester.fix(text, on(text, 'cluster-conf/node-without-fencing'), "Add a fence method to node 'an-node02.alteeve.com'"),
+      tester.fix(text, on(text, 'cluster-conf/node-without-fencing'), "Add a fence method with 'fence_an02' to node 'an-node02.alteeve.com'"),
       text.replace(
         '<clusternode name="an-node02.alteeve.com" nodeid="2"/>',
         '<clusternode name="an-node02.alteeve.com" nodeid="2">\n            <fence>\n                <method name="1">\n                    <device name="fence_an02"/>\n                </method>\n            </fence>\n        </clusternode>',

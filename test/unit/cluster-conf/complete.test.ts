@@ -27,9 +27,33 @@ describe('cluster-conf completion', () => {
     const text = EXAMPLE.replace('agent="fence_ipmilan" ipaddr="10.20.1.2"', 'agent="fence_apc" | ipaddr="10.20.1.2"');
     const items = tester.complete(text).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.deepEqual(items.slice(0, 2).map((i) => `${i.label}: ${i.detail}`), ['action: fence_apc parameter (required)', 'port: fence_apc parameter (required)']);
-    assert.ok(!items.some((i) => i.label === 'plug' || i.label === 'ip'), 'names newer than the RHCS 3 schema are not offered');
+    // The fence-agents 4.1 names (plug for port, ip for ipaddr) are offered too, but last: cman-era agents do not read them.
+    const last = items.slice(-8).map((i) => `${i.label}: ${i.detail}`);
+    assert.ok(last.includes('plug: fence_apc parameter: the fence-agents 4.1+ name of port') && last.includes('ip: fence_apc parameter: the fence-agents 4.1+ name of ipaddr'), last.join('\n'));
     assert.equal((items.find((i) => i.label === 'port')!.textEdit as TextEdit).newText, 'port="$1"');
     assert.ok(!items.some((i) => i.label === 'ipaddr'), 'attributes already present are not offered');
+  });
+
+  it("offers every parameter of the agent, required first, the fence-agents 4.1 names and deprecated ones last", () => {
+    const text = '<cluster name="c" config_version="1">\n<fencedevices>\n<fencedevice name="bmc" agent="fence_ipmilan" |/>\n</fencedevices>\n</cluster>\n';
+    const items = tester.complete(text).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    // All 41 parameters of fence_ipmilan's metadata (privlvl, cipher, method, hexadecimal_kg among them), not the 14 the 2011 schema had.
+    assert.equal(items.length, 41);
+    for (const name of ['privlvl', 'cipher', 'method', 'hexadecimal_kg', 'ipmitool_path']) assert.ok(items.some((i) => i.label === name), name);
+    assert.equal(`${items[0].label}: ${items[0].detail}`, 'action: fence_ipmilan parameter (required)');
+    const ranks = items.map((i) => i.label);
+    assert.ok(ranks.indexOf('ipaddr') < ranks.indexOf('ip') && ranks.indexOf('login') < ranks.indexOf('username') && ranks.indexOf('passwd') < ranks.indexOf('password'), ranks.join(' '));
+    assert.deepEqual(items.slice(-7).map((i) => `${i.label}: ${i.detail}`), [
+      'debug_file: fence_ipmilan parameter: the fence-agents 4.1+ name of debug',
+      'ip: fence_ipmilan parameter: the fence-agents 4.1+ name of ipaddr',
+      'password: fence_ipmilan parameter: the fence-agents 4.1+ name of passwd',
+      'password_script: fence_ipmilan parameter: the fence-agents 4.1+ name of passwd_script',
+      'plug: fence_ipmilan parameter: the fence-agents 4.1+ name of port',
+      'use_sudo: fence_ipmilan parameter: the fence-agents 4.1+ name of sudo',
+      'username: fence_ipmilan parameter: the fence-agents 4.1+ name of login',
+    ]);
+    assert.deepEqual(tester.complete(text.replace('|/>', 'privlvl="|"/>')).map((i) => i.label), ['callback', 'user', 'operator', 'administrator']);
+    assert.deepEqual(tester.complete(text.replace('|/>', 'lanplus="|"/>')).map((i) => i.label), ['1', '0']);
   });
 
   it('offers the parameters of the fence device a <device> uses', () => {

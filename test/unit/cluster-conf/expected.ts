@@ -10,20 +10,20 @@ export const EXPECTED: Record<string, { diagnostics: string[]; problem?: string 
   },
   'clear-password': { diagnostics: ['22:95-101 hint cluster-conf/clear-password'] },
   'config-version': {
-    diagnostics: ['3:46-49 error cluster-conf/config-version'],
-    problem: '3:46-49 error cluster-conf/config-version config_version must be a positive integer (1, 2, …), not "1.2"; raise it with every change you push to the nodes, or they keep the old configuration.',
+    diagnostics: ['3:46-49 warning cluster-conf/config-version'],
+    problem: '3:46-49 warning cluster-conf/config-version config_version must be a positive integer (1, 2, …), not "1.2"; raise it with every change you push to the nodes, or they keep the old configuration.',
   },
   'dangling-device': {
-    diagnostics: ['16:35-45 error cluster-conf/unknown-fence-device', '23:28-38 warning cluster-conf/unused-fence-device'],
+    diagnostics: ['16:35-45 error cluster-conf/unknown-fence-device', '23:28-38 info cluster-conf/unused-fence-device'],
     problem: "16:35-45 error cluster-conf/unknown-fence-device No <fencedevice name=\"fence_an03\"> is defined in <fencedevices>; did you mean 'fence_an01' or 'fence_an02'?",
   },
   'duplicate-node-name': {
-    diagnostics: ['13:28-49 error cluster-conf/duplicate-node-name', '31:43-64 warning cluster-conf/unknown-node', '35:43-64 warning cluster-conf/unknown-node'],
-    problem: "13:28-49 error cluster-conf/duplicate-node-name Node name 'an-node01.alteeve.com' is already used on line 6; each <clusternode> must have its own name.",
+    diagnostics: ['13:28-49 warning cluster-conf/duplicate-node-name', '31:43-64 warning cluster-conf/unknown-node', '35:43-64 warning cluster-conf/unknown-node'],
+    problem: "13:28-49 warning cluster-conf/duplicate-node-name Node name 'an-node01.alteeve.com' is already used on line 6; each <clusternode> must have its own name. cman starts, but it finds a node by name and takes the first entry, while this one still counts toward the expected votes.",
   },
   'duplicate-nodeid': {
-    diagnostics: ['13:59-60 error cluster-conf/duplicate-nodeid'],
-    problem: '13:59-60 error cluster-conf/duplicate-nodeid nodeid 1 is already used by the node on line 6; every node needs its own nodeid.',
+    diagnostics: ['13:59-60 warning cluster-conf/duplicate-nodeid'],
+    problem: '13:59-60 warning cluster-conf/duplicate-nodeid nodeid 1 is already used by the node on line 6; every node needs its own nodeid. cman starts, but it merges the two into one node and corosync tells members apart by nodeid, so both cannot be in the cluster at once.',
   },
   'element-typo': {
     diagnostics: ['9:35-45 error cluster-conf/unknown-fence-device', '22:10-20 error cluster-conf/unknown-element'],
@@ -42,15 +42,16 @@ export const EXPECTED: Record<string, { diagnostics: string[]; problem?: string 
     diagnostics: ['9:47-51 warning cluster-conf/unexpected-port'],
     problem: "9:47-51 warning cluster-conf/unexpected-port fence_ipmilan controls a single machine (the node's own management board) and takes no port; remove port=\"1\" (it is only read as an address with port_as_ip=\"1\").",
   },
-  'method-without-device': { diagnostics: ['15:18-24 warning cluster-conf/empty-fence-method', '21:28-38 warning cluster-conf/unused-fence-device'] },
+  'method-without-device': { diagnostics: ['15:18-24 warning cluster-conf/empty-fence-method', '21:28-38 info cluster-conf/unused-fence-device'] },
   'missing-nodeid': {
     diagnostics: ['13:10-21 error cluster-conf/missing-attribute'],
     problem: "13:10-21 error cluster-conf/missing-attribute <clusternode> needs the attribute 'nodeid'.",
   },
-  'node-without-fence': { diagnostics: ['13:10-21 error cluster-conf/node-without-fencing', '17:28-38 warning cluster-conf/unused-fence-device'] },
+  'node-without-fence': { diagnostics: ['13:10-21 warning cluster-conf/node-without-fencing', '17:28-38 info cluster-conf/unused-fence-device'],
+    problem: "13:10-21 warning cluster-conf/node-without-fencing Node 'an-node02.alteeve.com' has no fence method: cman starts, but when this node stops answering nobody can fence it, and DLM, GFS2 and rgmanager block until someone fences it by hand (fence_ack_manual). Add <fence><method><device name=\"…\"/></method></fence>." },
   'pdu-without-port': {
-    diagnostics: ['16:22-28 error cluster-conf/missing-port'],
-    problem: '16:22-28 error cluster-conf/missing-port fence_apc drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>.',
+    diagnostics: ['16:22-28 warning cluster-conf/missing-port'],
+    problem: '16:22-28 warning cluster-conf/missing-port fence_apc drives a device with several outlets and needs to know which one feeds this node: add port="…" to this <device>. cman starts, but fencing this node fails.',
   },
   'quorum-unreachable': {
     diagnostics: ['4:27-28 error cluster-conf/quorum-unreachable'],
@@ -58,12 +59,12 @@ export const EXPECTED: Record<string, { diagnostics: string[]; problem?: string 
   },
   'ref-with-parameters': { diagnostics: ['41:17-20 error cluster-conf/attribute-combination'] },
   'two-node-three-nodes': {
-    diagnostics: ['4:21-22 error cluster-conf/two-node-node-count'],
+    diagnostics: ['4:21-22 error cluster-conf/two-node-node-count', '30:62-68 warning cluster-conf/shared-fence-target'],
     problem: '4:21-22 error cluster-conf/two-node-node-count two_node="1" is only for clusters of exactly two nodes, but <clusternodes> lists 3; remove two_node (and expected_votes="1") for this cluster.',
   },
   'two-node-without-expected-votes': {
-    diagnostics: ['4:21-22 error cluster-conf/two-node-expected-votes'],
-    problem: '4:21-22 error cluster-conf/two-node-expected-votes two_node="1" needs expected_votes="1" on the same <cman> element: cman refuses to start otherwise.',
+    diagnostics: ['4:21-22 info cluster-conf/two-node-expected-votes'],
+    problem: '4:21-22 info cluster-conf/two-node-expected-votes cman(5) asks for expected_votes="1" next to two_node="1". With no expected_votes cman starts all the same: two_node holds quorum at one vote while no more than two nodes are up.',
   },
   'unclosed-tag': {
     diagnostics: ['11:9-22 error cluster-conf/syntax'],
@@ -71,8 +72,8 @@ export const EXPECTED: Record<string, { diagnostics: string[]; problem?: string 
   },
   'unknown-agent': { diagnostics: ['23:47-60 warning cluster-conf/unknown-fence-agent'] },
   'unsupported-action': {
-    diagnostics: ['9:55-60 error cluster-conf/unsupported-action'],
-    problem: "9:55-60 error cluster-conf/unsupported-action fence_ipmilan does not support the action 'cycle'; it supports on, off, reboot, status, diag.",
+    diagnostics: ['9:55-60 warning cluster-conf/unsupported-action'],
+    problem: "9:55-60 warning cluster-conf/unsupported-action fence_ipmilan does not support the action 'cycle'; it supports on, off, reboot, status, diag. cman starts, but fencing with this device fails.",
   },
-  'unused-fence-device': { diagnostics: ['24:28-39 warning cluster-conf/unused-fence-device'] },
+  'unused-fence-device': { diagnostics: ['24:28-39 info cluster-conf/unused-fence-device'] },
 };

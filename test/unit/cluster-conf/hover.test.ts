@@ -23,4 +23,15 @@ describe('cluster-conf hover', () => {
     assert.match(hoverText(tester.hover(EXAMPLE.replace('agent="fence_ipmilan"', 'agent="f|ence_ipmilan"'))), /^\*\*fence_ipmilan\*\*\n\nIPMI baseboard management controller/);
     assert.match(hoverText(tester.hover(EXAMPLE.replace('lanplus', 'l|anplus'))), /^\*\*lanplus\*\* on <fencedevice> \(fence_ipmilan parameter\)\n\n1 to use IPMI v2.0/);
   });
+
+  it("tells the cman-era name of a fence parameter from its fence-agents 4.1 name", () => {
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('ipaddr="10.20.1.1"', 'ip|addr="10.20.1.1"'))), /renamed `ip` in fence-agents 4\.1, which still reads this name/);
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('ipaddr="10.20.1.1"', 'i|p="10.20.1.1"'))), /the fence-agents 4\.1\+ name of `ipaddr` \(cman-era agents read only `ipaddr`\)/);
+    assert.match(hoverText(tester.hover(EXAMPLE.replace('ipaddr="10.20.1.1"', 'ipaddr="10.20.1.1" pri|vlvl="user"'))), /^\*\*privlvl\*\* on <fencedevice> \(fence_ipmilan parameter\)[^]*one of `callback`, `user`, `operator`, `administrator` · default `administrator`/);
+  });
+
+  it('lists the required parameters of an agent under their cman-era names', () => {
+    const text = EXAMPLE.replace('agent="fence_ipmilan" ipaddr="10.20.1.2"', 'agent="fence_apc" ipaddr="10.20.1.2"');
+    assert.match(hoverText(tester.hover(text.replace('agent="fence_apc"', 'agent="fence_a|pc"'))), /\n\nRequired parameters: `action`, `ipaddr`, `login`, `port`\.\n\n/);
+  });
 });

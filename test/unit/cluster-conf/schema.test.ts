@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import { FENCE_AGENTS } from '../../../server/src/languages/cluster-conf/schema/agents';
 import { ELEMENT_DOCS } from '../../../server/src/languages/cluster-conf/schema/docs';
 import { ELEMENTS } from '../../../server/src/languages/cluster-conf/schema/index';
-import { upstreamFacts } from '../../helpers/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, upstreamFacts } from '../../helpers/fixtures';
 
 const facts = <T>(name: string): T => upstreamFacts<T>(name);
 
@@ -50,5 +52,20 @@ describe('cluster-conf schema completeness', () => {
       return agent.parameters.filter((p) => !(p.name in element.attributes)).map((p) => `${agent.name}.${p.name}`);
     });
     assert.deepEqual(missing, []);
+  });
+
+  it("gives <fencedevice> and <device> the groups of the node's schema: one per agent, with option and every parameter", () => {
+    const rng = readFileSync(join(REPO_ROOT, 'server/src/languages/cluster-conf/schema/cluster-node.rng'), 'utf8');
+    const generated = [...rng.matchAll(/<group rha:name="([^"]+)">\n((?:\s*<optional><attribute name="[^"]+"\/><\/optional>\n)*)\s*<\/group>/g)].map(
+      ([, agent, body]) => `${agent}: ${[...body.matchAll(/name="([^"]+)"/g)].map((m) => m[1]).join(' ')}`,
+    );
+    assert.equal(generated.length, 92);
+    for (const element of ['fencedevice', 'device']) {
+      const groups = ELEMENTS[element].attributeChoice!.alternatives.filter((g) => g.fromMetadata);
+      assert.deepEqual(groups.map((g) => `${g.agent}: ${[...g.required, ...g.optional].join(' ')}`), generated, element);
+      assert.ok(groups.every((g) => g.optional.every((name) => name in ELEMENTS[element].attributes)), element);
+    }
+    const ipmilan = generated.find((g) => g.startsWith('fence_ipmilan: '))!.split(' ');
+    for (const name of ['option', 'privlvl', 'cipher', 'method', 'hexadecimal_kg']) assert.ok(ipmilan.includes(name), name);
   });
 });

@@ -1,10 +1,10 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { FENCE_AGENTS, fenceAgent, isRequired } from './schema/agents';
+import { FENCE_AGENTS, fenceAgent, FenceAgent, isRequired, newerNameOf, targetParameters } from './schema/agents';
 import { cursorContext } from './cursor';
 import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, ClusterModel, clusterModel } from './model';
 import { attributeValue, ClusterDoc, XmlElement } from './parse';
-import { allowedChildren, elementDef, ROOT_ELEMENT } from './schema';
+import { allowedChildren, attributeSummary, elementDef, ROOT_ELEMENT } from './schema';
 import type { ServiceContext } from '../types';
 
 /** Required attributes of an element, as snippet placeholders: ` name="$1" nodeid="$2"`. */
@@ -41,25 +41,54 @@ function elementItems(parentName: string | undefined, range: Range, withBracket:
   });
 }
 
+/**
+ * Where an attribute sorts on `<fencedevice>`/`<device>` with a known agent:
+ * required parameters, then (on a node's `<device>`) what picks the victim,
+ * the agent's other parameters, fenced's own attributes, and last the names
+ * cman-era agents do not read (fence-agents 4.1 renames, deprecated ones).
+ */
+function agentRank(agent: FenceAgent, element: XmlElement, name: string): number {
+  const parameter = agent.parameters[name];
+  if (!parameter) return 3;
+  if (parameter.obsoletes !== undefined || (parameter.deprecated && newerNameOf(agent, name) === undefined)) return 4;
+  if (isRequired(agent, name)) return 0;
+  if (element.name === 'device' && targetParameters(agent).includes(name)) return 1;
+  return 2;
+}
+
+function agentDetail(agent: FenceAgent, name: string, required: boolean): string | undefined {
+  const parameter = agent.parameters[name];
+  if (!parameter) return undefined;
+  if (parameter.obsoletes !== undefined) return `${agent.name} parameter: the fence-agents 4.1+ name of ${parameter.obsoletes}`;
+  if (parameter.deprecated && newerNameOf(agent, name) === undefined) return `${agent.name} parameter (deprecated)`;
+  return `${agent.name} parameter${required ? ' (required)' : ''}`;
+}
+
 function attributeItems(model: ClusterModel, element: XmlElement, range: Range, hasValue: boolean, current?: string): CompletionItem[] {
   const agent = fenceAgent(agentNameFor(model, element));
   const present = new Set(element.attributes.map((a) => a.name).filter((n) => n !== current));
-  const schemaAttributes = elementDef(element.name)?.attributes ?? {};
-  // Only what the RHCS 3 schema accepts: newer names (plug, ip…) would be rejected by ccs_config_validate.
-  return Object.keys(schemaAttributes)
-    .filter((name) => !present.has(name) && !schemaAttributes[name].newer)
+  const def = elementDef(element.name);
+  const schemaAttributes = def?.attributes ?? {};
+  const isFenceElement = element.name === 'fencedevice' || element.name === 'device';
+  // With a known agent, a fence element offers that agent's parameters (all of them) and fenced's own
+  // attributes; otherwise what the 2011 schema has (not the names only newer agents define).
+  const names = isFenceElement && agent && def
+    ? [...new Set([...attributeSummary(def).required, ...Object.keys(agent.parameters)])]
+    : Object.keys(schemaAttributes).filter((name) => !schemaAttributes[name].newer && !schemaAttributes[name].agentParameter);
+  return names
+    .filter((name) => !present.has(name))
     .map((name) => {
-      const fromAgent = agent !== undefined && name in agent.parameters;
-      const required = fromAgent && isRequired(agent, name);
+      const required = agent !== undefined && name in agent.parameters && isRequired(agent, name) && agent.parameters[name].obsoletes === undefined;
+      const rank = agent ? agentRank(agent, element, name) : 2;
       const item: CompletionItem = {
         label: name,
         kind: CompletionItemKind.Property,
-        // The agent's own parameters first, required ones before the rest.
-        sortText: `${fromAgent ? (required ? 0 : 1) : 2}${name}`,
+        sortText: `${rank}${name}`,
         textEdit: TextEdit.replace(range, hasValue ? name : `${name}="$1"`),
         insertTextFormat: hasValue ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       };
-      if (fromAgent) item.detail = `${agent.name} parameter${required ? ' (required)' : ''}`;
+      const detail = agent && agentDetail(agent, name, required);
+      if (detail) item.detail = detail;
       const doc = attributeDoc(element.name, name);
       if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
       return item;
@@ -80,7 +109,8 @@ function valueCandidates(model: ClusterModel, element: XmlElement, attributeName
   if ((element.name === 'service' || element.name === 'vm') && attributeName === 'domain') return names(model.failoverDomains).map((value) => ({ value }));
   const agent = fenceAgent(agentNameFor(model, element));
   if (agent && attributeName === 'action' && agent.actions) return agent.actions.map((value) => ({ value }));
-  const values = agent?.parameters[attributeName]?.values ?? elementDef(element.name)?.attributes[attributeName]?.values;
+  const parameter = agent?.parameters[attributeName];
+  const values = parameter?.values ?? (parameter?.type === 'boolean' ? ['1', '0'] : undefined) ?? elementDef(element.name)?.attributes[attributeName]?.values;
   return (values ?? []).map((value) => ({ value }));
 }
 

@@ -2,6 +2,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { quickFix } from '../../common/diagnostics';
 import type { ClusterModel } from './model';
+import { controlsOneMachine, fenceAgent, needsPort } from './schema/agents';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import type { FixesFor } from './positions';
 
@@ -78,13 +79,66 @@ export function setExpectedVotes(doc: ClusterDoc, cman: XmlElement, twoNode: Xml
   };
 }
 
-/** Adds a fence method skeleton to a node, with a fence device no node uses yet (the likely one for a node just added). */
-export function addFenceMethod(doc: ClusterDoc, model: ClusterModel, node: XmlElement): FixesFor {
+/**
+ * One fix per fence device that can fence `node` as it stands: adds a fence
+ * method with a `<device>` naming it. Left out are devices that would leave
+ * the node unfenced or fence the wrong machine: an agent that needs an outlet
+ * the fence device does not give, or a single-machine board (IPMI, iLO…)
+ * another node already fences through. A device no node uses comes first
+ * (the likely one for a node just added). No fence device, no fix.
+ */
+export function addFenceMethods(doc: ClusterDoc, model: ClusterModel, node: XmlElement): FixesFor {
   return (found, { uri }) => {
     if (!node.closed) return [];
-    const used = new Set(model.deviceRefs.map((r) => attributeValue(r, 'name')));
-    const device = model.fenceDevices.map((f) => attributeValue(f, 'name')).find((n) => n !== undefined && !used.has(n)) ?? '';
-    const edit = appendChild(doc, node, (unit) => ['<fence>', `${unit}<method name="1">`, `${unit}${unit}<device name="${device}"/>`, `${unit}</method>`, '</fence>']);
-    return [quickFix(`Add a fence method to node '${attributeValue(node, 'name') ?? ''}'`, uri, [edit], [found])];
+    const nodeName = attributeValue(node, 'name') ?? '';
+    const usedByOthers = new Set(model.deviceRefs.filter((r) => !isInside(r, node)).map((r) => attributeValue(r, 'name')));
+    const candidates = model.fenceDevices.flatMap((device) => {
+      const name = attributeValue(device, 'name');
+      if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) return [];
+      const agent = fenceAgent(attributeValue(device, 'agent'));
+      const outlet = attribute(device, 'port') ?? attribute(device, 'plug');
+      if (agent && needsPort(agent) && !outlet) return [];
+      if ((!agent || agent.legacy || controlsOneMachine(agent)) && usedByOthers.has(name)) return [];
+      return [{ name, used: usedByOthers.has(name) }];
+    });
+    candidates.sort((a, b) => Number(a.used) - Number(b.used));
+    return candidates.map(({ name }, index) => {
+      const edit = appendChild(doc, node, (unit) => ['<fence>', `${unit}<method name="1">`, `${unit}${unit}<device name="${name}"/>`, `${unit}</method>`, '</fence>']);
+      return quickFix(`Add a fence method with '${name}' to node '${nodeName}'`, uri, [edit], [found], index === 0);
+    });
+  };
+}
+
+function isInside(element: XmlElement, ancestor: XmlElement): boolean {
+  for (let e: XmlElement | undefined = element; e; e = e.parent) if (e === ancestor) return true;
+  return false;
+}
+
+/**
+ * Turns on cman's two-node mode: `two_node="1" expected_votes="1"` on the
+ * `<cman>` there is (setting or adding each), or a new `<cman>` before
+ * `<clusternodes>`.
+ */
+export function enableTwoNodeMode(doc: ClusterDoc, model: ClusterModel): FixesFor | undefined {
+  const cman = model.cman;
+  const clusternodes = model.cluster?.children.find((c) => c.name === 'clusternodes');
+  if (!cman && !clusternodes) return undefined;
+  return (found, { uri }) => {
+    const edits: TextEdit[] = [];
+    if (cman) {
+      const missing: string[] = [];
+      for (const name of ['two_node', 'expected_votes']) {
+        const present = attribute(cman, name);
+        if (!present) missing.push(`${name}="1"`);
+        else if (present.value !== '1') edits.push(present.quoted ? TextEdit.replace(doc.lines.range(present.valueStart, present.valueEnd), '1') : TextEdit.replace(doc.lines.range(present.nameStart, Math.max(present.valueEnd, present.nameEnd)), `${name}="1"`));
+      }
+      if (missing.length > 0) edits.push(TextEdit.insert(doc.lines.positionAt(cman.nameEnd), ` ${missing.join(' ')}`));
+    } else if (clusternodes) {
+      const indent = indentOf(doc, clusternodes.start);
+      const lineStart = doc.lines.lineStart(doc.lines.positionAt(clusternodes.start).line);
+      const ownLine = doc.text.slice(lineStart, clusternodes.start).trim() === '';
+      edits.push(ownLine ? TextEdit.insert(doc.lines.positionAt(lineStart), `${indent}<cman two_node="1" expected_votes="1"/>\n`) : TextEdit.insert(doc.lines.positionAt(clusternodes.start), '<cman two_node="1" expected_votes="1"/>'));
+    }
+    return [quickFix(cman ? 'Set two_node="1" expected_votes="1" on <cman>' : 'Add <cman two_node="1" expected_votes="1"/>', uri, edits, [found], true)];
   };
 }

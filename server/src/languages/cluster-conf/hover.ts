@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { fenceAgent, FenceAgent } from './schema/agents';
+import { fenceAgent, FenceAgent, isRequired, newerNameOf } from './schema/agents';
 import { cursorContext } from './cursor';
 import { agentDoc, attributeDoc, elementDoc } from './schema/docs';
 import { agentNameFor, clusterModel, fenceDeviceNamed } from './model';
@@ -30,17 +30,22 @@ function attributeHover(element: XmlElement, name: string, agent: FenceAgent | u
   if (values) facts.push(`one of ${values.map((v) => `\`${v}\``).join(', ')}`);
   const fallback = def?.default ?? parameter?.default;
   if (fallback !== undefined) facts.push(`default \`${fallback}\``);
-  if (parameter?.deprecated) facts.push('deprecated');
+  const newer = agent && parameter?.deprecated ? newerNameOf(agent, name) : undefined;
+  if (parameter?.obsoletes !== undefined) facts.push(`the fence-agents 4.1+ name of \`${parameter.obsoletes}\` (cman-era agents read only \`${parameter.obsoletes}\`)`);
+  else if (newer) facts.push(`renamed \`${newer}\` in fence-agents 4.1, which still reads this name`);
+  else if (parameter?.deprecated) facts.push('deprecated');
   const parts = [`**${name}** on <${element.name}>${agent && parameter ? ` (${agent.name} parameter)` : ''}`];
   const doc = attributeDoc(element.name, name);
   if (doc) parts.push(doc);
   if (facts.length) parts.push(facts.join(' · '));
   if (!def && !parameter) parts.push(`<${element.name}> has no attribute '${name}'.`);
+  else if (def?.agentParameter && agent && !parameter) parts.push(`Other fence agents take it; ${agent.name} does not.`);
   return parts.join('\n\n');
 }
 
 function agentHover(agent: FenceAgent): string {
-  const required = Object.entries(agent.parameters).filter(([, p]) => p.required && !p.deprecated && p.obsoletes === undefined).map(([n]) => `\`${n}\``);
+  // Under the names cman-era agents read (ipaddr, not its fence-agents 4.1 name ip).
+  const required = Object.keys(agent.parameters).filter((n) => isRequired(agent, n) && agent.parameters[n].obsoletes === undefined).map((n) => `\`${n}\``);
   const parts = [`**${agent.name}**`, agentDoc(agent.name)];
   if (required.length) parts.push(`Required parameters: ${required.join(', ')}.`);
   if (agent.actions) parts.push(`Actions: ${agent.actions.join(', ')}.`);

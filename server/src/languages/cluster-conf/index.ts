@@ -1,5 +1,6 @@
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
+import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
@@ -34,4 +35,5 @@ export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {
   grammarScope: 'text.xml.cluster-conf',
   service: clusterConfService,
   crossFileRules,
+  codes,
 };

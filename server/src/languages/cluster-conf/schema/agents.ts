@@ -31,7 +31,7 @@ function buildAgents(): Map<string, FenceAgent> {
   const modern = agentData.agents as Record<string, { parameters: Record<string, AgentParameter>; actions: string[] }>;
   for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: { ...agent.parameters }, actions: agent.actions, legacy: false });
   for (const group of ELEMENTS.fencedevice.attributeChoice?.alternatives ?? []) {
-    if (!group.agent) continue;
+    if (!group.agent || group.fromMetadata) continue;
     const known = agents.get(group.agent);
     // An agent both generations know keeps its metadata and gains the RHCS 3 parameters it lost (fence_scsi's nodename).
     const parameters: Record<string, AgentParameter> = known?.parameters ?? {};
@@ -71,4 +71,39 @@ export function needsPort(agent: FenceAgent): boolean {
 export function controlsOneMachine(agent: FenceAgent): boolean {
   const hasPort = 'port' in agent.parameters || 'plug' in agent.parameters;
   return !needsPort(agent) && (!hasPort || 'port_as_ip' in agent.parameters);
+}
+
+/** The newer name of a parameter (`ip` for `ipaddr`), when the agent's metadata has one. */
+export function newerNameOf(agent: FenceAgent, name: string): string | undefined {
+  return Object.entries(agent.parameters).find(([, p]) => p.obsoletes === name)?.[0];
+}
+
+/** The parameters that pick the victim: what each node's `<device>` (or its own fence device) must give. */
+export function targetParameters(agent: FenceAgent): string[] {
+  if (needsPort(agent)) return ['port', 'plug'];
+  if (controlsOneMachine(agent) && ('ipaddr' in agent.parameters || 'ip' in agent.parameters)) return ['ipaddr', 'ip', 'port', 'plug'];
+  return [];
+}
+
+const FLAG_VALUES = ['1', 'yes', 'on', 'true', '0', 'no', 'off', 'false'];
+
+/**
+ * What is wrong with a value for one of the agent's parameters, the way the
+ * fence-agents library reads its input: numbers must parse as integers and
+ * choices match in any case (or the agent refuses to run), flags take
+ * 1/yes/on/true or 0/no/off/false (anything else is ignored).
+ */
+export function agentValueProblem(parameter: AgentParameter, value: string): string | undefined {
+  if (parameter.values && !parameter.values.some((v) => v.toLowerCase() === value.toLowerCase())) {
+    return `it takes one of ${parameter.values.map((v) => `'${v}'`).join(', ')}, and refuses to fence with anything else`;
+  }
+  switch (parameter.type) {
+    case 'integer':
+    case 'second':
+      return /^\s*[+-]?\d+\s*$/.test(value) ? undefined : `it takes a whole number${parameter.type === 'second' ? ' of seconds' : ''}, and refuses to fence with anything else`;
+    case 'boolean':
+      return FLAG_VALUES.includes(value.toLowerCase()) ? undefined : `it reads 1, yes, on or true (0, no, off or false to turn it off) and ignores anything else`;
+    default:
+      return undefined;
+  }
 }

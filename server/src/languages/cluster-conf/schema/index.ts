@@ -2,7 +2,14 @@
  * The cluster.conf schema as data: elements, attributes, child cardinality
  * (generated from cluster.rng by scripts/gen-cluster-conf-schema.mjs) and
  * the fence agents' parameters. Validation, completion and hover all read it.
+ *
+ * It is the schema a node validates against: ccs_update_schema adds to the
+ * 2011 cluster.rng one parameter group per installed fence agent (`option`
+ * and every parameter of the agent's metadata, all optional, untyped), so
+ * `<fencedevice>` and `<device>` accept any subset of one agent's parameters.
+ * schema/cluster-node.rng is that file, for xmllint (the parity test).
  */
+import agentData from './fence-agents.json';
 import schemaData from './cluster-rng.json';
 
 /** XML Schema datatypes cluster.rng uses. */
@@ -16,6 +23,8 @@ export interface AttributeDef {
   sample?: string;
   /** Added by agents newer than the 2011 cluster.rng: xmllint with that schema rejects it. */
   newer?: boolean;
+  /** On <fencedevice>/<device>: only a fence agent's metadata defines it (the node's generated schema takes it). */
+  agentParameter?: boolean;
 }
 
 export interface ChildDef {
@@ -31,6 +40,8 @@ export interface AttributeGroup {
   agent?: string;
   required: string[];
   optional: string[];
+  /** A group ccs_update_schema generates from the agent's metadata (not one of the 2011 schema). */
+  fromMetadata?: boolean;
 }
 
 export interface ElementDef {
@@ -45,7 +56,29 @@ export interface ElementDef {
 }
 
 export const ROOT_ELEMENT = schemaData.root;
-export const ELEMENTS = schemaData.elements as unknown as Record<string, ElementDef>;
+
+/** The groups fence2rng.xsl writes, one per agent of the metadata: `option` and every parameter, optional. */
+const METADATA_GROUPS: AttributeGroup[] = Object.entries(agentData.agents as Record<string, { parameters: Record<string, unknown> }>).map(([agent, { parameters }]) => ({
+  agent,
+  required: [],
+  optional: ['option', ...Object.keys(parameters).filter((n) => n !== 'option')],
+  fromMetadata: true,
+}));
+
+/** `<fencedevice>` or `<device>` as the node's schema has it: the 2011 groups and the agents' generated ones. */
+function withAgentGroups(def: ElementDef): ElementDef {
+  const attributes = { ...def.attributes };
+  for (const group of METADATA_GROUPS) for (const name of group.optional) attributes[name] ??= { agentParameter: true };
+  const choice = def.attributeChoice ?? { optional: true, alternatives: [] };
+  return { ...def, attributes, attributeChoice: { ...choice, alternatives: [...choice.alternatives, ...METADATA_GROUPS] } };
+}
+
+const GENERATED_ELEMENTS = schemaData.elements as unknown as Record<string, ElementDef>;
+export const ELEMENTS: Record<string, ElementDef> = {
+  ...GENERATED_ELEMENTS,
+  fencedevice: withAgentGroups(GENERATED_ELEMENTS.fencedevice),
+  device: withAgentGroups(GENERATED_ELEMENTS.device),
+};
 
 export function elementDef(name: string): ElementDef | undefined {
   return Object.prototype.hasOwnProperty.call(ELEMENTS, name) ? ELEMENTS[name] : undefined;
