@@ -1,7 +1,7 @@
-import type { CodeAction, Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FileContext, ServiceContext } from '../languages/types';
 import { diagnostic, rangesTouch } from './diagnostics';
-import type { LineIndex } from '../../../shared/src/lineIndex';
+import { LineIndex } from '../../../shared/src/lineIndex';
 
 /**
  * A diagnostic together with the quick fixes that repair it. Validation
@@ -62,6 +62,38 @@ export function fixesAt(findings: readonly Finding[], range: Range, ctx: Service
     if (finding.fixes && rangesTouch(finding.diagnostic.range, range)) actions.push(...finding.fixes(ctx));
   }
   return actions;
+}
+
+/**
+ * Keeps the actions whose edit leaves no more errors of any code than the
+ * file had: a did-you-mean can be one letter away from a name that does not
+ * fit where it stands (an element not allowed there, a key whose type
+ * refuses the value), and a fix that trades one error for another is no fix.
+ * `errorsOf` checks a text the way the language's validate does.
+ */
+export function withoutNewErrors(actions: CodeAction[], text: string, uri: string, errorsOf: (text: string) => Diagnostic[]): CodeAction[] {
+  if (actions.length === 0) return actions;
+  const count = (diagnostics: Diagnostic[]) => {
+    const byCode = new Map<string, number>();
+    for (const d of diagnostics) if (d.severity === 1) byCode.set(String(d.code), (byCode.get(String(d.code)) ?? 0) + 1);
+    return byCode;
+  };
+  const before = count(errorsOf(text));
+  return actions.filter((action) => {
+    const edits = action.edit?.changes?.[uri];
+    if (!edits || Object.keys(action.edit?.changes ?? {}).length !== 1) return true;
+    const after = count(errorsOf(applyTextEdits(text, edits)));
+    return [...after].every(([code, n]) => n <= (before.get(code) ?? 0));
+  });
+}
+
+/** `text` with non-overlapping `edits` applied (offsets are taken before any edit). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const placed = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const e of placed) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
 }
 
 /** Findings in document order (by start position), as editors list them. */

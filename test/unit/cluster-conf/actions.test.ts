@@ -26,6 +26,17 @@ describe('cluster-conf quick fixes', () => {
     assert.equal(tester.fix(attribute, on(attribute, 'cluster-conf/unknown-attribute'), "Change to 'nodeid'"), EXAMPLE);
   });
 
+  it('offers no did-you-mean whose result has errors the file did not have', () => {
+    // A GlusterFS resource agent that this cluster does not know: 'clusterfs' is one letter away, but
+    // takes none of these parameters and needs others, so renaming would trade one error for three.
+    const text = EXAMPLE.replace('    <rm>\n', '    <rm>\n        <resources>\n            <glusterfs host="node-a" mountpoint="/srv/share" name="share" volume="share"/>\n        </resources>\n');
+    const range = on(text, 'cluster-conf/unknown-element');
+    assert.equal(range.start.line, 28);
+    assert.deepEqual(tester.actions(text, range).map((a) => a.title).filter((t) => t.startsWith('Change to')), []);
+    const typo = broken('element-typo');
+    assert.deepEqual(tester.actions(typo, on(typo, 'cluster-conf/unknown-element')).map((a) => a.title), ["Change to 'fencedevice'"]);
+  });
+
   it('adds expected_votes="1" for two_node', () => {
     const text = broken('two-node-without-expected-votes');
     assert.equal(tester.fix(text, on(text, 'cluster-conf/two-node-expected-votes'), 'Add expected_votes="1"'), EXAMPLE);
