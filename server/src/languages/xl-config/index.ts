@@ -1,5 +1,6 @@
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
+import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
@@ -30,4 +31,5 @@ export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
   grammarScope: 'source.xl-config',
   service: xlConfigService,
   crossFileRules,
+  codes,
 };
