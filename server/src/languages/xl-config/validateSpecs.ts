@@ -86,6 +86,8 @@ export function checkSpecItem(doc: XlDocument, item: StringValue, parser: SpecPa
     }
     const name = part.key.name;
     const rule = parser.keys[name];
+    // A key only a later release reads (p9's `type=` before 4.19) is named as such.
+    const later = rule ?? specParser(parser.key, undefined)?.keys[name];
     const legacy = spec?.subKeys.get(name)?.deprecation;
     if (!rule && legacy && parser.unknown === 'ignored') {
       const instead = legacy.replacement ? `; use \`${legacy.replacement}\`` : '';
@@ -97,12 +99,12 @@ export function checkSpecItem(doc: XlDocument, item: StringValue, parser: SpecPa
       const said = outcome === 'refused' ? xlSays(parser.messageShows === 'part' ? doc.text.slice(part.span.start, part.span.end) : name) : '';
       const blank = name.trim() !== name && names.includes(name.trim());
       const suggestions = blank ? [name.trim()] : didYouMean(name, names);
-      const what = rule?.since
-        ? `${parser.key} setting \`${name}\` needs Xen ${rule.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl ${outcome === 'refused' ? 'refuses the domain' : 'ignores it'}`
+      const what = later?.since
+        ? `${parser.key} setting \`${name}\` needs Xen ${later.since} or later; the target is Xen ${version} (setting xenConfig.xen.version), whose xl ${outcome === 'refused' ? 'refuses the domain' : 'ignores it'}`
         : blank
           ? `\`${name}\` is not \`${name.trim()}\`: xl reads the blank before \`=\` as part of the name, so ${consequence(outcome)}`
           : `unknown ${parser.key} setting \`${name}\`: ${consequence(outcome)}`;
-      const code = rule?.since && outcome === 'ignored' ? Code.keyTooNew : codes.unknownKey;
+      const code = later?.since && outcome === 'ignored' ? Code.keyTooNew : codes.unknownKey;
       reportOn(report, part.key.start === part.key.end ? part.span : part.key, severityOf(outcome, target), code, `${what}${said}${suggestionSuffix(suggestions)}`, changeTo(suggestions));
       continue;
     }
@@ -192,7 +194,7 @@ function checkRequired(key: string, item: StringValue, read: Map<string, string>
       const absent = needed.filter((k) => !read.has(k));
       if (absent.length) missing(`this 9pfs share has no ${absent.map((k) => `\`${k}=\``).join(', ')}: xl refuses the domain ("9pfs spec missing required field!")`);
       const limits = ['max-files', 'max-open-files', 'max-space', 'auto-delete'].filter((k) => read.has(k) && cValue(read.get(k)!) !== 0n);
-      if (type === 'qemu' && limits.length) missing(`${limits.map((k) => `\`${k}\``).join(', ')} only work with \`type=xen_9pfsd\`: libxl refuses the domain ("Illegal 9pfs parameter combination")`);
+      if (type === 'qemu' && limits.length) missing(`${limits.map((k) => `\`${k}\``).join(', ')} only work${limits.length === 1 ? 's' : ''} with \`type=xen_9pfsd\`: libxl refuses the domain ("Illegal 9pfs parameter combination")`);
       return;
     }
     case 'vdispl':
