@@ -15,7 +15,8 @@ import { stringItems } from '../../../server/src/languages/xl-config/ast';
 import { parseDiskSpec } from '../../../server/src/languages/xl-config/devices/diskSpec';
 import { parse } from '../../../server/src/languages/xl-config/parse';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
-import { inPool, OracleOutput, runOracle, XL_ORACLE as ORACLE } from './oracle';
+import { everyAction, fixtureConfigs, xl } from './helpers';
+import { inPool, ORACLE_XEN_VERSION, OracleOutput, runOracle, XL_ORACLE as ORACLE } from './oracle';
 
 const MUTATIONS_PER_FIXTURE = 4;
 
@@ -95,6 +96,30 @@ describe('xl-config parity with libxlutil (xl oracle)', () => {
         if (!same) disagreements.push(`${c.name}: xl ${JSON.stringify(expected)}, ours ${JSON.stringify(actual)}`);
       });
       t.diagnostic(`agreement with libxlutil: ${cases.length - disagreements.length} of ${cases.length} files`);
+      assert.deepEqual(disagreements, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every quick fix and refactoring of every domain config fixture leaves a file xl accepts exactly when we find no error', async (t) => {
+    if (!ORACLE) return t.skip('xl oracle not found (set XEN_CONFIG_ORACLES or install ../shared/oracles)');
+    const options = (path: string) => ({ path, settings: { xen: { version: ORACLE_XEN_VERSION } } });
+    const cases = fixtureConfigs()
+      .filter((f) => !f.name.endsWith('xl.conf'))
+      .flatMap(({ name, path, text }) => everyAction(text, options(path)).map((a) => ({ name: `${name}: "${a.title}"`, path, text: a.result })));
+    const dir = mkdtempSync(join(tmpdir(), 'xl-fixes-'));
+    try {
+      const disagreements = (
+        await inPool(cases, 8, async (c, index) => {
+          const file = join(dir, `fix-${index}.cfg`);
+          writeFileSync(file, c.text);
+          const accepted = (await runOracle(file)).valid;
+          const clean = !xl.diagnostics(c.text, options(c.path)).some((d) => d.severity === 1);
+          return accepted === clean ? undefined : `${c.name}: xl ${accepted ? 'accepts' : 'refuses'} the result, we find ${clean ? 'no error' : 'errors'}`;
+        })
+      ).filter((d) => d !== undefined);
+      t.diagnostic(`${cases.length - disagreements.length} of ${cases.length} fixed files agree with xl`);
       assert.deepEqual(disagreements, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
