@@ -27,7 +27,8 @@ export const xlConfigService: LanguageService<XlDocument> = {
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
 export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
   id: 'xl-config',
-  patterns: { filenames: ['xl.conf'], filenamePatterns: ['**/xen/**/*.cfg', '**/xen/auto/*', 'xmexample*', 'xlexample*'], extensions: ['.xl'] },
+  // xl.conf only under a xen/ folder: other programs have files of that name (nginx's, for one).
+  patterns: { filenames: [], filenamePatterns: ['**/xen/**/*.cfg', '**/xen/auto/*', '**/xen/xl.conf', 'xmexample*', 'xlexample*'], extensions: ['.xl'] },
   grammarScope: 'source.xl-config',
   service: xlConfigService,
   crossFileRules,
