@@ -246,4 +246,10 @@ describe('xl.conf', () => {
       '3:1-14 warning xl/deprecated-key `defaultbridge` is deprecated: use `vif.default.bridge`',
     ]);
   });
+
+  it('checks the CPU masks as xl does, but only warns: xl reports a bad one and goes on', () => {
+    assert.deepEqual(problems('vm.cpumask = "0-3,^x"\n', { path: '/etc/xen/xl.conf' }), [
+      '1:19-21 warning xl/cpu-range `^x` in `vm.cpumask` is not a CPU range: write N, N-M, all, node:N or nodes:N-M, and ^… to leave CPUs out (e.g. "0-3,^1") (xl says "Invalid pcpu range" and keeps only the CPUs before it)',
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import { guestTypeOf } from './guestType';
 import { SOURCE } from './parse';
 import { keyTableFor, otherToolstackKeys, XL_CONF_KEYS } from './schema';
 import { validateDevices } from './validateDevices';
-import { validateResources } from './validateResources';
+import { validateResources, validateXlConfResources } from './validateResources';
 import { validateRelations, validateSettings } from './validateSettings';
 
 /**
@@ -25,6 +25,7 @@ export const findings = memoizeFindings((doc: XlDocument, ctx: FileContext): Fin
   if (doc.fileKind === 'xl.conf') {
     // xl.conf is read by xl only, whatever toolstack the domain configs target.
     validateSettings(doc, { table: XL_CONF_KEYS, toolstack: 'xl', version }, report);
+    validateXlConfResources(doc, report);
     return inDocumentOrder(report.findings);
   }
   const xm = toolstack === 'xm';

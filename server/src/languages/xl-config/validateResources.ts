@@ -38,6 +38,15 @@ export function validateResources(doc: XlDocument, version: string | undefined, 
   validateIrqs(doc, refused, report);
 }
 
+/** xl.conf's CPU masks: xl reads them with parse_cpurange too, but only reports a bad one. */
+export function validateXlConfResources(doc: XlDocument, report: Reporter): void {
+  for (const key of ['vm.cpumask', 'vm.hvm.cpumask', 'vm.pv.cpumask']) {
+    const value = lastSetting(doc, key)?.value;
+    const text = value && textOf(doc, value);
+    if (text) checkCpuList(text, key, Severity.Warning, report, ' (xl says "Invalid pcpu range" and keeps only the CPUs before it)');
+  }
+}
+
 /** How many entries of a `cpus = [ … ]` list xl reads: one per vCPU (max_vcpus). */
 function vcpusRead(doc: XlDocument, version: string | undefined): number {
   const number = (name: string) => {
