@@ -70,18 +70,17 @@ function validateVifs(doc: XlDocument, version: string | undefined, report: Repo
   for (const item of stringItems(lastSetting(doc, 'vif')?.value)) {
     const parts = xlParts(doc.text, item, 'strtok');
     checkSpecKeys(parts, VIF_SPEC, version, report, VIF_CODES);
-    for (const part of parts) {
-      const rule = VIF_VALUE_RULES[part.key.name];
-      if (part.value && (rule?.value.kind === 'rate' || rule?.value.kind === 'ulong')) checkValue(part, rule.value, 'vif', { version, report }, VIF_CODES);
-    }
     if (!parts.some((p) => p.key.name === 'mac')) {
       reportOn(report, item, Severity.Hint, Code.vifNoMac, 'this vif has no `mac=`: xl picks a random MAC at every start, so DHCP leases and the guest\'s interface names (udev, iftab) change; set a fixed 00:16:3e MAC', addMac(doc));
     }
     for (const part of parts) {
-      // xl reads a MAC octet by octet and stops at a blank; other values keep theirs.
-      const value = part.value && part.key.name === 'mac' ? { ...part.value, text: part.value.text.trimEnd(), end: part.value.start + part.value.text.trimEnd().length } : part.value;
+      let value = part.value;
       if (!value) continue;
-      if (part.key.name === 'mac') {
+      const rule = VIF_VALUE_RULES[part.key.name]?.value;
+      if (rule && (rule.kind === 'rate' || rule.kind === 'ulong')) checkValue(part, rule, 'vif', { version, report }, VIF_CODES);
+      else if (part.key.name === 'mac') {
+        // xl reads a MAC octet by octet and stops at a blank; other values keep theirs.
+        if (/\s$/.test(value.text)) value = { ...value, text: value.text.trimEnd(), end: value.start + value.text.trimEnd().length };
         const normalized = checkMac(doc, value, report);
         if (!normalized) continue;
         const first = macs.get(normalized);
