@@ -149,6 +149,14 @@ const CASES: [string, Verdict, ('xl' | 'none')?][] = [
   ["maxvcpus = 3\nvcpus = 2\ncpus = [ '0', '1', 'bad' ]", 'refused'],
   ["vcpus = 2\ncpus = [ [ '1' ], '2' ]", 'refused'],
   ["vcpus = 2\ncpus = [ '1-2,4', 'all' ]", 'clean'],
+  // each vCPU's hard affinity must keep a CPU ("vcpu hard affinity map is empty"); without vcpus 4.17 reads none
+  ["cpus = '^1'", 'clean'],
+  ["vcpus = 1\ncpus = '^1'", 'refused'],
+  ["vcpus = 1\ncpus = [ '' ]", 'refused'],
+  ["vcpus = 2\ncpus = [ '0', '^1' ]", 'refused'],
+  ["vcpus = 1\ncpus = '0-3,^0-3'", 'refused'],
+  ["vcpus = 1\ncpus = 'all,^0'", 'clean'],
+  ["vcpus = 1\ncpus_soft = '^1'", 'clean'],
   // iomem, ioports, irqs
   ["iomem = [ 'fe000,10' ]", 'clean'],
   ["iomem = [ '0xfe000,0x10@0x100' ]", 'clean'],
@@ -262,6 +270,12 @@ describe('xl-config device spec messages', () => {
       '4:13-15 error xl/cpu-range `0 ` in `cpus` ends with a blank, which xl reads as part of the range: remove the blank before the comma: xl refuses the domain ("Invalid pcpu range: 0 .")',
       '4:16-20 error xl/cpu-range `^all` in `cpus` excludes everything: `^` cannot be combined with `all`: xl refuses the domain ("Can\'t combine "^" and "all".")',
       '6:16-17 error xl/cpu-range `x` in `cpus_soft` is not a CPU range: write N, N-M, all, node:N or nodes:N-M, and ^… to leave CPUs out (e.g. "0-3,^1"): xl refuses the domain ("Invalid pcpu range: x.")',
+    ]);
+  });
+
+  it('cpus: a vCPU left with no CPU at all', () => {
+    assert.deepEqual(at417("vcpus = 2\ncpus = [ '0-1', '^1' ]"), [
+      '5:17-21 error xl/cpu-range `^1` leaves the vCPU no CPU to run on (nothing is added, or everything added is taken away again): xl refuses the domain ("vcpu hard affinity map is empty")',
     ]);
   });
 

@@ -63,26 +63,38 @@ function vcpusRead(doc: XlDocument, version: string | undefined): number {
 function validateCpus(doc: XlDocument, key: string, version: string | undefined, refused: DiagnosticSeverity, report: Reporter): void {
   const value = lastSetting(doc, key)?.value;
   if (!value) return;
+  const vcpus = vcpusRead(doc, version);
+  // xl then intersects each vCPU's hard affinity with xl.conf's masks and refuses an empty one.
+  const checkEmpty = (text: Text) => {
+    if (key === 'cpus' && !checkCpuList(text, key, refused, report) && certainlyEmpty(text.text)) {
+      reportOn(report, text.value, refused, Code.cpuRange, `\`${text.text}\` leaves the vCPU no CPU to run on (nothing is added, or everything added is taken away again): xl refuses the domain ("vcpu hard affinity map is empty")`);
+    }
+  };
   const single = textOf(doc, value);
   if (single) {
-    checkCpuList(single, key, refused, report);
+    // The string applies to every vCPU: xl checks it once there is one.
+    if (vcpus > 0) checkEmpty(single);
+    else checkCpuList(single, key, refused, report);
     return;
   }
   if (value.kind !== 'list') return;
-  const read = Math.min(value.items.length, vcpusRead(doc, version));
+  const read = Math.min(value.items.length, vcpus);
   value.items.forEach((item, index) => {
     const text = textOf(doc, item);
     if (!text) {
       if (index < read) reportOn(report, item, refused, Code.cpuRange, `each entry of \`${key}\` is a string of CPUs for one vCPU, not a list: xl crashes on it`);
       return;
     }
-    if (index < read) checkCpuList(text, key, refused, report);
-    else checkCpuList(text, key, Severity.Warning, report, ` (xl does not read it: the guest has ${read === 0 ? 'no vCPU count (`vcpus`)' : `${read} vCPU${read === 1 ? '' : 's'}`})`);
+    if (index < read) {
+      if (key === 'cpus') checkEmpty(text);
+      else checkCpuList(text, key, refused, report);
+    } else checkCpuList(text, key, Severity.Warning, report, ` (xl does not read it: the guest has ${read === 0 ? 'no vCPU count (`vcpus`)' : `${read} vCPU${read === 1 ? '' : 's'}`})`);
   });
 }
 
-/** parse_cpurange: comma-separated `[^][node:|nodes:](N|N-M|all)`; empty parts are skipped. */
-function checkCpuList(item: Text, key: string, severity: DiagnosticSeverity, report: Reporter, note = ''): void {
+/** parse_cpurange: comma-separated `[^][node:|nodes:](N|N-M|all)`; empty parts are skipped. True when something was reported. */
+function checkCpuList(item: Text, key: string, severity: DiagnosticSeverity, report: Reporter, note = ''): boolean {
+  let reported = false;
   let offset = 0;
   for (const token of item.text.split(',')) {
     const start = item.start + offset;
@@ -94,7 +106,40 @@ function checkCpuList(item: Text, key: string, severity: DiagnosticSeverity, rep
     const level = note ? Severity.Warning : severity;
     const outcome = note ? '' : problem.xlSays.startsWith('Can') ? `: xl refuses the domain ("${problem.xlSays}")` : `: xl refuses the domain ("Invalid pcpu range: ${problem.xlSays}.")`;
     reportOn(report, span, level, Code.cpuRange, `\`${token}\` in \`${key}\` ${problem.why}${outcome}${note}`);
+    reported = true;
   }
+  return reported;
+}
+
+/** CPUs no host has (libxl_bitmap_set ignores a bit past the host's CPU count). */
+const NO_HOST_HAS = 1n << 20n;
+
+/**
+ * Whether a CPU list xl reads without error gives no CPU on any host:
+ * nothing added, only exclusions, or everything added taken away again. A
+ * `node:` form depends on the host's NUMA layout and makes it unknowable.
+ */
+function certainlyEmpty(list: string): boolean {
+  let ranges: [bigint, bigint][] = [];
+  for (const token of list.split(',')) {
+    if (token === '') continue;
+    let rest = token;
+    const not = rest.startsWith('^');
+    if (not) rest = rest.slice(1);
+    const nodes = rest.startsWith('node:') || rest.startsWith('nodes:');
+    if (nodes) rest = rest.slice(rest.indexOf(':') + 1);
+    let range: [bigint, bigint];
+    if (rest === 'all') range = [0n, NO_HOST_HAS];
+    else {
+      if (nodes) return false;
+      const a = strtoul(rest, 10);
+      const b = rest[a.end] === '-' ? strtoul(rest, 10, a.end + 1).value : a.value;
+      range = [a.value, b < NO_HOST_HAS ? b : NO_HOST_HAS];
+      if (range[0] >= NO_HOST_HAS) continue;
+    }
+    ranges = not ? ranges.flatMap(([lo, hi]): [bigint, bigint][] => (hi < range[0] || lo > range[1] ? [[lo, hi]] : [...(lo < range[0] ? [[lo, range[0] - 1n] as [bigint, bigint]] : []), ...(hi > range[1] ? [[range[1] + 1n, hi] as [bigint, bigint]] : [])])) : [...ranges, range];
+  }
+  return ranges.length === 0;
 }
 
 function cpuRangeProblem(token: string): { why: string; xlSays: string } | undefined {
