@@ -51,6 +51,16 @@ describe('xl-config over LSP', () => {
     assert.equal(applyEdits(text, editsOf(move, uri)), 'name = "m"\nkernel = "/k"\nvif = [ "mac=00:16:3e:01:01:01, bridge=xenbr0" ]\n');
   });
 
+  it("refuses what xl refuses in a device spec, with xl's own words, and fixes the key", async () => {
+    const uri = 'file:///etc/xen/displ.cfg';
+    const text = "name = 'd'\nkernel = '/k'\nvdispl = [ 'backend=0, beAlloc=0, connectors=c0:1024x768' ]\n";
+    const [diagnostic, ...rest] = await client.open(uri, 'xl-config', text);
+    assert.deepEqual(rest, []);
+    assert.deepEqual([summary(diagnostic), diagnostic.message], ['3:24-31 error xl/spec-unknown-key', 'unknown vdispl setting `beAlloc`: xl refuses the domain ("Unknown string "beAlloc=0" in vdispl spec"); did you mean \'be-alloc\'?']);
+    const [fix] = await client.codeActions(uri, diagnostic.range, [diagnostic]);
+    assert.equal(applyEdits(text, editsOf(fix, uri)).split('\n')[2], "vdispl = [ 'backend=0, be-alloc=0, connectors=c0:1024x768' ]");
+  });
+
   /** Waits for the publication that satisfies `done`: earlier ones may still be on their way from before a settings change. */
   async function publicationWhere(uri: string, done: (ds: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     for (;;) {

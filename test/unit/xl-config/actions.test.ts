@@ -6,7 +6,7 @@ import { xlConfigService } from '../../../server/src/languages/xl-config';
 import type { FileFacts } from '../../../server/src/workspace/facts';
 import { lineRange, TestOptions } from '../../helpers/languageTester';
 import { applyEdits } from '../../helpers/lspClient';
-import { otherDomain, PV_HEAD, xl } from './helpers';
+import { everyAction, fixtureConfigs, otherDomain, problems, PV_HEAD, xl } from './helpers';
 
 /** The quick fixes of the (first) diagnostic with `code`, offered on its range, and the text after each. */
 function fixes(text: string, code: string, options: TestOptions = {}): { title: string; result: string; edits: string }[] {
@@ -165,5 +165,57 @@ describe('generate iftab for this guest', () => {
     assert.deepEqual(titles({}, { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }), []);
     const others = [{ uri: 'file:///repo/guests/vm01-web/etc/iftab', facts: { iftab: [] } as FileFacts }];
     assert.deepEqual(titles({ others }, onVif), []);
+  });
+});
+
+/** Where `after` differs from `before` (offsets in `after`). */
+function changedSpan(before: string, after: string): { start: number; end: number } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start, end: after.length - tail };
+}
+
+describe('every quick fix of every fixture', () => {
+  const errors = (text: string, options: TestOptions) => xl.diagnostics(text, options).filter((d) => d.severity === 1);
+  const countOf = (text: string, options: TestOptions, code: string) => xl.diagnostics(text, options).filter((d) => d.code === code).length;
+
+  it('leaves a file with no new error, and repairs what it says it repairs (refactorings change no finding)', () => {
+    const broken: string[] = [];
+    let tried = 0;
+    for (const { name, path, text } of fixtureConfigs()) {
+      const options = { path };
+      const before = errors(text, options).length;
+      const findings = xl.check(text, options).map((s) => s.replace(/^\S+ /, '')).sort();
+      for (const action of everyAction(text, options)) {
+        tried++;
+        const after = errors(action.result, options).length;
+        if (after > before) broken.push(`${name}: "${action.title}" leaves ${after} errors (was ${before}): ${problems(action.result, options).filter((p) => / error /.test(p)).join(' | ')}`);
+        for (const code of new Set(action.fixes)) {
+          if (countOf(action.result, options, code) >= countOf(text, options, code)) broken.push(`${name}: "${action.title}" leaves every ${code}`);
+        }
+        if (action.fixes.length === 0) {
+          // A refactoring: the same findings, and no error at all on the lines it rewrote.
+          const rewritten = xl.check(action.result, options).map((s) => s.replace(/^\S+ /, '')).sort();
+          if (rewritten.join() !== findings.join()) broken.push(`${name}: "${action.title}" changes the findings: ${rewritten.join(', ')}`);
+          const changed = changedSpan(text, action.result);
+          const doc = xl.parse(action.result, options);
+          const inside = errors(action.result, options).filter((d) => doc.lines.offsetAt(d.range.end) > changed.start && doc.lines.offsetAt(d.range.start) < changed.end);
+          if (inside.length) broken.push(`${name}: "${action.title}" rewrites text that stays wrong: ${inside.map((d) => d.message).join(' | ')}`);
+        }
+      }
+    }
+    assert.ok(tried > 40, `only ${tried} actions on the fixtures`);
+    assert.deepEqual(broken, []);
+  });
+
+  it("xm's w!: the access fix makes a valid disk; the key=value rewrite is not offered until then (it would keep w!)", () => {
+    const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/san,hdd,w!' ]\n`;
+    const titles = xl.actions(text, lineRange(4, 1, 40)).map((a) => a.title);
+    assert.deepEqual(titles, ['Use access mode `w` (read-write)', 'Use access mode `r` (read-only)']);
+    const fixed = xl.fix(text, lineRange(4, 31, 33), 'Use access mode `w` (read-write)');
+    assert.deepEqual(problems(fixed), []);
+    assert.equal(xl.fix(fixed, lineRange(4, 1, 40), 'Rewrite disk spec as `vdev=hdd, access=w, target=/dev/vg/san`'), `${PV_HEAD}disk = [ 'vdev=hdd, access=w, target=/dev/vg/san' ]\n`);
   });
 });

@@ -7,8 +7,7 @@
  * Skips, saying why, where the oracle is not installed.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -16,8 +15,9 @@ import { stringItems } from '../../../server/src/languages/xl-config/ast';
 import { parseDiskSpec } from '../../../server/src/languages/xl-config/devices/diskSpec';
 import { parse } from '../../../server/src/languages/xl-config/parse';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
+import { everyAction, fixtureConfigs, xl } from './helpers';
+import { inPool, ORACLE_XEN_VERSION, OracleOutput, runOracle, XL_ORACLE as ORACLE } from './oracle';
 
-const ORACLE = [join(REPO_ROOT, '..', 'shared', 'oracles', 'xl-oracle'), join(REPO_ROOT, '..', '..', 'shared', 'oracles', 'xl-oracle')].find((p) => existsSync(p));
 const MUTATIONS_PER_FIXTURE = 4;
 
 interface Verdict {
@@ -26,24 +26,6 @@ interface Verdict {
   firstErrorLine?: number;
   /** Accept/reject of each disk spec, in order (only when the file parsed). */
   disks: boolean[];
-}
-
-interface OracleOutput {
-  valid: boolean | null;
-  unavailable?: string;
-  libxlu?: { errors?: { line: number; message: string }[]; parse_errno?: number; disk?: { ok: boolean }[] };
-}
-
-function runOracle(path: string): Promise<OracleOutput> {
-  return new Promise((resolve) => {
-    execFile(ORACLE!, [path], { timeout: 60_000 }, (_error, stdout) => {
-      try {
-        resolve(JSON.parse(stdout) as OracleOutput);
-      } catch {
-        resolve({ valid: null, unavailable: `unreadable oracle output: ${stdout.slice(0, 200)}` });
-      }
-    });
-  });
 }
 
 function oracleVerdict(output: OracleOutput): Verdict {
@@ -105,20 +87,39 @@ describe('xl-config parity with libxlutil (xl oracle)', () => {
         mutations(text, index + 1).forEach((mutated, m) => cases.push({ name: `${name} (mutation ${m + 1})`, text: mutated }));
       });
       const disagreements: string[] = [];
-      const pool = 8;
-      for (let start = 0; start < cases.length; start += pool) {
-        await Promise.all(
-          cases.slice(start, start + pool).map(async (c, k) => {
-            const path = join(dir, `case-${start + k}.cfg`);
-            writeFileSync(path, c.text);
-            const expected = oracleVerdict(await runOracle(path));
-            const actual = ourVerdict(c.text);
-            const same = expected.accepted === actual.accepted && expected.firstErrorLine === actual.firstErrorLine && (!expected.accepted || expected.disks.join() === actual.disks.join());
-            if (!same) disagreements.push(`${c.name}: xl ${JSON.stringify(expected)}, ours ${JSON.stringify(actual)}`);
-          }),
-        );
-      }
+      await inPool(cases, 8, async (c, index) => {
+        const path = join(dir, `case-${index}.cfg`);
+        writeFileSync(path, c.text);
+        const expected = oracleVerdict(await runOracle(path));
+        const actual = ourVerdict(c.text);
+        const same = expected.accepted === actual.accepted && expected.firstErrorLine === actual.firstErrorLine && (!expected.accepted || expected.disks.join() === actual.disks.join());
+        if (!same) disagreements.push(`${c.name}: xl ${JSON.stringify(expected)}, ours ${JSON.stringify(actual)}`);
+      });
       t.diagnostic(`agreement with libxlutil: ${cases.length - disagreements.length} of ${cases.length} files`);
+      assert.deepEqual(disagreements, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('every quick fix and refactoring of every domain config fixture leaves a file xl accepts exactly when we find no error', async (t) => {
+    if (!ORACLE) return t.skip('xl oracle not found (set XEN_CONFIG_ORACLES or install ../shared/oracles)');
+    const options = (path: string) => ({ path, settings: { xen: { version: ORACLE_XEN_VERSION } } });
+    const cases = fixtureConfigs()
+      .filter((f) => !f.name.endsWith('xl.conf'))
+      .flatMap(({ name, path, text }) => everyAction(text, options(path)).map((a) => ({ name: `${name}: "${a.title}"`, path, text: a.result })));
+    const dir = mkdtempSync(join(tmpdir(), 'xl-fixes-'));
+    try {
+      const disagreements = (
+        await inPool(cases, 8, async (c, index) => {
+          const file = join(dir, `fix-${index}.cfg`);
+          writeFileSync(file, c.text);
+          const accepted = (await runOracle(file)).valid;
+          const clean = !xl.diagnostics(c.text, options(c.path)).some((d) => d.severity === 1);
+          return accepted === clean ? undefined : `${c.name}: xl ${accepted ? 'accepts' : 'refuses'} the result, we find ${clean ? 'no error' : 'errors'}`;
+        })
+      ).filter((d) => d !== undefined);
+      t.diagnostic(`${cases.length - disagreements.length} of ${cases.length} fixed files agree with xl`);
       assert.deepEqual(disagreements, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEVICE_SPECS, DISK_SPEC, DOMAIN_KEYS, PCI_SPEC, VIF_SPEC, XL_CONF_KEYS, XM_KEYS } from '../../../server/src/languages/xl-config/schema';
+import { specParserKeys } from '../../../server/src/languages/xl-config/schema/specParsers';
 import { upstreamFacts } from '../../helpers/fixtures';
 
 const facts = (name: string) => upstreamFacts(name);
@@ -36,6 +37,14 @@ describe('xl-config schema covers every upstream key', () => {
       const fact = facts('xl-cfg-keys.json').keys.find((k: { name: string }) => k.name === key);
       const names = [...(fact.spec_sub_keys_doc ?? []), ...(fact.spec_sub_keys_parser ?? [])].map((s: { name: string }) => s.name);
       assert.deepEqual(missing(names, DEVICE_SPECS.get(key)!.subKeys), [], key);
+    }
+  });
+
+  it('the validation table of each spec (how xl reads it) knows exactly the sub-keys completion offers', () => {
+    for (const key of ['vfb', 'vkb', 'vtpm', 'usbctrl', 'usbdev', 'channel', 'p9', 'pvcalls', 'vdispl', 'virtio']) {
+      // vfb's `type` is xm's: completion lists it as deprecated, xl does not read it.
+      const offered = [...DEVICE_SPECS.get(key)!.subKeys.keys()].filter((name) => !(key === 'vfb' && name === 'type'));
+      assert.deepEqual(specParserKeys(key).sort(), offered.sort(), key);
     }
   });
 

@@ -54,25 +54,47 @@ describe('xl-config keys', () => {
 });
 
 describe('xl-config values', () => {
-  it('checks numbers, booleans, lists and single values', () => {
+  // xl -N create accepts each of these files (exit 0), warning "is not a valid number" / "is a list but
+  // should be a single value" / "is a single value but should be a list": warnings, not errors.
+  it('checks numbers, booleans, lists and single values (xl warns and goes on without them)', () => {
     assert.deepEqual(pv('vcpus = "two"\nnomigrate = "yes"\npool = [ "a" ]\ndisk = "phy:/dev/vg/a,xvda,w"\n'), [
-      '4:9-14 error xl/value-type `vcpus` needs a whole number, not `two`: xl ignores this value',
-      '5:13-18 error xl/value-type `nomigrate` needs 1 (on) or 0 (off), not `yes`: xl ignores this value',
-      '6:8-15 error xl/value-type `pool` takes a single value, not a list: xl ignores this setting',
-      '7:8-30 error xl/value-type `disk` takes a list: write [ "phy:/dev/vg/a,xvda,w" ]; xl ignores a single value here',
+      '4:9-14 warning xl/value-type `vcpus` needs a whole number, not `two`: xl ignores this value',
+      '5:13-18 warning xl/value-type `nomigrate` needs 1 (on) or 0 (off), not `yes`: xl ignores this value',
+      '6:8-15 warning xl/value-type `pool` takes a single value, not a list: xl ignores this setting',
+      '7:8-30 warning xl/value-type `disk` takes a list: write [ "phy:/dev/vg/a,xvda,w" ]; xl ignores a single value here',
     ]);
   });
 
+  it('refuses what xl reads strictly: max_grant_frames is a number (xl exits), and a name or kernel in a list is lost', () => {
+    assert.deepEqual(pv("max_grant_frames = 'x'\n"), ['4:20-23 error xl/value-type `max_grant_frames` needs a whole number, not `x`: xl refuses the domain']);
+    assert.deepEqual(problems('name = [ "a" ]\nkernel = "/k"\n'), [
+      '1:1-5 error xl/missing-name this domain config has no `name`: xl refuses it ("Domain name must be specified"); add `name = "…"`',
+      '1:8-15 warning xl/value-type `name` takes a single value, not a list: xl ignores this setting',
+    ]);
+  });
+
+  // xl refuses on_crash = "restrat" ("Unknown on_crash action"); it accepts vcpus = 0 (libxl makes it one vCPU)
+  // but libxl refuses a cpu_weight above 65535 ("Cpu weight out of range").
   it('checks enumerations with did-you-mean, and ranges', () => {
-    assert.deepEqual(pv('on_crash = "restrat"\nvcpus = 0\n'), [
+    assert.deepEqual(pv('on_crash = "restrat"\nvcpus = 0\ncpu_weight = 70000\n'), [
       '4:12-21 error xl/enum-value `restrat` is not a valid `on_crash`: use one of "destroy", "restart", "rename-restart", "preserve", "coredump-destroy", "coredump-restart", "soft-reset"; did you mean \'restart\' or \'destroy\'?',
-      '5:9-10 error xl/range `vcpus` must be at least 1, not 0',
+      '5:9-10 warning xl/range `vcpus` must be at least 1, not 0',
+      '6:14-19 error xl/range `cpu_weight` must be at most 65535, not 70000',
     ]);
   });
 
-  it('refuses += on a number, as xl does', () => {
+  it('firmware: any path for an HVM guest, pvgrub32/pvgrub64 only for PV (xl refuses the rest, and kernel with it)', () => {
+    assert.deepEqual(problems('name = "w"\ntype = "hvm"\nfirmware = "/usr/lib/xen/boot/ovmf.bin"\n'), []);
+    assert.deepEqual(pv('firmware = "uefi"\n'), [
+      '4:1-9 error xl/relation a PV/PVH guest takes `kernel` or `firmware`, not both: xl refuses it ("both kernel and firmware specified"); delete one',
+      '4:12-18 error xl/enum-value `uefi` is not a PV firmware: xl takes only "pvgrub32" or "pvgrub64" for a PV guest ("only pvgrub{32|64} supported as firmware options")',
+    ]);
+  });
+
+  // xl -N create accepts `memory += 64` with "warning: can't use += with numbers": a warning.
+  it('+= on a number: xl warns and ignores the line', () => {
     assert.deepEqual(pv('memory += 64\n'), [
-      '4:1-7 error xl/append-number `+=` cannot add to a number: xl ignores `memory` here; write `memory = …` with the total',
+      '4:1-7 warning xl/append-number `+=` cannot add to a number: xl ignores `memory` here; write `memory = …` with the total',
     ]);
   });
 
@@ -83,10 +105,15 @@ describe('xl-config values', () => {
     ]);
   });
 
-  it('flags a numeric tsc_mode as deprecated and qemu-xen-traditional as gone', () => {
-    assert.deepEqual(problems('name = "w"\ntype = "hvm"\ntsc_mode = 0\ndevice_model_version = "qemu-xen-traditional"\n'), [
+  // xl 4.17 accepts qemu-xen-traditional; xl_parse.c drops it in Xen 4.21 ("Unknown device_model_version").
+  it('flags a numeric tsc_mode as deprecated and qemu-xen-traditional as gone from Xen 4.21', () => {
+    const text = 'name = "w"\ntype = "hvm"\ntsc_mode = 0\ndevice_model_version = "qemu-xen-traditional"\n';
+    assert.deepEqual(problems(text), [
       '3:12-13 warning xl/deprecated-value a number for `tsc_mode` is deprecated: use the named value ("default", "always_emulate", "native", "native_paravirt")',
-      '4:24-46 error xl/enum-value `qemu-xen-traditional` is no longer supported for `device_model_version`: use "qemu-xen"',
+      '4:24-46 warning xl/deprecated-value Xen 4.21 removes `qemu-xen-traditional` (the target is Xen 4.19, setting xenConfig.xen.version): use "qemu-xen"',
+    ]);
+    assert.deepEqual(problems(text, { settings: { xen: { version: '4.21' } } }).slice(1), [
+      '4:24-46 error xl/enum-value `qemu-xen-traditional` is no longer supported for `device_model_version` (removed in Xen 4.21): use "qemu-xen"',
     ]);
   });
 });
@@ -141,12 +168,14 @@ describe('xl-config disks', () => {
 });
 
 describe('xl-config network interfaces', () => {
+  // xl -N create accepts each of these MACs (a malformed one is read in part, "Invalid parameter `mac'"
+  // at worst): they hurt the guest's network, so they are warnings.
   it('checks MACs: malformed, multicast, outside the Xen range, twice', () => {
     assert.deepEqual(pv("vif = [ 'mac=00:16:3e:00:00:0g', 'mac=01:16:3e:00:00:01', 'mac=00:00:00:00:01:01', 'mac=00:16:3e:aa:bb:cc', 'mac=00:16:3E:AA:BB:CC' ]\n"), [
-      '4:14-31 error xl/vif-mac-malformed `00:16:3e:00:00:0g` is not a MAC address: write six hex octets separated by colons, e.g. 00:16:3e:12:34:56',
-      '4:39-56 error xl/vif-mac-multicast MAC 01:16:3e:00:00:01 has the multicast bit set (first octet odd): a NIC cannot use it; use 00:16:3e:00:00:01 (Xen range)',
+      '4:14-31 warning xl/vif-mac-malformed `00:16:3e:00:00:0g` is not a MAC address: xl does not refuse it but reads only what it can, so the interface gets another MAC; write six hex octets separated by colons, e.g. 00:16:3e:12:34:56',
+      '4:39-56 warning xl/vif-mac-multicast MAC 01:16:3e:00:00:01 has the multicast bit set (first octet odd): a NIC cannot use it; use 00:16:3e:00:00:01 (Xen range)',
       '4:64-81 warning xl/vif-mac-not-xen MAC 00:00:00:00:01:01 is outside the Xen range 00:16:3e: it may collide with real hardware on the LAN; use 00:16:3e:00:01:01',
-      '4:114-131 error xl/vif-mac-duplicate MAC 00:16:3e:aa:bb:cc is already used by the vif at line 4: two interfaces with one MAC break both',
+      '4:114-131 warning xl/vif-mac-duplicate MAC 00:16:3e:aa:bb:cc is already used by the vif at line 4: two interfaces with one MAC break both',
     ]);
   });
 
@@ -160,17 +189,18 @@ describe('xl-config network interfaces', () => {
     ]);
   });
 
+  // xl refuses both ("Unknown string `uid' in vtpm spec", "unknown channel connection 'pipe'").
   it('checks the keys of the other device specs (vfb, vtpm, channel, …)', () => {
     assert.deepEqual(pv("vtpm = [ 'backend=vtpmmgr, uid=0a1b' ]\nchannel = [ 'name=org.qemu.guest_agent.0, connection=pipe' ]\n"), [
-      "4:28-31 warning xl/spec-unknown-key unknown vtpm setting `uid`: xl ignores it; did you mean 'uuid'?",
-      '5:54-58 warning xl/spec-value `pipe` is not a valid channel `connection`: xl ignores it; use one of pty, socket',
+      '4:28-31 error xl/spec-unknown-key unknown vtpm setting `uid`: xl refuses the domain ("Unknown string `uid\' in vtpm spec"); did you mean \'uuid\'?',
+      '5:54-58 error xl/spec-value `pipe` is not a valid channel `connection`: xl refuses the domain; use one of pty, socket',
     ]);
   });
 
+  // libxlu's parse_bdf reads `1:0.0` (bus 1, device 0, function 0): xl -N create accepts it.
   it('checks PCI addresses and options', () => {
     assert.deepEqual(pv("pci = [ '01:00.0,permissive=1', '1:0.0', '02:00.0,foo=1' ]\n"), [
-      '4:34-39 error xl/pci-spec `1:0.0` is not a PCI address: write [DDDD:]BB:DD.F, e.g. 0000:01:00.0 (optionally @VSLOT)',
-      '4:51-54 error xl/pci-spec unknown PCI option `foo`: xl refuses the device',
+      '4:51-54 error xl/pci-spec unknown PCI option `foo`: xl refuses the device ("Unknown PCI_SPEC_STRING option")',
     ]);
   });
 });
@@ -208,11 +238,18 @@ describe('xl-config across the workspace', () => {
 });
 
 describe('xl.conf', () => {
+  // xl.c parse_global_config only prints "invalid autoballoon option" and goes on: a warning.
   it('uses its own keys, with did-you-mean and enums', () => {
     assert.deepEqual(problems('autoballoon = "of"\nvif.default.brige = "xenbr0"\ndefaultbridge = "xenbr0"\n', { path: '/etc/xen/xl.conf' }), [
-      '1:15-19 error xl/enum-value `of` is not a valid `autoballoon`: use one of "off", "on", "auto"; did you mean \'off\' or \'on\'?',
+      '1:15-19 warning xl/enum-value `of` is not a valid `autoballoon` (xl reports it and goes on with its default): use one of "off", "on", "auto", "1", "0"; did you mean \'off\' or \'on\'?',
       "2:1-18 warning xl/unknown-key unknown setting `vif.default.brige`: xl silently ignores it; did you mean 'vif.default.bridge'?",
       '3:1-14 warning xl/deprecated-key `defaultbridge` is deprecated: use `vif.default.bridge`',
+    ]);
+  });
+
+  it('checks the CPU masks as xl does, but only warns: xl reports a bad one and goes on', () => {
+    assert.deepEqual(problems('vm.cpumask = "0-3,^x"\n', { path: '/etc/xen/xl.conf' }), [
+      '1:19-21 warning xl/cpu-range `^x` in `vm.cpumask` is not a CPU range: write N, N-M, all, node:N or nodes:N-M, and ^… to leave CPUs out (e.g. "0-3,^1") (xl says "Invalid pcpu range" and keeps only the CPUs before it)',
     ]);
   });
 });

@@ -46,6 +46,9 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
   const disk = doc.settings.filter((s) => s.key.name === 'disk');
   const actions: CodeAction[] = [];
   for (const setting of disk) {
+    // Inside a list libxlutil cannot read (xm's Python, a missing comma) a rewrite fixes nothing.
+    const settingRange = doc.lines.range(setting.start, setting.end);
+    if (doc.syntaxErrors.some((error) => rangesTouch(error.range, settingRange))) continue;
     for (const item of stringItems(setting.value)) {
       if (!rangesTouch(doc.lines.range(item.start, item.end), range)) continue;
       const spec = diskSpecOf(doc.text, item);
@@ -61,9 +64,13 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
   return actions;
 }
 
-/** The same disk in `key=value` form (target last, legacy prefixes turned into format/script). */
+/**
+ * The same disk in `key=value` form (target last, legacy prefixes turned into
+ * format/script). Not for a spec xl refuses (xm's `w!` included): the rewrite
+ * would carry the mistake over; its own quick fix comes first.
+ */
 function keyValueForm(spec: DiskSpec): string | undefined {
-  if (!spec.vdev || !spec.target || spec.errors.some((e) => e.code !== Code.diskAccess)) return undefined;
+  if (!spec.vdev || !spec.target || spec.errors.length > 0) return undefined;
   if (spec.params.every((p) => !p.positional) && spec.prefixes.length === 0) return undefined;
   const parts: string[] = [];
   const format = spec.format?.value;

@@ -1,5 +1,6 @@
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
+import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
@@ -26,8 +27,10 @@ export const xlConfigService: LanguageService<XlDocument> = {
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
 export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
   id: 'xl-config',
-  patterns: { filenames: ['xl.conf'], filenamePatterns: ['**/xen/**/*.cfg', '**/xen/auto/*', 'xmexample*', 'xlexample*'], extensions: ['.xl'] },
+  // xl.conf only under a xen/ folder: other programs have files of that name (nginx's, for one).
+  patterns: { filenames: [], filenamePatterns: ['**/xen/**/*.cfg', '**/xen/auto/*', '**/xen/xl.conf', 'xmexample*', 'xlexample*'], extensions: ['.xl'] },
   grammarScope: 'source.xl-config',
   service: xlConfigService,
   crossFileRules,
+  codes,
 };

@@ -39,7 +39,7 @@ export function validateSettings(doc: XlDocument, rules: SettingsRules, report: 
         const why = guest.decidedBy ? `this is a ${guest.type.toUpperCase()} guest (line ${doc.lines.positionAt(guest.decidedBy.start).line + 1})` : 'without `type` this is a PV guest';
         reportOn(report, setting.key, Severity.Warning, Code.wrongGuestType, `\`${spec.name}\` only has an effect for ${spec.guestTypes.map((t) => t.toUpperCase()).join('/')} guests; ${why}, so xl ignores it`);
       }
-      checkValue(setting, spec, report);
+      checkValue(setting, spec, rules, report);
     }
   }
   reportOverridden(doc, report);
@@ -104,30 +104,32 @@ export function parseXlNumber(text: string): number | undefined {
   return match[1] === '-' ? -value : value;
 }
 
-function checkValue(setting: Setting, spec: KeySpec, report: Reporter): void {
+function checkValue(setting: Setting, spec: KeySpec, rules: SettingsRules, report: Reporter): void {
   const value = setting.value;
   if (!value) return;
   const accepts = (kind: KeySpec['kinds'][number]) => spec.kinds.includes(kind);
   const numeric = accepts('number') || accepts('boolean');
+  // xl warns about a value of the wrong shape and goes on without it, except for the few keys it reads strictly.
+  const strict = spec.strictNumber ? Severity.Error : Severity.Warning;
   if (value.kind === 'list') {
-    if (!accepts('list')) reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a single value, not a list: xl ignores this setting`);
-    else if (spec.enum) for (const item of value.items) checkEnum(item, spec, report);
+    if (!accepts('list')) reportOn(report, value, strict, Code.valueType, `\`${spec.name}\` takes a single value, not a list: ${spec.strictNumber ? 'xl refuses the domain' : 'xl ignores this setting'}`);
+    else if (spec.enum) for (const item of value.items) checkEnum(item, spec, rules, report);
     return;
   }
   if (accepts('list') && !accepts('string') && !numeric) {
-    reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` takes a list: write [ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]; xl ignores a single value here`, changeTo([`[ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]`]));
+    reportOn(report, value, Severity.Warning, Code.valueType, `\`${spec.name}\` takes a list: write [ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]; xl ignores a single value here`, changeTo([`[ ${value.kind === 'string' ? JSON.stringify(value.value) : value.raw} ]`]));
     return;
   }
   const text = scalarText(value)!;
   const number = parseXlNumber(text);
   if (setting.operator === '+=' && numeric && !accepts('string')) {
-    reportOn(report, setting.key, Severity.Error, Code.appendNumber, `\`+=\` cannot add to a number: xl ignores \`${spec.name}\` here; write \`${spec.name} = …\` with the total`);
+    reportOn(report, setting.key, Severity.Warning, Code.appendNumber, `\`+=\` cannot add to a number: xl ignores \`${spec.name}\` here; write \`${spec.name} = …\` with the total`);
     return;
   }
   if (numeric && !accepts('string')) {
     if (number === undefined) {
       const expected = accepts('boolean') && !accepts('number') ? '1 (on) or 0 (off)' : `a whole number${spec.units ? ` (${spec.units})` : ''}`;
-      reportOn(report, value, Severity.Error, Code.valueType, `\`${spec.name}\` needs ${expected}, not \`${text}\`: xl ignores this value`);
+      reportOn(report, value, strict, Code.valueType, `\`${spec.name}\` needs ${expected}, not \`${text}\`: ${spec.strictNumber ? 'xl refuses the domain' : 'xl ignores this value'}`);
       return;
     }
     checkRange(value, number, spec, report);
@@ -139,29 +141,51 @@ function checkValue(setting: Setting, spec: KeySpec, report: Reporter): void {
     }
     return;
   }
-  checkEnum(value, spec, report);
+  checkEnum(value, spec, rules, report);
 }
 
-function checkEnum(value: Value, spec: KeySpec, report: Reporter): void {
+function checkEnum(value: Value, spec: KeySpec, rules: SettingsRules, report: Reporter): void {
   if (!spec.enum || value.kind === 'list') return;
   const text = scalarText(value)!;
   if (spec.removedValues?.includes(text)) {
-    reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is no longer supported for \`${spec.name}\`: use ${spec.enum.filter((e) => e !== text).map((e) => `"${e}"`).join(' or ')}`);
+    const instead = spec.enum.filter((e) => e !== text).map((e) => `"${e}"`).join(' or ');
+    const since = spec.removedSince?.[text];
+    if (since && compareVersions(rules.version, since) < 0) {
+      reportOn(report, value, Severity.Warning, Code.deprecatedValue, `Xen ${since} removes \`${text}\` (the target is Xen ${rules.version}, setting xenConfig.xen.version): use ${instead}`);
+    } else reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is no longer supported for \`${spec.name}\`${since ? ` (removed in Xen ${since})` : ''}: use ${instead}`);
+    return;
+  }
+  if (spec.name === 'firmware') {
+    if (firmwareAccepted(text, rules.guest?.type)) return;
+    const type = (rules.guest?.type ?? 'pv').toUpperCase();
+    reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is not a ${type} firmware: xl takes only "pvgrub32" or "pvgrub64" for a ${type} guest ("only pvgrub{32|64} supported as firmware options")`, changeTo(['"pvgrub64"', '"pvgrub32"']));
     return;
   }
   if (spec.enum.includes(text) || (value.kind === 'number' && spec.kinds.includes('number'))) return;
   const suggestions = didYouMean(text, spec.enum);
   const choices = spec.enum.length <= 8 ? `: use one of ${spec.enum.map((e) => `"${e}"`).join(', ')}` : '';
-  reportOn(report, value, Severity.Error, Code.enumValue, `\`${text}\` is not a valid \`${spec.name}\`${choices}${suggestionSuffix(suggestions)}`,
+  const consequence = spec.enumIgnored ? ' (xl reports it and goes on with its default)' : '';
+  reportOn(report, value, spec.enumIgnored ? Severity.Warning : Severity.Error, Code.enumValue, `\`${text}\` is not a valid \`${spec.name}\`${consequence}${choices}${suggestionSuffix(suggestions)}`,
     changeTo((suggestions.length ? suggestions : spec.enum.length <= 8 ? spec.enum : []).map((s) => JSON.stringify(s))),
   );
+}
+
+/**
+ * firmware (xl_parse.c): for an HVM guest, a name xl does not know is the path
+ * of a custom firmware; for PV and PVH only pvgrub32/pvgrub64 (xl compares
+ * just the length written, so a prefix such as `pvgrub` passes).
+ */
+function firmwareAccepted(text: string, type: string | undefined): boolean {
+  if (type === 'hvm') return true;
+  return 'pvgrub32'.startsWith(text) || 'pvgrub64'.startsWith(text);
 }
 
 function checkRange(value: Value, number: number, spec: KeySpec, report: Reporter): void {
   const range = spec.range;
   if (!range) return;
-  if (range.min !== undefined && number < range.min) reportOn(report, value, Severity.Error, Code.range, `\`${spec.name}\` must be at least ${range.min}, not ${number}`);
-  else if (range.max !== undefined && number > range.max) reportOn(report, value, Severity.Error, Code.range, `\`${spec.name}\` must be at most ${range.max}, not ${number}`);
+  const severity = range.refused ? Severity.Error : Severity.Warning;
+  if (range.min !== undefined && number < range.min) reportOn(report, value, severity, Code.range, `\`${spec.name}\` must be at least ${range.min}, not ${number}`);
+  else if (range.max !== undefined && number > range.max) reportOn(report, value, severity, Code.range, `\`${spec.name}\` must be at most ${range.max}, not ${number}`);
 }
 
 /** Settings written twice: xl keeps the last one, so the earlier ones do nothing. */

@@ -25,28 +25,47 @@ export interface KeySpec {
   doc: string;
   deprecation?: { replacement?: string; ignored?: boolean; note?: string };
   removedValues?: string[];
-  range?: { min?: number; max?: number };
+  range?: { min?: number; max?: number; refused?: boolean };
+  /** Read with xlu_cfg_get_bounded_long: xl exits on a value that is not a number in range (not just a warning). */
+  strictNumber?: boolean;
+  /** xl only reports a value outside `enum` and goes on (xl.conf); elsewhere it refuses the domain. */
+  enumIgnored?: boolean;
+  /** Values of `enum` that a later release removed: value → first release without it. */
+  removedSince?: Readonly<Record<string, string>>;
   /** The device spec language of the list items (disk, vif, pci, …). */
   spec?: string;
 }
 
-/** Bounds xl (or a working guest) needs; the facts have no ranges. */
-const RANGES: Record<string, { min?: number; max?: number }> = {
-  memory: { min: 1 },
-  maxmem: { min: 1 },
+/**
+ * Bounds xl (or a working guest) needs; the facts have no ranges. `refused`:
+ * libxl (or the device model it starts) refuses the domain out of bounds; the
+ * others are replaced by a default (vcpus = 0 is one vCPU) or quietly misbehave.
+ */
+const RANGES: Record<string, { min?: number; max?: number; refused?: boolean }> = {
+  memory: { min: 1, refused: true },
+  maxmem: { min: 1, refused: true },
   vcpus: { min: 1 },
   maxvcpus: { min: 1 },
-  cpu_weight: { min: 1, max: 65535 },
+  cpu_weight: { min: 1, max: 65535, refused: true },
   cap: { min: 0 },
   vncdisplay: { min: 0 },
-  videoram: { min: 1 },
+  videoram: { min: 1, refused: true },
   shadow_memory: { min: 0 },
   stubdomain_memory: { min: 1 },
   max_event_channels: { min: 1 },
   usbversion: { min: 1, max: 3 },
-  spiceport: { min: 1, max: 65535 },
-  spicetls_port: { min: 1, max: 65535 },
+  spiceport: { min: 1, max: 65535, refused: true },
+  spicetls_port: { min: 1, max: 65535, refused: true },
+  max_grant_frames: { min: 0, max: 2147483647, refused: true },
+  max_maptrack_frames: { min: 0, max: 2147483647, refused: true },
+  max_grant_version: { min: 0, max: 2147483647, refused: true },
 };
+
+/** Keys xl reads with xlu_cfg_get_bounded_long, in domain configs and in xl.conf: it exits on anything but a number. */
+const STRICT_NUMBERS = ['max_grant_frames', 'max_maptrack_frames', 'max_grant_version'];
+
+/** Enum values a later release dropped (xl_parse.c): the first release that refuses them. */
+const REMOVED_SINCE: Record<string, Record<string, string>> = { device_model_version: { 'qemu-xen-traditional': '4.21' } };
 
 /** List keys whose items are device specs with their own key=value language. */
 const SPEC_KEYS = ['disk', 'vif', 'pci', 'vfb', 'vtpm', 'usbdev', 'usbctrl', 'channel', 'p9', 'vkb', 'vdispl', 'virtio', 'pvcalls'];
@@ -88,7 +107,9 @@ function domainKeySpecs(): Map<string, KeySpec> {
       doc: DOMAIN_KEY_DOCS[fact.name] ?? describeFromFacts(fact.name, kinds, fact.units),
       deprecation,
       removedValues: fact.removedValues,
+      removedSince: REMOVED_SINCE[fact.name],
       range: RANGES[fact.name],
+      strictNumber: STRICT_NUMBERS.includes(fact.name) || undefined,
       spec: SPEC_KEYS.includes(fact.name) ? fact.name : undefined,
     });
   }
@@ -132,10 +153,14 @@ export const XL_CONF_KEYS: ReadonlyMap<string, KeySpec> = new Map(
     {
       name: fact.name,
       kinds: fact.kinds,
-      enum: fact.enum,
+      // xl takes 1 and 0 for on and off.
+      enum: fact.name === 'autoballoon' && fact.enum ? [...fact.enum, '1', '0'] : fact.enum,
+      enumIgnored: true,
       since: fact.since,
       default: fact.default,
       valueSyntax: fact.valueSyntax,
+      range: RANGES[fact.name],
+      strictNumber: STRICT_NUMBERS.includes(fact.name) || undefined,
       doc: XL_CONF_DOCS[fact.name] ?? describeFromFacts(fact.name, fact.kinds),
       deprecation: fact.deprecated ? { replacement: fact.replacement } : undefined,
     },
