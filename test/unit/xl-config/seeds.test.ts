@@ -24,6 +24,9 @@ describe('xl-config on the seed configs (xl toolstack, Xen 4.19)', () => {
     assert.deepEqual(seed('000-xen1-cluster-node-typographic.cfg'), [
       "6:9-33 error xl/typographic-quote typographic quote '‘' in `‘mac=00:16:3e:00:01:01’,`: xl only accepts ASCII quotes ' or \"",
       "7:10-35 error xl/typographic-quote typographic quote '‘' in `‘phy:/dev/vg/xen1,hda,w’,`: xl only accepts ASCII quotes ' or \"",
+      // The curly-quoted strings are still read as the strings they meant, so the disk line's xm-only
+      // `w!` is found now, not only after the quotes are fixed.
+      '7:119-121 error xl/disk-access access mode `w!` is xm\'s "write even if another domain or dom0 already uses this device". xl has no such mode and refuses to create the domain (unknown value for access): use `w`, and share the device only with a cluster file system, or `r`',
     ]);
   });
 

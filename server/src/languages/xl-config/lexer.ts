@@ -85,12 +85,30 @@ export function tokenize(text: string): Lexed {
       push('string', i, end, decoded.value);
       if (decoded.error) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
       i = end;
+    } else if (typographicEnd(text, i) > 0) {
+      // libxlu stops at a curly quote pasted from a web page (reported, with its fix), but the string
+      // it meant is plain to see: read it as one, so the setting is still checked (a `w!` inside it).
+      const end = typographicEnd(text, i);
+      lexicalError(text, i, errors, []);
+      push('string', i, end, text.slice(i + 1, end - 1));
+      i = end;
     } else {
       i = lexicalError(text, i, errors, tokens);
     }
   }
   tokens.push({ kind: 'eof', start: text.length, end: text.length, value: '' });
   return { tokens, errors, comments };
+}
+
+/** The closing twin of each opening typographic quote. */
+const TYPOGRAPHIC_PAIRS: Record<string, string> = { '\u2018': '\u2019', '\u201c': '\u201d' };
+
+/** End offset (after the closing curly quote) of a ‘…’ or “…” string at `start` closed on its line, or -1. */
+function typographicEnd(text: string, start: number): number {
+  const close = TYPOGRAPHIC_PAIRS[text[start]];
+  if (!close) return -1;
+  for (let i = start + 1; i < text.length && text[i] !== '\n'; i++) if (text[i] === close) return i + 1;
+  return -1;
 }
 
 /** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
