@@ -3,7 +3,7 @@ import type { ServiceContext } from '../types';
 import { detectDialect } from './dialect';
 import { describeDialectChoice } from './dialectChoice';
 import { DrbdDocument, tokenAt } from './parse';
-import { homesOf, OptionFact, optionFact } from './schema';
+import { homesOf, OptionFact, optionFact, tableOf } from './schema';
 import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
 import { scaleName } from './values';
 
@@ -38,7 +38,7 @@ export function hover(doc: DrbdDocument, position: Position, ctx: ServiceContext
   const text = OPTION_DOCS[name];
   if (!text) return null;
   const section = node.parent.name;
-  const fact = optionFact(choice.dialect, section, name);
+  const fact = optionFact(choice.dialect, tableOf(node.parent), name);
   const where = fact ? `\`${section || 'top level'}\` option` : `option of ${homesOf(choice.dialect, name).map((h) => `\`${h}\``).join(', ') || 'another DRBD version'}`;
   const lines = [`**${name}** — ${where}, ${describeDialectChoice(choice)}`, '', text];
   const details = fact && describeFact(fact);

@@ -73,7 +73,7 @@ function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporte
       if (key.names[0] === 'disk' && dialect === '9' && !hasKey(host.section, section, META_DISK)) continue;
       if (hostOrResourceOption(host.section, section, key.names) || everyVolumeHas(host.section, section, key.names)) continue;
       if (key.names[0] === 'address' && optionIn(host.section, 'proxy')) continue;
-      const why = key.names[0] === 'disk' && dialect === '9' ? ' (it sets a meta-disk, so it is not a diskless host)' : '';
+      const why = dialect !== '9' ? '' : key.names[0] === 'disk' ? ' (it sets a meta-disk, so it is not a diskless host)' : key.names[0] === 'address' ? " (drbdadm 9 needs both addresses to connect the two hosts, and asks for a 'node-id' on each without them)" : '';
       out.report(host.section.keyword!, Severity.Error, Code.missingHostOption, `'on ${host.name.text}' in resource ${label} has no '${key.names[0]}'${why}, and the resource sets none for it to inherit; add e.g. '${key.example}'.`);
     }
   }

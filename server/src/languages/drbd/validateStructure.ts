@@ -142,7 +142,7 @@ class StructureChecker {
       this.out.report(keyword, Severity.Error, Code.wrongDialect, `'${name}' is DRBD ${otherDialects.join('/')} syntax, but this file is ${describeDialectChoice(this.choice)}.`);
       return;
     }
-    const candidates = [...optionsIn(this.dialect, section.name).keys()];
+    const candidates = [...optionsIn(this.dialect, tableOf(section)).keys()];
     const suggestions = didYouMean(name, candidates);
     const what = section.name === TOP_LEVEL ? 'top-level keyword' : `'${section.name}' option`;
     this.out.report(keyword, Severity.Error, Code.unknownOption, `Unknown ${what} '${name}' in DRBD ${this.dialect}${suggestionSuffix(suggestions) || '.'}`, { fixes: changeTo(suggestions) });

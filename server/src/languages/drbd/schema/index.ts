@@ -18,6 +18,13 @@ const FACT_SECTION_HOMES: Record<string, string> = {
   'peer-device-options': 'disk',
 };
 
+/**
+ * A host's `proxy on NAME { inside …; outside …; options { … } }` takes the
+ * two ends only; a resource's `proxy { … }` takes the proxy options only.
+ */
+const HOST_PROXY = 'proxy on';
+const HOST_PROXY_PARENTS = new Set(['on', 'stacked-on-top-of', 'floating']);
+
 interface Nested {
   name: string;
   parent?: Nested;
@@ -31,6 +38,7 @@ interface Nested {
  */
 export function tableOf(section: Nested): string {
   if (section.name === 'options' && section.parent?.name === 'proxy') return 'proxy';
+  if (section.name === 'proxy' && section.parent && HOST_PROXY_PARENTS.has(section.parent.name)) return HOST_PROXY;
   if (section.name !== 'disk') return section.name;
   for (let s = section.parent; s; s = s.parent) if (s.name === 'connection') return 'peer-device-options';
   return section.name;
@@ -57,7 +65,7 @@ interface Extra {
  * drbdadm parses `common` as a resource (drbdadm_parser.c, parse_resource):
  * the volume keys a resource takes may be written there too.
  */
-const COMMON_VOLUME_KEYS: Extra = { section: 'common', copy: { from: 'resource', names: VOLUME_KEYS } };
+const COMMON_VOLUME_KEYS: Extra = { section: 'common', copy: { from: 'resource', names: [...VOLUME_KEYS, 'ignore-on'] } };
 
 const EXTRAS: Record<Dialect, Extra[]> = {
   '8.3': [
@@ -66,6 +74,7 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'floating', copy: { from: 'on', names: ['disk'] } },
     { section: 'global', add: { 'usage-count': USAGE_COUNT } },
     { section: 'handlers', add: { 'outdate-peer': COMMAND } },
+    { section: HOST_PROXY, add: PROXY_ENDS },
     COMMON_VOLUME_KEYS,
   ],
   '8.4': [
@@ -75,7 +84,7 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'floating', copy: { from: 'volume', names: VOLUME_KEYS } },
     { section: 'stacked-on-top-of', copy: { from: 'volume', names: VOLUME_KEYS } },
     { section: 'global', add: { 'usage-count': USAGE_COUNT } },
-    { section: 'proxy', add: PROXY_ENDS },
+    { section: HOST_PROXY, add: PROXY_ENDS },
     COMMON_VOLUME_KEYS,
   ],
   '9': [
@@ -86,7 +95,7 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'stacked-on-top-of', copy: { from: 'volume', names: VOLUME_KEYS }, add: { address: PLAIN_VALUE, 'node-id': PLAIN_VALUE } },
     { section: 'startup', add: { 'become-primary-on': PLAIN_VALUE } },
     { section: TOP_LEVEL, add: { include: PLAIN_VALUE } },
-    { section: 'proxy', add: PROXY_ENDS },
+    { section: HOST_PROXY, add: PROXY_ENDS },
     { section: 'host', add: PROXY_ENDS },
     COMMON_VOLUME_KEYS,
   ],
@@ -139,7 +148,7 @@ export function optionFact(dialect: Dialect, section: string, name: string): Opt
 /** Sections of `dialect` where an option called `name` belongs. */
 export function homesOf(dialect: Dialect, name: string): string[] {
   const homes: string[] = [];
-  for (const [section, options] of TABLES.get(dialect)!) if (options.has(name) && !(section in FACT_SECTION_HOMES)) homes.push(section);
+  for (const [section, options] of TABLES.get(dialect)!) if (options.has(name) && !(section in FACT_SECTION_HOMES)) homes.push(section === HOST_PROXY ? 'proxy on HOST' : section);
   return homes;
 }
 
