@@ -8,7 +8,8 @@ import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
 import { walkFolder } from '../workspace/walk';
 
 export const CHECK_USAGE = `usage: cli.js check [--format text|json|sarif] [--language ID] [--xen-version X.Y]
-                    [--toolstack xl|xm] [--drbd-dialect auto|8.3|8.4|9] PATH...
+                    [--toolstack xl|xm] [--drbd-dialect auto|8.3|8.4|9]
+                    [--drbd-utils VERSION] PATH...
 
 Checks Xen domain configs, xend-config.sxp, iftab, DRBD and cluster.conf files.
 Folders are walked and files picked by the same patterns as the editor extension;
@@ -54,6 +55,10 @@ export function parseCheckArguments(args: string[]): CheckOptions {
       const dialect = value();
       if (dialect !== 'auto' && dialect !== '8.3' && dialect !== '8.4' && dialect !== '9') throw new UsageError(`--drbd-dialect is auto, 8.3, 8.4 or 9, not '${dialect}'`);
       options.settings.drbd.dialect = dialect;
+    } else if (arg === '--drbd-utils') {
+      const version = value();
+      if (!/^\d+(\.\d+)*$/.test(version)) throw new UsageError(`--drbd-utils wants a drbd-utils release such as 9.22, not '${version}'`);
+      options.settings.drbd.utilsVersion = version;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}'`);
     } else {

@@ -29,6 +29,8 @@ export interface Settings {
   drbd: {
     /** DRBD dialect; "auto" detects it from the file. */
     dialect: 'auto' | '8.3' | '8.4' | '9';
+    /** drbd-utils release the hosts run, e.g. "9.22"; keywords newer than it are reported. Absent: the newest the tables know. */
+    utilsVersion?: string;
   };
 }
 

@@ -7,5 +7,6 @@ export function settingsFromClient(section: unknown): Settings {
   const toolstack = raw.xen?.toolstack === 'xm' ? 'xm' : 'xl';
   const dialects: Settings['drbd']['dialect'][] = ['auto', '8.3', '8.4', '9'];
   const dialect = dialects.includes(raw.drbd?.dialect as Settings['drbd']['dialect']) ? (raw.drbd?.dialect as Settings['drbd']['dialect']) : 'auto';
-  return { xen: { version, toolstack }, drbd: { dialect } };
+  const utils = raw.drbd?.utilsVersion;
+  return { xen: { version, toolstack }, drbd: { dialect, ...(typeof utils === 'string' && /^\d+(\.\d+)*$/.test(utils) ? { utilsVersion: utils } : {}) } };
 }

@@ -46,6 +46,8 @@ export interface DrbdResourceFact {
    * a cross-file rule can add what a `common` section of another file gives.
    */
   dualPrimaryFencing?: DrbdDualPrimaryFencingFact;
+  /** DRBD 8.3: neither the resource nor its file's `common` sets a `protocol` (drbdadm 8.3 needs one; another file's `common` may give it). */
+  withoutProtocol?: boolean;
 }
 
 /** How a resource that allows two primaries is fenced by its own file. */
@@ -85,6 +87,8 @@ export interface DrbdCommonFact {
   fencing?: string;
   /** Whether a `fence-peer` handler is set. */
   fencePeer: boolean;
+  /** Whether it sets a resource-level `protocol` (DRBD 8.3 syntax). */
+  protocol?: boolean;
 }
 
 export interface FileFacts {
@@ -92,6 +96,8 @@ export interface FileFacts {
   cluster?: ClusterFacts;
   drbdResources?: DrbdResourceFact[];
   drbdCommon?: DrbdCommonFact;
+  /** Where a DRBD file's `include` statements point: absolute path patterns, wildcards in the last segment only. */
+  drbdIncludes?: string[];
   iftab?: IftabEntryFact[];
   iftabGuest?: IftabGuestFact;
 }

@@ -52,6 +52,8 @@ export class WorkspaceModel {
   readonly drbdHostDevices = new Map<string, (Placed & { resource: DrbdResourceFact; host: string })[]>();
   /** The DRBD `common` sections, whose settings every resource inherits. */
   readonly drbdCommons: { uri: string; common: DrbdCommonFact }[] = [];
+  /** DRBD files that include others → the absolute path patterns they include. */
+  readonly drbdIncludes = new Map<string, string[]>();
 
   constructor(files: Iterable<{ uri: string; facts: FileFacts }>) {
     for (const { uri, facts } of files) this.add(uri, facts);
@@ -94,6 +96,7 @@ export class WorkspaceModel {
       for (const device of resource.devices) push(this.drbdHostDevices, `${device.host}|${device.value}`, { uri, fact: device, resource, host: device.host });
     }
     if (facts.drbdCommon) this.drbdCommons.push({ uri, common: facts.drbdCommon });
+    if (facts.drbdIncludes?.length) this.drbdIncludes.set(uri, facts.drbdIncludes);
   }
 
   get hasCluster(): boolean {

@@ -10,8 +10,8 @@ import { CROSS_FILE_RULES } from '../../../server/src/languages/registry';
 import { crossFileDiagnostics } from '../../../server/src/workspace/crossFile';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { readFixture } from '../../helpers/fixtures';
-import { summary } from '../../helpers/languageTester';
-import { checkPublished, drbd, published, resource } from './helpers';
+import { problem, summary } from '../../helpers/languageTester';
+import { checkPublished, drbd, HOSTS, published, resource } from './helpers';
 
 const { service } = drbdLanguage;
 
@@ -131,5 +131,46 @@ describe('drbd collisions across files (cross-file rule)', () => {
     const two = `resource r0 {\n  on a { device /dev/drbd0; disk /dev/sda1; address 10.0.0.1:7789; meta-disk internal; }\n  on b { device /dev/drbd0; disk /dev/sda1; address 10.0.0.2:7789; meta-disk internal; }\n}\nresource r1 {\n  on a { device /dev/drbd1; disk /dev/sda2; address 10.0.0.1:7789; meta-disk internal; }\n  on b { device /dev/drbd1; disk /dev/sda2; address 10.0.0.2:7790; meta-disk internal; }\n}\n`;
     const other = { uri: 'file:///etc/drbd.d/r9.res', facts: factsOf(two.replace('resource r0', 'resource r9').replace(/resource r1[^]*$/, ''), '/etc/drbd.d/r9.res') };
     assert.deepEqual(checkPublished(two, { others: [other] }).filter((s) => s.includes('address')), ['2:53-66 warning drbd/duplicate-address', '3:53-66 warning drbd/duplicate-address', '6:53-66 error drbd/duplicate-address']);
+  });
+});
+
+describe('drbd resource names across the files of one configuration (cross-file rule)', () => {
+  const r0 = (minor: number) => `resource r0 {\n  on a { device /dev/drbd${minor}; disk /dev/sda${minor + 1}; address 10.0.0.1:${7789 + minor}; meta-disk internal; }\n  on b { device /dev/drbd${minor}; disk /dev/sda${minor + 1}; address 10.0.0.2:${7789 + minor}; meta-disk internal; }\n}\n`;
+  const file = (path: string, text: string) => ({ uri: `file://${path}`, facts: factsOf(text, path) });
+
+  it('refuses a resource another file of the same drbd.d folder defines too, pointing at it', () => {
+    // drbdadm reading drbd.conf (include "drbd.d/*.res"): "b.res:1: conflicting use of resource section 'r0' ... a.res:1: resource section 'r0' first used here."
+    const others = [file('/etc/drbd.d/a.res', r0(0))];
+    const diagnostics = published(r0(1), { path: '/etc/drbd.d/b.res', others });
+    assert.deepEqual(diagnostics.map(problem), [
+      `1:10-12 error drbd/duplicate-resource Resource 'r0' is also defined in a.res (line 1), which drbdadm reads with this file; it refuses the second definition ("conflicting use of resource section"): rename or remove one.`,
+    ]);
+    assert.deepEqual(diagnostics[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [['file:///etc/drbd.d/a.res', 0, "resource 'r0'"]]);
+  });
+
+  it('follows the includes of drbd.conf, and leaves copies kept for other nodes alone', () => {
+    const conf = file('/srv/etc/drbd.conf', 'include "drbd.d/*.res";\n');
+    const inConf = file('/srv/etc/drbd.d/a.res', r0(0));
+    assert.deepEqual(checkPublished(r0(1), { path: '/srv/etc/drbd.d/b.res', others: [conf, inConf] }), ['1:10-12 error drbd/duplicate-resource']);
+    // The same resource in the copy of another node's /etc: drbdadm never reads the two together.
+    const otherNode = file('/srv/node2/etc/drbd.d/r0.res', r0(2));
+    assert.deepEqual(checkPublished(r0(0), { path: '/srv/node1/etc/drbd.d/r0.res', others: [otherNode] }), []);
+    // A file drbd.conf does not include is not read with the ones it does.
+    const aside = file('/srv/etc/drbd.d/old/r0.res', r0(1));
+    assert.deepEqual(checkPublished(r0(0), { path: '/srv/etc/drbd.d/a.res', others: [conf, aside] }), []);
+  });
+});
+
+describe('drbd 8.3 protocol (cross-file rule)', () => {
+  const res = `resource r0 {\n  syncer { rate 10M; }\n${HOSTS}\n}\n`;
+
+  it('refuses a DRBD 8.3 resource without a protocol, unless a common section of its configuration gives one', () => {
+    // drbdadm-83: "r0.res:1: in resource r0: protocol definition missing."
+    assert.deepEqual(published(res).map(problem), [
+      `1:10-12 error drbd/missing-protocol Resource 'r0' has no 'protocol': drbdadm 8.3 needs one, in the resource or in a 'common' section, and refuses the file ("protocol definition missing"); add e.g. 'protocol C;'.`,
+    ]);
+    const common = { uri: 'file:///etc/drbd.d/global_common.conf', facts: factsOf('common {\n  protocol C;\n  syncer { rate 10M; }\n}\n', '/etc/drbd.d/global_common.conf') };
+    assert.deepEqual(checkPublished(res, { others: [common] }), []);
+    assert.deepEqual(checkPublished(`resource r0 {\n  protocol C;\n  syncer { rate 10M; }\n${HOSTS}\n}\n`), []);
   });
 });

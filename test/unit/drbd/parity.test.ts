@@ -22,19 +22,23 @@ interface Verdict {
   valid: boolean;
   /** 1-based lines: drbdadm's first error line, or every line of ours. */
   lines: number[];
+  /** drbdadm's drbd-utils release (the oracle's). */
+  release?: string;
 }
 
 function oracleVerdict(path: string, dialect: keyof typeof ORACLE_DIALECT): Promise<Verdict | undefined> {
   return new Promise((resolve) => {
     execFile(ORACLE!, ['--dialect', ORACLE_DIALECT[dialect], path], { timeout: 30_000 }, (_error, stdout) => {
       try {
-        const result = JSON.parse(stdout).dialects[ORACLE_DIALECT[dialect]] as { valid: boolean; available?: boolean; errors: { line: number; message: string }[]; messages?: string[] };
+        const output = JSON.parse(stdout) as { drbdadm_version?: string; dialects: Record<string, { valid: boolean; available?: boolean; errors: { line: number; message: string }[]; messages?: string[] }> };
+        const result = output.dialects[ORACLE_DIALECT[dialect]];
+        const release = output.drbdadm_version;
         if (result.available === false) return resolve(undefined);
         // drbdadm 8.3 refuses a file without resources (global_common.conf is one by design); not a fault of the file.
-        if (result.errors.length === 0 && result.messages?.some((m) => m.includes('no resources defined'))) return resolve({ valid: true, lines: [] });
+        if (result.errors.length === 0 && result.messages?.some((m) => m.includes('no resources defined'))) return resolve({ valid: true, lines: [], release });
         // Deprecation notices are printed like errors but do not fail the file.
         const errors = result.errors.filter((e) => !e.message.includes('deprecated'));
-        resolve({ valid: result.valid, lines: errors.slice(0, 1).map((e) => e.line) });
+        resolve({ valid: result.valid, lines: errors.slice(0, 1).map((e) => e.line), release });
       } catch {
         resolve(undefined);
       }
@@ -42,11 +46,18 @@ function oracleVerdict(path: string, dialect: keyof typeof ORACLE_DIALECT): Prom
   });
 }
 
-function ourVerdict(path: string, text: string): { verdict: Verdict; dialect: keyof typeof ORACLE_DIALECT } {
-  const ctx = drbd.context({ path });
-  const doc = drbd.parse(text, { path });
+/**
+ * Our verdict for hosts that run the oracle's drbd-utils `release`: the
+ * file's own errors, and the keywords that release's drbdadm is too old for
+ * (a warning in the editor, since the release is the user's setting; a
+ * refusal of that drbdadm all the same).
+ */
+function ourVerdict(path: string, text: string, release: string | undefined): { verdict: Verdict; dialect: keyof typeof ORACLE_DIALECT } {
+  const settings = { drbd: release ? { utilsVersion: release } : {} };
+  const ctx = drbd.context({ path, settings });
+  const doc = drbd.parse(text, { path, settings });
   // drbdadm's verdict is on the file alone: the file's own findings, with the line drbdadm names for each.
-  const errors = findings(doc, ctx).filter((f) => f.diagnostic.severity === 1);
+  const errors = findings(doc, ctx).filter((f) => f.diagnostic.severity === 1 || f.diagnostic.code === 'drbd/newer-than-utils');
   const lines = errors.map((f) => (f.oracleLine ?? f.diagnostic.range.start.line) + 1);
   return { verdict: { valid: errors.length === 0, lines }, dialect: detectDialect(doc, ctx.settings).dialect };
 }
@@ -101,7 +112,7 @@ describe('drbd parity with drbdadm', () => {
         });
       }
       const outcomes = await pooled(cases.map((c) => async () => {
-        const ours = ourVerdict(c.path, c.text);
+        const ours = ourVerdict(c.path, c.text, probe.release);
         const theirs = await oracleVerdict(c.path, ours.dialect);
         if (!theirs) return { c, agree: false, sameVerdict: false, detail: 'oracle failed' };
         const sameVerdict = ours.verdict.valid === theirs.valid;

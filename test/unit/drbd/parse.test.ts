@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, SectionNode } from '../../../server/src/languages/drbd/parse';
 import { summary } from '../../helpers/languageTester';
-import { drbd, HOSTS } from './helpers';
+import { dialect, drbd, HOSTS } from './helpers';
 
 describe('drbd parser', () => {
   it('builds nested sections with options, arguments and terminators', () => {
@@ -42,5 +42,15 @@ describe('drbd parser', () => {
 
   it('does not read the contents of skip sections', () => {
     assert.deepEqual(drbd.check(`skip {\n  whatever "is here { nested } ;\n}\nresource r0 {\n${HOSTS}\n}\n`), []);
+  });
+  it('skips a skip section inside a connection, a host and a volume, as drbdadm 9 does', () => {
+    // drbdadm 9.22 accepts this file; a skip that drbdadm 9 does not take (inside net) is one error, on its line.
+    const text = `resource r0 {\n  on a {\n    node-id 0; address 10.0.0.1:7789;\n    skip { old-address 10.9.0.1:7789; }\n    volume 0 { device minor 1; disk /dev/sda1; skip { disk /dev/sdz1; } }\n  }\n  on b { node-id 1; address 10.0.0.2:7789; volume 0 { device minor 1; disk /dev/sda1; } }\n  connection {\n    host a; host b;\n    skip {\n      net { protocol A; }\n      path { host a address 10.0.0.1:7790; }\n    }\n    net { protocol C; }\n  }\n}\n`;
+    assert.deepEqual(drbd.check(text), []);
+    const inNet = text.replace('net { protocol C; }', 'net { skip { protocol A; } }');
+    assert.deepEqual(drbd.check(inNet), ['14:11-15 error drbd/missing-brace', '16:1-2 error drbd/syntax']);
+    // DRBD 8.4 skips at the top level only: drbdadm-84 "'protocol | on | disk | … ' expected, but got 'skip'".
+    const in84 = `resource r0 {\n  skip { protocol A; }\n${HOSTS}\n}\n`;
+    assert.deepEqual(drbd.check(in84, dialect('8.4')), ['2:3-7 error drbd/wrong-section']);
   });
 });

@@ -5,7 +5,7 @@ import { describeFact } from './hover';
 import type { Token } from './lexer';
 import { resourcesOf } from './model';
 import { DrbdDocument, SectionNode, sectionAt } from './parse';
-import { Dialect, optionFact, optionsIn, SECTION_CHILDREN } from './schema';
+import { Dialect, optionFact, optionsIn, SECTION_CHILDREN, tableOf } from './schema';
 import { OPTION_DOCS, SECTION_DOCS } from './schema/docs';
 import { BOOLEAN_VALUES } from './values';
 
@@ -41,7 +41,7 @@ function sectionItems(dialect: Dialect, section: SectionNode): CompletionItem[] 
 }
 
 function optionItems(dialect: Dialect, section: SectionNode): CompletionItem[] {
-  return [...optionsIn(dialect, section.name)].map(([name, fact]) => ({
+  return [...optionsIn(dialect, tableOf(section))].map(([name, fact]) => ({
     label: name,
     kind: CompletionItemKind.Property,
     detail: describeFact(fact) || undefined,
@@ -71,7 +71,7 @@ function valueItems(doc: DrbdDocument, ctx: ServiceContext, dialect: Dialect, se
     case 'device':
       return plain(['minor'], CompletionItemKind.Keyword);
   }
-  const fact = optionFact(dialect, section.name, name);
+  const fact = optionFact(dialect, tableOf(section), name);
   if (!fact) return [];
   if (fact.values) return plain(fact.values, CompletionItemKind.EnumMember, fact.default ? `default: ${fact.default}` : undefined);
   if (fact.type === 'boolean') return plain(BOOLEAN_VALUES, CompletionItemKind.EnumMember, fact.default ? `default: ${fact.default}` : undefined);

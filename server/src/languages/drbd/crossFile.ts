@@ -11,6 +11,7 @@ import type { DrbdResourceFact, FileFacts, Located } from '../../workspace/facts
 import type { Placed } from '../../workspace/model';
 import type { CrossFileContext, CrossFileRule } from '../types';
 import { Code, DrbdCode } from './codes';
+import { oneConfiguration } from './configuration';
 import { withoutFencingMessage } from './fencing';
 import { SOURCE } from './parse';
 
@@ -100,8 +101,38 @@ function unfencedDualPrimary(facts: FileFacts, { model }: CrossFileContext): Dia
   return out;
 }
 
+/**
+ * A resource name another file of the same configuration defines too
+ * (drbdadm reads both and refuses the second: "conflicting use of resource
+ * section"). The same name in copies of a configuration kept for different
+ * nodes is no conflict (configuration.ts).
+ */
+function duplicateResources(uri: string, facts: FileFacts, { model }: CrossFileContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const resource of facts.drbdResources ?? []) {
+    const name = resource.name.value;
+    const others = (model.drbdResourcesByName.get(name) ?? []).filter((placed) => placed.uri !== uri && oneConfiguration(model, uri, placed.uri));
+    if (others.length === 0) continue;
+    const [other] = others;
+    const message = `Resource '${name}' is also defined in ${fileName(other.uri)} (line ${other.resource.name.range.start.line + 1}), which drbdadm reads with this file; it refuses the second definition ("conflicting use of resource section"): rename or remove one.`;
+    out.push(drbdDiagnostic(resource.name.range, DiagnosticSeverity.Error, Code.duplicateResource, message, others.map((o) => related({ uri: o.uri, fact: o.resource.name }, `resource '${name}'`))));
+  }
+  return out;
+}
+
+/** DRBD 8.3: a resource without a `protocol`, which no `common` section of its configuration gives either. */
+function missingProtocol(uri: string, facts: FileFacts, { model }: CrossFileContext): Diagnostic[] {
+  const given = model.drbdCommons.some(({ uri: other, common }) => common.protocol && (other === uri || oneConfiguration(model, uri, other)));
+  if (given) return [];
+  return (facts.drbdResources ?? [])
+    .filter((resource) => resource.withoutProtocol)
+    .map((resource) => drbdDiagnostic(resource.name.range, DiagnosticSeverity.Error, Code.missingProtocol, `Resource '${resource.name.value}' has no 'protocol': drbdadm 8.3 needs one, in the resource or in a 'common' section, and refuses the file ("protocol definition missing"); add e.g. 'protocol C;'.`));
+}
+
 export const crossFileRules: readonly CrossFileRule[] = [
   { name: 'drbd/hosts-are-cluster-nodes', check: (_uri, facts, ctx) => (facts.drbdResources ?? []).flatMap((resource) => drbdChecks(resource, ctx)) },
   { name: 'drbd/collisions-across-files', check: collisions },
   { name: 'drbd/dual-primary-fenced', check: (_uri, facts, ctx) => unfencedDualPrimary(facts, ctx) },
+  { name: 'drbd/resource-names-across-files', check: duplicateResources },
+  { name: 'drbd/protocol-8.3', check: missingProtocol },
 ];

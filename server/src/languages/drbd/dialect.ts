@@ -1,45 +1,103 @@
+/**
+ * The dialect a file is written in. The `drbd.dialect` setting decides when it
+ * is not 'auto'; else the whole file does. Each section and option only some
+ * dialects take marks those dialects (`node-id`, `connection` → 9; `volume`,
+ * `resync-rate`, `allow-two-primaries yes` → 8.4 or 9; `syncer`,
+ * `no-disk-flushes` → 8.3). When the marks agree the file is the oldest of
+ * 8.4, 9, 8.3 they allow (8.4 when nothing marks it, what drbd-utils reads by
+ * default). When they disagree, the file is the dialect whose drbdadm reads
+ * all of it (drbdadm 8.4 reads a file that mixes 8.3 and 8.4 syntax), a guess
+ * the validation reports as an info; when none reads it, the newest one marked.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Settings } from '../types';
+import type { DialectChoice, Mark } from './dialectChoice';
 import type { Token } from './lexer';
-import type { Dialect } from './schema';
-import { DrbdDocument, walk } from './parse';
+import { DrbdDocument, Node, walk } from './parse';
+import { Dialect, DIALECTS, optionFact, renameFrom83, SECTION_CHILDREN, tableOf } from './schema';
+import { TokenReporter } from './reporter';
+import { validateRepeats } from './validateRepeats';
+import { validateResources } from './validateResources';
+import { validateStructure } from './validateStructure';
 
-export interface DialectChoice {
-  dialect: Dialect;
-  /** Why: the setting, or the token that gave the dialect away (absent for the default). */
-  reason: 'setting' | 'default' | Token;
+/** Preference among the dialects the marks allow: 8.4 (drbd-utils' default), then 9, then 8.3. */
+const PREFERENCE: readonly Dialect[] = ['8.4', '9', '8.3'];
+
+function statementText(tokens: Token[]): string {
+  const text = tokens.map((t) => t.text).join(' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-/** Section names and options only one dialect family writes. */
-const MARKERS_9 = new Set(['connection', 'connection-mesh', 'node-id', 'quorum', 'on-no-quorum', 'auto-promote', 'tls', 'transport']);
-const MARKERS_84 = new Set(['volume', 'options', 'resync-rate', 'resync-after', 'disk-barrier', 'disk-flushes', 'disk-drain', 'md-flushes', 'al-updates']);
-const MARKERS_83 = new Set(['syncer', 'no-disk-barrier', 'no-disk-flushes', 'no-disk-drain', 'no-md-flushes', 'use-bmbv', 'no-tcp-cork']);
+/** The dialects that take `node` as written, when that is not all of them. */
+function markOf(node: Node): Mark | undefined {
+  const parent = node.parent;
+  if (!node.keyword || !parent) return undefined;
+  const name = node.keyword.value;
+  let dialects: Dialect[];
+  if (node.kind === 'section') {
+    // drbdadm 8.4 and 9 still read a `syncer` section, but it is what marks a file as 8.3.
+    dialects = name === 'syncer' ? ['8.3'] : DIALECTS.filter((d) => SECTION_CHILDREN[d][parent.name]?.includes(name));
+  } else {
+    // A syncer section's options are marked by the section; a resource-level `protocol` is read by every dialect.
+    if (parent.name === 'syncer' || (name === 'protocol' && renameFrom83(parent.name, name))) return undefined;
+    const table = tableOf(parent);
+    dialects = DIALECTS.filter((d) => {
+      const fact = optionFact(d, table, name);
+      if (!fact) return false;
+      if (fact.type === 'flag' && node.args.length > 0) return false; // 8.3 flags take no value
+      return !(d === '8.3' && name === 'device' && node.args.some((a) => a.value === 'minor'));
+    });
+  }
+  if (dialects.length === 0 || dialects.length === DIALECTS.length) return undefined;
+  const legacy = dialects.length === 1 && dialects[0] === '8.3' && (name === 'syncer' || renameFrom83(parent.name, name) !== undefined);
+  return { token: node.keyword, text: statementText(node.kind === 'section' ? [node.keyword] : [node.keyword, ...node.args]), dialects, ...(legacy ? { legacy } : {}) };
+}
 
-/**
- * The dialect a file is written in: the `drbd.dialect` setting when it is not
- * 'auto', else the newest dialect whose marks the file carries (`node-id`,
- * `connection` → 9; `volume`, `device … minor N`, `resync-rate` → 8.4;
- * `syncer` → 8.3), else 8.4, what drbd-utils reads when unsure.
- */
+/** The first error the file gets when checked as `dialect` (includes aside: they depend on the disk, not the dialect). */
+function refusal(doc: DrbdDocument, dialect: Dialect, reason: DialectChoice['reason']): Diagnostic | undefined {
+  const out = new TokenReporter(doc.lines);
+  const choice: DialectChoice = { dialect, reason };
+  validateStructure(doc, choice, out);
+  validateResources(doc, dialect, out);
+  validateRepeats(doc, dialect, out);
+  return out.findings.find((f) => f.diagnostic.severity === 1)?.diagnostic;
+}
+
+function choose(doc: DrbdDocument): DialectChoice {
+  let allowed: readonly Dialect[] = DIALECTS;
+  const marks: Mark[] = [];
+  let conflict: { first: Mark; second: Mark } | undefined;
+  for (const node of walk(doc.root)) {
+    const mark = markOf(node);
+    if (!mark) continue;
+    marks.push(mark);
+    const narrowed = allowed.filter((d) => mark.dialects.includes(d));
+    if (narrowed.length > 0) allowed = narrowed;
+    else if (!conflict) conflict = { first: marks.find((m) => !m.dialects.some((d) => mark.dialects.includes(d))) ?? marks[0], second: mark };
+  }
+  const reasonFor = (dialect: Dialect): Token | 'default' => marks.find((m) => m.dialects.includes(dialect))?.token ?? 'default';
+  if (!conflict) {
+    const dialect = PREFERENCE.find((d) => allowed.includes(d))!;
+    return { dialect, reason: reasonFor(dialect) };
+  }
+  for (const dialect of PREFERENCE) {
+    const reason = reasonFor(dialect);
+    const explained = dialect !== '8.3' && marks.every((m) => m.dialects.includes(dialect) || m.legacy);
+    if (!refusal(doc, dialect, reason)) return { dialect, reason, guess: { ...conflict, explained } };
+  }
+  const newest = [...DIALECTS].reverse().find((d) => marks.some((m) => m.dialects.includes(d)))!;
+  return { dialect: newest, reason: reasonFor(newest) };
+}
+
+const CHOICES = new WeakMap<DrbdDocument, DialectChoice>();
+
+/** The dialect `doc` is checked as, and why (decided once per document). */
 export function detectDialect(doc: DrbdDocument, settings: Settings): DialectChoice {
   if (settings.drbd.dialect !== 'auto') return { dialect: settings.drbd.dialect, reason: 'setting' };
-  let found84: Token | undefined;
-  let found83: Token | undefined;
-  for (const node of walk(doc.root)) {
-    const keyword = node.keyword;
-    if (!keyword) continue;
-    const word = keyword.value;
-    if (MARKERS_9.has(word)) return { dialect: '9', reason: keyword };
-    const minorForm = node.kind === 'option' && word === 'device' && node.args.some((a) => a.value === 'minor');
-    if (!found84 && (MARKERS_84.has(word) || minorForm)) found84 = keyword;
-    if (!found83 && MARKERS_83.has(word)) found83 = keyword;
+  let choice = CHOICES.get(doc);
+  if (!choice) {
+    choice = choose(doc);
+    CHOICES.set(doc, choice);
   }
-  if (found84) return { dialect: '8.4', reason: found84 };
-  if (found83) return { dialect: '8.3', reason: found83 };
-  return { dialect: '8.4', reason: 'default' };
-}
-
-export function describeDialectChoice(choice: DialectChoice): string {
-  if (choice.reason === 'setting') return `DRBD ${choice.dialect} (from the drbd.dialect setting)`;
-  if (choice.reason === 'default') return `DRBD ${choice.dialect} (nothing in the file says otherwise)`;
-  return `DRBD ${choice.dialect} (detected from '${choice.reason.text}' on line ${choice.reason.line + 1})`;
+  return choice;
 }

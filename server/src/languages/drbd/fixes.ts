@@ -11,7 +11,7 @@ import { dualPrimaryOf, fencingSections } from './fencing';
 import { resourceSetting } from './model';
 import type { DrbdDocument, OptionNode, SectionNode } from './parse';
 import { Dialect, renameFrom83 } from './schema';
-import type { FixesFor } from './validate';
+import type { FixesFor } from './reporter';
 
 /** Replaces the diagnostic's range by each did-you-mean, the first preferred. */
 export function changeTo(suggestions: readonly string[]): FixesFor | undefined {

@@ -1,5 +1,6 @@
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
+import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
@@ -31,4 +32,5 @@ export const drbdLanguage: LanguageDefinition<DrbdDocument> = {
   grammarScope: 'source.drbd',
   service: drbdService,
   crossFileRules,
+  codes,
 };

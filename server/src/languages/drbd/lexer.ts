@@ -17,6 +17,12 @@ export interface Token {
   line: number;
   /** For strings: false when the closing quote is missing. */
   closed?: boolean;
+  /**
+   * How many lines fewer drbdadm has counted by this token: its scanner takes
+   * the line end into a string that is not closed on its line (inside a
+   * `skip` block, where that is no error) without counting the line.
+   */
+  lag?: number;
 }
 
 const WORD_END = new Set([' ', '\t', '\n', '\r', '\f', '\v', ';', '{', '}', '"', '#']);
@@ -24,7 +30,9 @@ const WORD_END = new Set([' ', '\t', '\n', '\r', '\f', '\v', ';', '{', '}', '"',
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 0;
+  let lag = 0;
   let i = 0;
+  const push = (token: Token) => tokens.push(lag > 0 ? { ...token, lag } : token);
   while (i < text.length) {
     const ch = text[i];
     if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
@@ -35,7 +43,7 @@ export function tokenize(text: string): Token[] {
     } else if (ch === '#') {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (ch === '{' || ch === '}' || ch === ';') {
-      tokens.push({ kind: ch, text: ch, value: ch, start: i, end: i + 1, line });
+      push({ kind: ch, text: ch, value: ch, start: i, end: i + 1, line });
       i++;
     } else if (ch === '"') {
       // A string ends at its closing quote or, when that is missing, at the end of the line.
@@ -54,15 +62,21 @@ export function tokenize(text: string): Token[] {
           value += text[j++];
         }
       }
-      tokens.push({ kind: 'string', text: text.slice(i, j), value, start: i, end: j, line, closed });
+      push({ kind: 'string', text: text.slice(i, j), value, start: i, end: j, line, closed });
+      if (!closed && (text[j] === '\n' || text[j] === '\r')) lag++;
       i = j;
     } else {
       let j = i;
       while (j < text.length && !WORD_END.has(text[j])) j++;
       const word = text.slice(i, j);
-      tokens.push({ kind: 'word', text: word, value: word, start: i, end: j, line });
+      push({ kind: 'word', text: word, value: word, start: i, end: j, line });
       i = j;
     }
   }
   return tokens;
+}
+
+/** The 0-based line drbdadm counts a token on (see `lag`). */
+export function drbdadmLine(token: Token): number {
+  return token.line - (token.lag ?? 0);
 }

@@ -3,7 +3,7 @@ import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
-import { Token, tokenize } from './lexer';
+import { drbdadmLine, Token, tokenize } from './lexer';
 import { ALL_SECTION_NAMES, anyDialectNests, KNOWN_KEYWORDS, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 
 export const SOURCE = 'drbd';
@@ -79,7 +79,8 @@ class Parser {
   }
 
   private error(token: Token, code: string, message: string, extra: Omit<SyntaxProblem, 'diagnostic'> = {}): void {
-    this.errors.push({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra });
+    const oracleLine = extra.oracleLine ?? (token.lag ? drbdadmLine(token) : undefined);
+    this.errors.push({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra, ...(oracleLine === undefined ? {} : { oracleLine }) });
   }
 
   private statement(): void {
@@ -148,7 +149,7 @@ class Parser {
     const last = args.length > 0 ? args[args.length - 1] : keyword;
     if (last.kind === 'string' && !last.closed) return; // the unterminated string is the error
     // drbdadm reports a missing `;` on the line of the token that follows.
-    this.error(last, Code.missingSemicolon, `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, { semicolonAt: last.end, oracleLine: next ? next.line : last.line });
+    this.error(last, Code.missingSemicolon, `Missing ';' after '${last.text}' to end the '${keyword.text}' option.`, { semicolonAt: last.end, oracleLine: drbdadmLine(next ?? last) });
   }
 
   private openSection(keyword: Token, args: Token[], open: Token): void {
@@ -186,7 +187,7 @@ class Parser {
     const label = section.keyword ? `'${[section.keyword.text, ...section.args.map((a) => a.text)].join(' ')}'` : 'the section';
     const where = `opened on line ${opener.line + 1}`;
     if (before) {
-      this.error(before, Code.missingBrace, `Missing '}' to close ${label} (${where}) before this '${before.text}' section.`, { oracleLine: before.line });
+      this.error(before, Code.missingBrace, `Missing '}' to close ${label} (${where}) before this '${before.text}' section.`, { oracleLine: drbdadmLine(before) });
     } else {
       this.error(opener, Code.missingBrace, `Missing '}': ${label} (${where}) is not closed by the end of the file.`);
     }

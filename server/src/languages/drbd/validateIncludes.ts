@@ -5,7 +5,7 @@ import type { FileReader } from '../types';
 import { Code } from './codes';
 import { includeCandidates, resolveInclude } from './includes';
 import type { DrbdDocument, OptionNode } from './parse';
-import type { TokenReporter } from './validate';
+import type { TokenReporter } from './reporter';
 
 function includesOf(doc: DrbdDocument): OptionNode[] {
   return doc.root.children.filter((c): c is OptionNode => c.kind === 'option' && c.keyword.value === 'include');

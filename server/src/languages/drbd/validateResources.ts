@@ -9,14 +9,19 @@ import { Severity } from '../../common/diagnostics';
 import { Code, DrbdCode } from './codes';
 import { addFencing } from './fixes';
 import { dualPrimaryAnchor, dualPrimaryOf, fencingSections, withoutFencingMessage } from './fencing';
-import type { Token } from './lexer';
+import { drbdadmLine, Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
 import { DrbdDocument, SectionNode, sectionsOf } from './parse';
 import type { Dialect } from './schema';
-import type { TokenReporter } from './validate';
+import type { TokenReporter } from './reporter';
 import { deviceMinor, isProblem, parseAddress } from './values';
 
-/** What every host needs; DRBD 9 defaults meta-disk to internal. */
+/**
+ * What a host needs. DRBD 9 defaults meta-disk to internal and takes a
+ * diskless host (a device and no disk), so it wants a disk only where a
+ * meta-disk is given; it wants an address where it makes the one connection
+ * of two hosts itself (crossFile.ts and `needsAddress9`).
+ */
 const REQUIRED_HOST_KEYS: readonly { names: string[]; example: string; dialects: Dialect[] }[] = [
   { names: ['device'], example: 'device /dev/drbd0;', dialects: ['8.3', '8.4', '9'] },
   { names: ['disk'], example: 'disk /dev/sdb1;', dialects: ['8.3', '8.4', '9'] },
@@ -24,14 +29,32 @@ const REQUIRED_HOST_KEYS: readonly { names: string[]; example: string; dialects:
   { names: ['meta-disk', 'flexible-meta-disk'], example: 'meta-disk internal;', dialects: ['8.3', '8.4'] },
 ];
 
+const META_DISK = ['meta-disk', 'flexible-meta-disk'];
+
 export function validateResources(doc: DrbdDocument, dialect: Dialect, out: TokenReporter): void {
   const resources = resourcesOf(doc);
   for (const resource of resources) {
     checkHosts(resource, dialect, out);
+    if (dialect === '9') checkNodeIds(resource, out);
     checkPrimaries(doc, resource, dialect, out);
   }
   for (const common of sectionsOf(doc.root, 'common')) checkCommonFencing(doc, common, dialect, out);
   checkCollisions(resources, out);
+}
+
+/** The one connection drbdadm 9 makes itself: two hosts and no connection sections. */
+function implicitConnection(resource: ResourceModel): boolean {
+  return resource.hosts.length === 2 && sectionsOf(resource.section, 'connection').length === 0 && sectionsOf(resource.section, 'connection-mesh').length === 0;
+}
+
+/** Whether a DRBD 9 host needs its own address: for the implicit connection of two hosts, or a connection mesh (a single host has no peer to reach). */
+function needsAddress9(resource: ResourceModel): boolean {
+  if (sectionsOf(resource.section, 'connection').length > 0) return false;
+  return resource.hosts.length === 2 || sectionsOf(resource.section, 'connection-mesh').length > 0;
+}
+
+function hasKey(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
+  return Boolean(hostOrResourceOption(host, resource, names)) || everyVolumeHas(host, resource, names) || someVolumeHas(host, resource, names);
 }
 
 function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
@@ -46,19 +69,45 @@ function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporte
     else seen.set(host.name.value, host.name);
     for (const key of REQUIRED_HOST_KEYS) {
       if (!key.dialects.includes(dialect)) continue;
-      if (key.names[0] === 'address' && dialect === '9' && sectionsOf(section, 'connection').length > 0) continue;
+      if (key.names[0] === 'address' && dialect === '9' && !needsAddress9(resource)) continue;
+      if (key.names[0] === 'disk' && dialect === '9' && !hasKey(host.section, section, META_DISK)) continue;
       if (hostOrResourceOption(host.section, section, key.names) || everyVolumeHas(host.section, section, key.names)) continue;
       if (key.names[0] === 'address' && optionIn(host.section, 'proxy')) continue;
-      out.report(host.section.keyword!, Severity.Error, Code.missingHostOption, `'on ${host.name.text}' in resource ${label} has no '${key.names[0]}', and the resource sets none for it to inherit; add e.g. '${key.example}'.`);
-    }
-    if (dialect === '9' && (onSections.length > 2 || onSections.some((h) => optionIn(h.section, 'node-id'))) && !optionIn(host.section, 'node-id')) {
-      out.report(host.section.keyword!, Severity.Error, Code.missingNodeId, `'on ${host.name.text}' has no 'node-id': DRBD 9 needs one on every host when a resource has more than two hosts or any host sets one; add e.g. 'node-id ${onSections.indexOf(host)};'.`);
+      const why = dialect !== '9' ? '' : key.names[0] === 'disk' ? ' (it sets a meta-disk, so it is not a diskless host)' : key.names[0] === 'address' ? " (drbdadm 9 needs both addresses to connect the two hosts, and asks for a 'node-id' on each without them)" : '';
+      out.report(host.section.keyword!, Severity.Error, Code.missingHostOption, `'on ${host.name.text}' in resource ${label} has no '${key.names[0]}'${why}, and the resource sets none for it to inherit; add e.g. '${key.example}'.`);
     }
   }
   const hostCount = resource.hosts.length;
   if (dialect !== '9' && hostCount !== 2 && resource.name && !sectionsOf(section, 'stacked-on-top-of').length) {
     out.report(resource.name, Severity.Warning, Code.hostCount, `Resource ${label} has ${hostCount} host section${hostCount === 1 ? '' : 's'}; DRBD ${dialect} replicates between exactly two nodes. Use DRBD 9 for more than two.`);
   }
+}
+
+/**
+ * DRBD 9 numbers the two hosts of the implicit connection itself; any other
+ * host needs a `node-id`, and no two hosts of a resource may share one.
+ */
+function checkNodeIds(resource: ResourceModel, out: TokenReporter): void {
+  const onSections = resource.hosts.filter((h) => h.section.name === 'on' && h.name);
+  const ids = onSections.map((h) => optionIn(h.section, 'node-id'));
+  const implicit = implicitConnection(resource) && ids.every((id) => !id);
+  // Without an address the implicit connection cannot be made: the missing address is reported (checkHosts).
+  if (implicit || (implicitConnection(resource) && onSections.some((h) => !optionIn(h.section, 'address') && !optionIn(h.section, 'proxy')))) return;
+  const because =
+    onSections.length > 2 || ids.some(Boolean) ? 'a resource has more than two hosts or any host sets one' : onSections.length === 1 ? 'a resource has a single host' : "the resource has 'connection' or 'connection-mesh' sections";
+  const used = new Map<string, Token>();
+  onSections.forEach((host, index) => {
+    const id = ids[index];
+    if (!id) {
+      out.report(host.section.keyword!, Severity.Error, Code.missingNodeId, `'on ${host.name!.text}' has no 'node-id': DRBD 9 needs one on every host when ${because}; add e.g. 'node-id ${index};'.`);
+      return;
+    }
+    const value = id.args[0];
+    if (!value) return;
+    const first = used.get(value.value);
+    if (first) out.report(value, Severity.Error, Code.duplicateNodeId, `node-id ${value.text} is already the node-id of another host of this resource (line ${first.line + 1}); drbdadm refuses it ("conflicting use of node-id"): give each host its own.`, { related: [{ token: first, message: `node-id ${value.text}` }] });
+    else used.set(value.value, value);
+  });
 }
 
 /** Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have them. */
@@ -69,10 +118,14 @@ function everyVolumeHas(host: SectionNode, resource: SectionNode, names: readonl
   return numbers.size > 0 && [...numbers].every(has);
 }
 
+function someVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
+  return [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')].some((v) => names.some((n) => optionIn(v, n)));
+}
+
 function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
   const { section } = resource;
   const label = resource.name ? `'${resource.name.text}'` : '';
-  const oracleLine = section.keyword?.line;
+  const oracleLine = section.keyword && drbdadmLine(section.keyword);
   const hostNames = new Set(resource.hosts.flatMap((h) => (h.name ? [h.name.value] : [])));
   const become = resourceSetting(doc, section, ['startup'], 'become-primary-on');
   for (const host of become?.args ?? []) {
@@ -130,8 +183,8 @@ function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
       const device = hostOrResourceOption(host.section, resource.section, ['device']);
       if (!device || !hostName) continue;
       const { minor, path, minorToken } = deviceMinor(device.args);
-      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, `Minor ${minor} on '${hostName}'`, resource.section.keyword?.line);
-      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, `Device ${path.value} on '${hostName}'`, resource.section.keyword?.line);
+      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, `Minor ${minor} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
+      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, `Device ${path.value} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
     }
   }
 }

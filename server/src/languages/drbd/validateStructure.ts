@@ -2,23 +2,23 @@
 import { Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
 import { Code } from './codes';
-import { describeDialectChoice, DialectChoice } from './dialect';
+import { describeDialectChoice, DialectChoice } from './dialectChoice';
 import { changeTo, insertSemicolon, moveOption } from './fixes';
-import type { Token } from './lexer';
+import { drbdadmLine, Token } from './lexer';
 import { HOST_SECTIONS } from './model';
 import type { DrbdDocument, OptionNode, SectionNode } from './parse';
-import { Dialect, DIALECTS, homesOf, KNOWN_KEYWORDS, OPAQUE_SECTIONS, OptionFact, optionFact, optionsIn, Rename, renameFrom83, renameTo83, SECTION_ARGUMENTS, SECTION_CHILDREN, TOP_LEVEL } from './schema';
-import type { TokenReporter } from './validate';
+import { tooNew } from './releases';
+import { Dialect, DIALECTS, homesOf, KNOWN_KEYWORDS, OPAQUE_SECTIONS, OptionFact, optionFact, optionsIn, Rename, renameFrom83, renameTo83, SECTION_ARGUMENTS, SECTION_CHILDREN, tableOf, TOP_LEVEL } from './schema';
+import { WORD_SINCE } from './schema/options.generated';
+import type { TokenReporter } from './reporter';
 import { BOOLEAN_VALUES, checkEnum, checkNumber, isProblem, parseAddress, ValueProblem } from './values';
-
-/** Options that may be written more than once in one section. */
-const REPEATABLE = new Set(['include', 'host', 'hosts']);
 
 /** Options whose values other checks look at: host names (resources.ts), include patterns (includes.ts), connection ends. */
 const STRUCTURED = new Set(['become-primary-on', 'include', 'host', 'hosts']);
 
-export function validateStructure(doc: DrbdDocument, choice: DialectChoice, out: TokenReporter): void {
-  new StructureChecker(doc, choice, out).section(doc.root);
+/** `utils`: the drbd-utils release the hosts run (the drbd.utilsVersion setting; absent: the newest the tables know). */
+export function validateStructure(doc: DrbdDocument, choice: DialectChoice, out: TokenReporter, utils?: string): void {
+  new StructureChecker(doc, choice, out, utils).section(doc.root);
 }
 
 class StructureChecker {
@@ -27,22 +27,18 @@ class StructureChecker {
     private readonly doc: DrbdDocument,
     private readonly choice: DialectChoice,
     private readonly out: TokenReporter,
+    private readonly utils: string | undefined,
   ) {
     this.dialect = choice.dialect;
   }
 
   section(section: SectionNode): void {
-    const seen = new Map<string, OptionNode>();
     for (const child of section.children) {
       if (child.kind === 'section') {
         if (this.placeSection(section, child) && !OPAQUE_SECTIONS.has(child.name)) this.section(child);
-        continue;
+      } else {
+        this.option(section, child);
       }
-      this.option(section, child);
-      const name = child.keyword.value;
-      const first = seen.get(name);
-      if (first && !REPEATABLE.has(name)) this.duplicate(child, first);
-      else seen.set(name, child);
     }
   }
 
@@ -56,7 +52,6 @@ class StructureChecker {
       this.sectionArguments(section, keyword);
       return true;
     }
-    if (name === 'skip' && this.dialect !== '8.3') return false;
     if (name === 'syncer' && this.dialect !== '8.3' && (parent.name === 'resource' || parent.name === 'common')) {
       // drbdadm 8.4 still converts an 8.3 syncer section; its options get their own messages.
       return true;
@@ -93,14 +88,36 @@ class StructureChecker {
 
   private option(section: SectionNode, option: OptionNode): void {
     const name = option.keyword.value;
-    // Options of a proxy are written in `proxy { }` and in its `options { }` alike.
-    const table = section.name === 'options' && section.parent?.name === 'proxy' ? 'proxy' : section.name;
+    const table = tableOf(section);
     const fact = optionFact(this.dialect, table, name);
-    if (fact) {
-      if (!STRUCTURED.has(name)) this.value(option, fact);
+    if (!fact) return this.misplacedOption(section, option);
+    if (this.newerThanUtils(option.keyword, fact.since)) return;
+    if (fact.type === 'deprecated') {
+      this.out.report(option.keyword, Severity.Information, Code.ignoredOption, `drbdadm ${this.dialect} reads '${name}' and ignores it: the option is obsolete and has no effect; remove it.`);
       return;
     }
-    this.misplacedOption(section, option);
+    if (fact.alias) this.aliased(option, table, fact.alias);
+    if (STRUCTURED.has(name)) {
+      for (const word of option.args) if (WORD_SINCE[word.value] && this.dialect === '9') this.newerThanUtils(word, WORD_SINCE[word.value]);
+      return;
+    }
+    this.value(option, fact);
+  }
+
+  /** A DRBD 9 keyword newer than the hosts' drbd-utils: true when reported. */
+  private newerThanUtils(token: Token, since: string | undefined): boolean {
+    const release = tooNew(since, this.utils);
+    if (!release) return false;
+    this.out.report(token, Severity.Warning, Code.newerThanUtils, `'${token.text}' came with drbd-utils ${release}; the hosts run drbd-utils ${this.utils} (the drbd.utilsVersion setting), whose drbdadm refuses it.`);
+    return true;
+  }
+
+  /** An old name drbdadm still reads under its new one (8.4 `disk { rate }` is `resync-rate`). */
+  private aliased(option: OptionNode, table: string, alias: string): void {
+    const name = option.keyword.value;
+    const readBy9 = this.dialect === '9' || optionFact('9', table, name) !== undefined;
+    const message = `'${name}' is the old name of '${alias}': drbdadm ${this.dialect} reads it as '${alias}'${readBy9 ? '' : ', drbdadm 9 refuses it'}; write '${alias}'.`;
+    this.out.report(option.keyword, readBy9 ? Severity.Information : Severity.Warning, Code.movedOption, message, { fixes: changeTo([alias]) });
   }
 
   private misplacedOption(section: SectionNode, option: OptionNode): void {
@@ -125,7 +142,7 @@ class StructureChecker {
       this.out.report(keyword, Severity.Error, Code.wrongDialect, `'${name}' is DRBD ${otherDialects.join('/')} syntax, but this file is ${describeDialectChoice(this.choice)}.`);
       return;
     }
-    const candidates = [...optionsIn(this.dialect, section.name).keys()];
+    const candidates = [...optionsIn(this.dialect, tableOf(section)).keys()];
     const suggestions = didYouMean(name, candidates);
     const what = section.name === TOP_LEVEL ? 'top-level keyword' : `'${section.name}' option`;
     this.out.report(keyword, Severity.Error, Code.unknownOption, `Unknown ${what} '${name}' in DRBD ${this.dialect}${suggestionSuffix(suggestions) || '.'}`, { fixes: changeTo(suggestions) });
@@ -143,15 +160,6 @@ class StructureChecker {
     this.out.report(option.keyword, severity, Code.movedOption, `'${rename.from.name}': ${since} it is ${target} in the '${to.section}' section.`, { fixes: moveOption(this.doc, option) });
   }
 
-  private duplicate(option: OptionNode, first: OptionNode): void {
-    const name = option.keyword.value;
-    // drbdadm 9 refuses the file ("ambiguous inheritance"); 8.x silently keeps one value.
-    const severity = this.dialect === '9' ? Severity.Error : Severity.Warning;
-    this.out.report(option.keyword, severity, Code.duplicateOption, `'${name}' is set twice in this section (first on line ${first.keyword.line + 1}); keep one.`, {
-      oracleLine: this.dialect === '9' ? resourceLine(option.parent) : undefined,
-    });
-  }
-
   private value(option: OptionNode, fact: OptionFact): void {
     const name = option.keyword.value;
     const problem = checkValue(option, name, fact, this.dialect);
@@ -161,18 +169,12 @@ class StructureChecker {
       const last = option.args[next - 1];
       this.out.report(last, Severity.Error, Code.missingSemicolon, `Missing ';' after '${last.text}' to end the '${name}' option before '${option.args[next].text}'.`, {
         fixes: insertSemicolon(this.doc, last.end),
-        oracleLine: option.args[next].line,
+        oracleLine: drbdadmLine(option.args[next]),
       });
       return;
     }
     if (problem) this.out.report(problem.token, Severity.Error, problem.code, problem.message, { fixes: changeTo(problem.suggestions ?? []) });
   }
-}
-
-/** The line of the resource an option is in (drbdadm reports some problems there). */
-function resourceLine(section: SectionNode | undefined): number | undefined {
-  for (let s = section; s; s = s.parent) if (s.name === 'resource' && s.keyword) return s.keyword.line;
-  return undefined;
 }
 
 /** How many value tokens an option takes, by type, and for the options with a shape of their own. */
@@ -193,7 +195,7 @@ function arity(name: string, fact: OptionFact, dialect: Dialect): { min: number;
     case 'flag':
       return { min: 0, max: 0 };
     case 'boolean':
-      return { min: 0, max: dialect === '8.3' ? 0 : 1 };
+      return { min: fact.needsValue ? 1 : 0, max: dialect === '8.3' ? 0 : 1 };
     case 'address':
     case 'value':
       return { min: 1, max: 8 };

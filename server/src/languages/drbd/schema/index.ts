@@ -18,6 +18,32 @@ const FACT_SECTION_HOMES: Record<string, string> = {
   'peer-device-options': 'disk',
 };
 
+/**
+ * A host's `proxy on NAME { inside …; outside …; options { … } }` takes the
+ * two ends only; a resource's `proxy { … }` takes the proxy options only.
+ */
+const HOST_PROXY = 'proxy on';
+const HOST_PROXY_PARENTS = new Set(['on', 'stacked-on-top-of', 'floating']);
+
+interface Nested {
+  name: string;
+  parent?: Nested;
+}
+
+/**
+ * The table a section's options are looked up in: its name, except the
+ * `options` of a proxy (written like the proxy's own), and a DRBD 9 `disk`
+ * section inside a `connection` (directly or in its `volume`), which takes the
+ * peer-device options only (drbdadm parses it with those alone).
+ */
+export function tableOf(section: Nested): string {
+  if (section.name === 'options' && section.parent?.name === 'proxy') return 'proxy';
+  if (section.name === 'proxy' && section.parent && HOST_PROXY_PARENTS.has(section.parent.name)) return HOST_PROXY;
+  if (section.name !== 'disk') return section.name;
+  for (let s = section.parent; s; s = s.parent) if (s.name === 'connection') return 'peer-device-options';
+  return section.name;
+}
+
 const PLAIN_VALUE: OptionFact = { type: 'value' };
 const PROTOCOL_83: OptionFact = { type: 'enum', values: ['A', 'B', 'C'] };
 const USAGE_COUNT: OptionFact = { type: 'enum', values: ['yes', 'no', 'ask'] };
@@ -35,6 +61,12 @@ interface Extra {
   add?: Record<string, OptionFact>;
 }
 
+/**
+ * drbdadm parses `common` as a resource (drbdadm_parser.c, parse_resource):
+ * the volume keys a resource takes may be written there too.
+ */
+const COMMON_VOLUME_KEYS: Extra = { section: 'common', copy: { from: 'resource', names: [...VOLUME_KEYS, 'ignore-on'] } };
+
 const EXTRAS: Record<Dialect, Extra[]> = {
   '8.3': [
     { section: 'resource', copy: { from: 'on', names: VOLUME_KEYS }, add: { protocol: PROTOCOL_83 } },
@@ -42,6 +74,8 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'floating', copy: { from: 'on', names: ['disk'] } },
     { section: 'global', add: { 'usage-count': USAGE_COUNT } },
     { section: 'handlers', add: { 'outdate-peer': COMMAND } },
+    { section: HOST_PROXY, add: PROXY_ENDS },
+    COMMON_VOLUME_KEYS,
   ],
   '8.4': [
     { section: 'volume', add: { 'flexible-meta-disk': PLAIN_VALUE } },
@@ -50,9 +84,8 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'floating', copy: { from: 'volume', names: VOLUME_KEYS } },
     { section: 'stacked-on-top-of', copy: { from: 'volume', names: VOLUME_KEYS } },
     { section: 'global', add: { 'usage-count': USAGE_COUNT } },
-    // drbd-utils' 8.4 parser also knows these handlers of later releases.
-    { section: 'handlers', add: { 'outdate-peer': COMMAND, 'unfence-peer': COMMAND, 'before-resync-source': COMMAND, 'out-of-sync': COMMAND } },
-    { section: 'proxy', add: { memlimit: { type: 'numeric' }, 'read-loops': { type: 'numeric' }, compression: { type: 'value' }, bwlimit: { type: 'numeric' }, ...PROXY_ENDS } },
+    { section: HOST_PROXY, add: PROXY_ENDS },
+    COMMON_VOLUME_KEYS,
   ],
   '9': [
     { section: 'volume', add: { disk: PLAIN_VALUE, 'flexible-meta-disk': PLAIN_VALUE } },
@@ -62,8 +95,9 @@ const EXTRAS: Record<Dialect, Extra[]> = {
     { section: 'stacked-on-top-of', copy: { from: 'volume', names: VOLUME_KEYS }, add: { address: PLAIN_VALUE, 'node-id': PLAIN_VALUE } },
     { section: 'startup', add: { 'become-primary-on': PLAIN_VALUE } },
     { section: TOP_LEVEL, add: { include: PLAIN_VALUE } },
-    { section: 'proxy', add: PROXY_ENDS },
+    { section: HOST_PROXY, add: PROXY_ENDS },
     { section: 'host', add: PROXY_ENDS },
+    COMMON_VOLUME_KEYS,
   ],
 };
 
@@ -85,7 +119,10 @@ function buildTable(dialect: Dialect): SectionTable {
   };
   for (const [factSection, options] of Object.entries(OPTION_FACTS[dialect])) {
     const section = FACT_SECTION_HOMES[factSection] ?? factSection;
-    for (const [name, fact] of Object.entries(options)) put(section, name, fact);
+    for (const [name, fact] of Object.entries(options)) {
+      put(section, name, fact);
+      if (section !== factSection && section !== TOP_LEVEL) put(factSection, name, fact);
+    }
   }
   for (const extra of EXTRAS[dialect]) {
     for (const [name, fact] of Object.entries(extra.add ?? {})) put(extra.section, name, fact, true);
@@ -111,7 +148,7 @@ export function optionFact(dialect: Dialect, section: string, name: string): Opt
 /** Sections of `dialect` where an option called `name` belongs. */
 export function homesOf(dialect: Dialect, name: string): string[] {
   const homes: string[] = [];
-  for (const [section, options] of TABLES.get(dialect)!) if (options.has(name)) homes.push(section);
+  for (const [section, options] of TABLES.get(dialect)!) if (options.has(name) && !(section in FACT_SECTION_HOMES)) homes.push(section === HOST_PROXY ? 'proxy on HOST' : section);
   return homes;
 }
 

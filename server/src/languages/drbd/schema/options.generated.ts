@@ -86,7 +86,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "min": 0,
         "max": 1048576,
         "default": "0",
-        "unit": "bytes"
+        "unit": "bytes",
+        "since": "8.9.5"
       },
       "discard-zeroes-if-aligned": {
         "type": "boolean",
@@ -94,7 +95,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "yes",
           "no"
-        ]
+        ],
+        "since": "8.9.5"
       },
       "disable-write-same": {
         "type": "boolean",
@@ -102,18 +104,21 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "yes",
           "no"
-        ]
+        ],
+        "since": "8.9.11"
       },
       "block-size": {
         "type": "numeric",
         "min": 512,
         "max": 4096,
-        "default": "512"
+        "default": "512",
+        "since": "9.24.0"
       },
       "discard-granularity": {
         "type": "numeric",
         "min": 0,
-        "max": 134217728
+        "max": 134217728,
+        "since": "9.34.0"
       },
       "bitmap": {
         "type": "boolean",
@@ -121,7 +126,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "yes",
           "no"
-        ]
+        ],
+        "since": "8.9.9"
       },
       "disk-flushes": {
         "type": "boolean",
@@ -201,7 +207,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "yes",
           "no"
         ],
-        "undocumented": true
+        "undocumented": true,
+        "since": "9.32.0"
       },
       "peer-tiebreaker": {
         "type": "boolean",
@@ -210,18 +217,21 @@ export const OPTION_FACTS: OptionFactsTable = {
           "yes",
           "no"
         ],
-        "undocumented": true
+        "undocumented": true,
+        "since": "9.34.0"
       },
       "max-bio-size": {
         "type": "numeric",
         "min": 512,
         "max": 1048576,
         "default": "1048576",
-        "undocumented": true
+        "undocumented": true,
+        "since": "9.24.0"
       },
       "diskless": {
-        "type": "flag",
-        "undocumented": true
+        "type": "boolean",
+        "undocumented": true,
+        "since": "9.24.0"
       }
     },
     "peer-device-options": {
@@ -254,7 +264,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "yes",
           "no"
-        ]
+        ],
+        "since": "9.32.0"
       },
       "c-plan-ahead": {
         "type": "numeric",
@@ -289,7 +300,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "yes",
           "no"
         ],
-        "undocumented": true
+        "undocumented": true,
+        "since": "8.9.9"
       },
       "peer-tiebreaker": {
         "type": "boolean",
@@ -298,7 +310,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "yes",
           "no"
         ],
-        "undocumented": true
+        "undocumented": true,
+        "since": "9.34.0"
       }
     },
     "global": {
@@ -319,7 +332,31 @@ export const OPTION_FACTS: OptionFactsTable = {
         ]
       },
       "udev-always-use-vnr": {
-        "type": "flag"
+        "type": "flag",
+        "since": "9.0.0"
+      },
+      "cmd-timeout-short": {
+        "type": "numeric",
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
+      },
+      "cmd-timeout-medium": {
+        "type": "numeric",
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
+      },
+      "cmd-timeout-long": {
+        "type": "numeric",
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
+      },
+      "minor-count": {
+        "type": "numeric",
+        "min": 1,
+        "max": 255
       }
     },
     "handlers": {
@@ -336,13 +373,15 @@ export const OPTION_FACTS: OptionFactsTable = {
         "type": "command"
       },
       "quorum-lost": {
-        "type": "command"
+        "type": "command",
+        "since": "8.9.11"
       },
       "fence-peer": {
         "type": "command"
       },
       "unfence-peer": {
-        "type": "command"
+        "type": "command",
+        "since": "8.9.6"
       },
       "initial-split-brain": {
         "type": "command"
@@ -363,7 +402,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "type": "command"
       },
       "disconnected": {
-        "type": "command"
+        "type": "command",
+        "since": "9.14.0"
       },
       "outdate-peer": {
         "type": "command",
@@ -406,7 +446,8 @@ export const OPTION_FACTS: OptionFactsTable = {
       },
       "allow-remote-read": {
         "type": "boolean",
-        "default": "yes"
+        "default": "yes",
+        "since": "9.10.0"
       },
       "allow-two-primaries": {
         "type": "boolean",
@@ -457,7 +498,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "yes",
           "no"
-        ]
+        ],
+        "since": "9.26.0"
       },
       "max-buffers": {
         "type": "numeric",
@@ -520,13 +562,15 @@ export const OPTION_FACTS: OptionFactsTable = {
         "type": "numeric",
         "min": 0,
         "max": 10485760,
-        "default": "0"
+        "default": "0",
+        "since": "9.26.0"
       },
       "rdma-ctrl-sndbuf-size": {
         "type": "numeric",
         "min": 0,
         "max": 10485760,
-        "default": "0"
+        "default": "0",
+        "since": "9.26.0"
       },
       "rr-conflict": {
         "type": "enum",
@@ -562,16 +606,20 @@ export const OPTION_FACTS: OptionFactsTable = {
       },
       "tls": {
         "type": "boolean",
-        "default": "no"
+        "default": "no",
+        "since": "9.26.0"
       },
       "tls-keyring": {
-        "type": "key_serial"
+        "type": "key_serial",
+        "since": "9.26.0"
       },
       "tls-privkey": {
-        "type": "key_serial"
+        "type": "key_serial",
+        "since": "9.26.0"
       },
       "tls-certificate": {
-        "type": "key_serial"
+        "type": "key_serial",
+        "since": "9.26.0"
       },
       "transport": {
         "type": "string"
@@ -618,7 +666,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "min": 0,
         "max": 600,
         "default": "20",
-        "unit": "1/10 seconds"
+        "unit": "1/10 seconds",
+        "since": "8.9.3"
       },
       "cpu-mask": {
         "type": "string"
@@ -626,7 +675,8 @@ export const OPTION_FACTS: OptionFactsTable = {
       "max-io-depth": {
         "type": "numeric",
         "min": 4,
-        "default": "8000"
+        "default": "8000",
+        "since": "8.9.7"
       },
       "on-no-data-accessible": {
         "type": "enum",
@@ -642,7 +692,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "io-error",
           "suspend-io"
-        ]
+        ],
+        "since": "9.0.0"
       },
       "on-suspended-primary-outdated": {
         "type": "enum",
@@ -650,7 +701,8 @@ export const OPTION_FACTS: OptionFactsTable = {
         "values": [
           "disconnect",
           "force-secondary"
-        ]
+        ],
+        "since": "9.21.0"
       },
       "peer-ack-delay": {
         "type": "numeric",
@@ -676,7 +728,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "off",
           "majority",
           "all"
-        ]
+        ],
+        "since": "8.9.11"
       },
       "quorum-minimum-redundancy": {
         "type": "enum_or_number",
@@ -687,7 +740,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "off",
           "majority",
           "all"
-        ]
+        ],
+        "since": "9.2.0"
       },
       "twopc-retry-timeout": {
         "type": "numeric",
@@ -706,7 +760,8 @@ export const OPTION_FACTS: OptionFactsTable = {
       "drbd8-api-compatibility": {
         "type": "boolean",
         "default": "no",
-        "undocumented": true
+        "undocumented": true,
+        "since": "9.33.0"
       }
     },
     "startup": {
@@ -746,7 +801,9 @@ export const OPTION_FACTS: OptionFactsTable = {
         "type": "value"
       },
       "tiebreaker": {
-        "type": "flag"
+        "type": "boolean",
+        "needsValue": true,
+        "since": "9.34.0"
       }
     },
     "proxy": {
@@ -794,17 +851,37 @@ export const OPTION_FACTS: OptionFactsTable = {
         "unit": "1/10 seconds",
         "undocumented": true
       }
+    },
+    "(top-level)": {
+      "require-drbd-module-version-eq": {
+        "type": "value",
+        "since": "9.7.0"
+      },
+      "require-drbd-module-version-ne": {
+        "type": "value",
+        "since": "9.7.0"
+      },
+      "require-drbd-module-version-gt": {
+        "type": "value",
+        "since": "9.7.0"
+      },
+      "require-drbd-module-version-ge": {
+        "type": "value",
+        "since": "9.7.0"
+      },
+      "require-drbd-module-version-lt": {
+        "type": "value",
+        "since": "9.7.0"
+      },
+      "require-drbd-module-version-le": {
+        "type": "value",
+        "since": "9.7.0"
+      }
     }
   },
   "8.3": {
     "skip": {},
     "global": {
-      "minor-count": {
-        "type": "numeric",
-        "min": 1,
-        "max": 256,
-        "default": "32"
-      },
       "dialog-refresh": {
         "type": "numeric",
         "min": 0,
@@ -813,12 +890,22 @@ export const OPTION_FACTS: OptionFactsTable = {
       "disable-ip-verification": {
         "type": "flag"
       },
+      "minor-count": {
+        "type": "numeric",
+        "min": 1,
+        "max": 256,
+        "default": "32"
+      },
       "usage-count": {
         "type": "value"
       }
     },
     "common": {},
-    "resource": {},
+    "resource": {
+      "ignore-on": {
+        "type": "deprecated"
+      }
+    },
     "on": {
       "device": {
         "type": "value"
@@ -856,14 +943,18 @@ export const OPTION_FACTS: OptionFactsTable = {
       }
     },
     "disk": {
-      "on-io-error": {
-        "type": "enum",
-        "default": "pass_on",
-        "values": [
-          "pass_on",
-          "call-local-io-error",
-          "detach"
-        ]
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "disk-timeout": {
+        "type": "numeric",
+        "min": 0,
+        "max": 6000,
+        "default": "0",
+        "unit": "1/10 seconds"
       },
       "fencing": {
         "type": "enum",
@@ -874,20 +965,8 @@ export const OPTION_FACTS: OptionFactsTable = {
           "resource-and-stonith"
         ]
       },
-      "use-bmbv": {
-        "type": "flag"
-      },
-      "no-disk-barrier": {
-        "type": "flag"
-      },
-      "no-disk-flushes": {
-        "type": "flag"
-      },
-      "no-disk-drain": {
-        "type": "flag"
-      },
-      "no-md-flushes": {
-        "type": "flag"
+      "hold-off-threshold": {
+        "type": "deprecated"
       },
       "max-bio-bvecs": {
         "type": "numeric",
@@ -895,12 +974,26 @@ export const OPTION_FACTS: OptionFactsTable = {
         "max": 128,
         "default": "0"
       },
-      "disk-timeout": {
-        "type": "numeric",
-        "min": 0,
-        "max": 6000,
-        "default": "0",
-        "unit": "1/10 seconds"
+      "no-disk-barrier": {
+        "type": "flag"
+      },
+      "no-disk-drain": {
+        "type": "flag"
+      },
+      "no-disk-flushes": {
+        "type": "flag"
+      },
+      "no-md-flushes": {
+        "type": "flag"
+      },
+      "on-io-error": {
+        "type": "enum",
+        "default": "pass_on",
+        "values": [
+          "pass_on",
+          "call-local-io-error",
+          "detach"
+        ]
       },
       "size": {
         "type": "numeric",
@@ -910,78 +1003,15 @@ export const OPTION_FACTS: OptionFactsTable = {
         "scale": "s",
         "unit": "bytes",
         "undocumented": true
+      },
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "use-bmbv": {
+        "type": "flag"
       }
     },
     "net": {
-      "sndbuf-size": {
-        "type": "numeric",
-        "min": 0,
-        "max": 10485760,
-        "default": "0",
-        "unit": "bytes"
-      },
-      "rcvbuf-size": {
-        "type": "numeric",
-        "min": 0,
-        "max": 10485760,
-        "default": "0",
-        "unit": "bytes"
-      },
-      "timeout": {
-        "type": "numeric",
-        "min": 1,
-        "max": 600,
-        "default": "60",
-        "unit": "1/10 seconds"
-      },
-      "connect-int": {
-        "type": "numeric",
-        "min": 1,
-        "max": 120,
-        "default": "10",
-        "unit": "seconds"
-      },
-      "ping-int": {
-        "type": "numeric",
-        "min": 1,
-        "max": 120,
-        "default": "10",
-        "unit": "seconds"
-      },
-      "ping-timeout": {
-        "type": "numeric",
-        "min": 1,
-        "max": 100,
-        "default": "5",
-        "unit": "1/10 seconds"
-      },
-      "max-buffers": {
-        "type": "numeric",
-        "min": 32,
-        "max": 131072,
-        "default": "2048"
-      },
-      "max-epoch-size": {
-        "type": "numeric",
-        "min": 1,
-        "max": 20000,
-        "default": "2048"
-      },
-      "ko-count": {
-        "type": "numeric",
-        "min": 0,
-        "max": 200,
-        "default": "0"
-      },
-      "allow-two-primaries": {
-        "type": "flag"
-      },
-      "cram-hmac-alg": {
-        "type": "string"
-      },
-      "shared-secret": {
-        "type": "string"
-      },
       "after-sb-0pri": {
         "type": "enum",
         "default": "disconnect",
@@ -1015,8 +1045,65 @@ export const OPTION_FACTS: OptionFactsTable = {
           "call-pri-lost-after-sb"
         ]
       },
+      "allow-two-primaries": {
+        "type": "flag"
+      },
+      "always-asbp": {
+        "type": "flag"
+      },
+      "congestion-extents": {
+        "type": "numeric",
+        "min": 7,
+        "max": 3833,
+        "default": "127"
+      },
+      "congestion-fill": {
+        "type": "numeric",
+        "min": 0,
+        "max": 20971520,
+        "default": "0",
+        "scale": "s",
+        "unit": "bytes"
+      },
+      "connect-int": {
+        "type": "numeric",
+        "min": 1,
+        "max": 120,
+        "default": "10",
+        "unit": "seconds"
+      },
+      "cram-hmac-alg": {
+        "type": "string"
+      },
       "data-integrity-alg": {
         "type": "string"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "ko-count": {
+        "type": "numeric",
+        "min": 0,
+        "max": 200,
+        "default": "0"
+      },
+      "max-buffers": {
+        "type": "numeric",
+        "min": 32,
+        "max": 131072,
+        "default": "2048"
+      },
+      "max-epoch-size": {
+        "type": "numeric",
+        "min": 1,
+        "max": 20000,
+        "default": "2048"
       },
       "no-tcp-cork": {
         "type": "flag"
@@ -1030,28 +1117,26 @@ export const OPTION_FACTS: OptionFactsTable = {
           "disconnect"
         ]
       },
-      "congestion-fill": {
-        "type": "numeric",
-        "min": 0,
-        "max": 20971520,
-        "default": "0",
-        "scale": "s",
-        "unit": "bytes"
-      },
-      "congestion-extents": {
-        "type": "numeric",
-        "min": 7,
-        "max": 3833,
-        "default": "127"
-      },
-      "unplug-watermark": {
+      "ping-int": {
         "type": "numeric",
         "min": 1,
-        "max": 131072,
-        "default": "128"
+        "max": 120,
+        "default": "10",
+        "unit": "seconds"
       },
-      "always-asbp": {
-        "type": "flag"
+      "ping-timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 100,
+        "default": "5",
+        "unit": "1/10 seconds"
+      },
+      "rcvbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
       },
       "rr-conflict": {
         "type": "enum",
@@ -1062,24 +1147,36 @@ export const OPTION_FACTS: OptionFactsTable = {
           "call-pri-lost"
         ]
       },
-      "discard-my-data": {
-        "type": "flag",
-        "undocumented": true
+      "shared-secret": {
+        "type": "string"
       },
-      "dry-run": {
-        "type": "flag",
-        "undocumented": true
+      "sndbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
       },
-      "protocol": {
-        "type": "value"
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 600,
+        "default": "60",
+        "unit": "1/10 seconds"
+      },
+      "unplug-watermark": {
+        "type": "numeric",
+        "min": 1,
+        "max": 131072,
+        "default": "128"
       }
     },
     "startup": {
-      "wfc-timeout": {
-        "type": "numeric",
-        "min": 0,
-        "max": 300000,
-        "default": "0"
+      "become-primary-on": {
+        "type": "value"
       },
       "degr-wfc-timeout": {
         "type": "numeric",
@@ -1087,31 +1184,38 @@ export const OPTION_FACTS: OptionFactsTable = {
         "max": 300000,
         "default": "0"
       },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
       "outdated-wfc-timeout": {
         "type": "numeric",
         "min": 0,
         "max": 300000,
         "default": "0"
       },
-      "wait-after-sb": {
-        "type": "flag"
-      },
       "stacked-timeouts": {
         "type": "flag"
       },
-      "become-primary-on": {
-        "type": "value"
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "wait-after-sb": {
+        "type": "flag"
+      },
+      "wfc-timeout": {
+        "type": "numeric",
+        "min": 0,
+        "max": 300000,
+        "default": "0"
       }
     },
     "syncer": {
-      "rate": {
-        "type": "numeric",
-        "min": 1,
-        "max": 4194304,
-        "default": "250",
-        "scale": "k",
-        "unit": "bytes/second"
-      },
       "after": {
         "type": "numeric",
         "min": -1,
@@ -1124,23 +1228,11 @@ export const OPTION_FACTS: OptionFactsTable = {
         "max": 3833,
         "default": "127"
       },
-      "use-rle": {
-        "type": "flag"
-      },
-      "cpu-mask": {
-        "type": "string"
-      },
-      "verify-alg": {
-        "type": "string"
-      },
-      "csums-alg": {
-        "type": "string"
-      },
-      "c-plan-ahead": {
+      "c-delay-target": {
         "type": "numeric",
-        "min": 0,
-        "max": 300,
-        "default": "0",
+        "min": 1,
+        "max": 100,
+        "default": "10",
         "unit": "1/10 seconds"
       },
       "c-fill-target": {
@@ -1150,13 +1242,6 @@ export const OPTION_FACTS: OptionFactsTable = {
         "default": "0",
         "scale": "s",
         "unit": "bytes"
-      },
-      "c-delay-target": {
-        "type": "numeric",
-        "min": 1,
-        "max": 100,
-        "default": "10",
-        "unit": "1/10 seconds"
       },
       "c-max-rate": {
         "type": "numeric",
@@ -1174,6 +1259,28 @@ export const OPTION_FACTS: OptionFactsTable = {
         "scale": "k",
         "unit": "bytes/second"
       },
+      "c-plan-ahead": {
+        "type": "numeric",
+        "min": 0,
+        "max": 300,
+        "default": "0",
+        "unit": "1/10 seconds"
+      },
+      "cpu-mask": {
+        "type": "string"
+      },
+      "csums-alg": {
+        "type": "string"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
       "on-no-data-accessible": {
         "type": "enum",
         "default": "io-error",
@@ -1181,51 +1288,145 @@ export const OPTION_FACTS: OptionFactsTable = {
           "io-error",
           "suspend-io"
         ]
+      },
+      "rate": {
+        "type": "numeric",
+        "min": 1,
+        "max": 4194304,
+        "default": "250",
+        "scale": "k",
+        "unit": "bytes/second"
+      },
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "use-rle": {
+        "type": "flag"
+      },
+      "verify-alg": {
+        "type": "string"
       }
     },
     "handlers": {
-      "pri-on-incon-degr": {
+      "after-resync-target": {
         "type": "command"
       },
-      "pri-lost-after-sb": {
+      "before-resync-source": {
+        "type": "value"
+      },
+      "before-resync-target": {
         "type": "command"
       },
-      "pri-lost": {
-        "type": "command"
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
       },
       "fence-peer": {
+        "type": "command"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "initial-split-brain": {
         "type": "command"
       },
       "local-io-error": {
         "type": "command"
       },
-      "initial-split-brain": {
+      "out-of-sync": {
+        "type": "value"
+      },
+      "outdate-peer": {
+        "type": "value"
+      },
+      "pri-lost": {
+        "type": "command"
+      },
+      "pri-lost-after-sb": {
+        "type": "command"
+      },
+      "pri-on-incon-degr": {
         "type": "command"
       },
       "split-brain": {
         "type": "command"
       },
-      "before-resync-target": {
-        "type": "command"
-      },
-      "after-resync-target": {
-        "type": "command"
+      "throttle-threshold": {
+        "type": "deprecated"
       }
     },
     "(top-level)": {
       "include": {
         "type": "value"
       }
+    },
+    "proxy": {
+      "compression": {
+        "type": "value"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "memlimit": {
+        "type": "value"
+      },
+      "ping-timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 100,
+        "default": "5",
+        "unit": "1/10 seconds"
+      },
+      "rcvbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
+      },
+      "read-loops": {
+        "type": "value"
+      },
+      "sndbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
+      },
+      "throttle-threshold": {
+        "type": "deprecated"
+      }
     }
   },
   "8.4": {
     "skip": {},
     "global": {
-      "minor-count": {
+      "cmd-timeout-long": {
         "type": "numeric",
-        "min": 1,
-        "max": 255,
-        "default": "32"
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
+      },
+      "cmd-timeout-medium": {
+        "type": "numeric",
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
+      },
+      "cmd-timeout-short": {
+        "type": "numeric",
+        "min": 0,
+        "max": 900,
+        "unit": "seconds"
       },
       "dialog-refresh": {
         "type": "numeric",
@@ -1235,18 +1436,31 @@ export const OPTION_FACTS: OptionFactsTable = {
       "disable-ip-verification": {
         "type": "flag"
       },
-      "usage-count": {
-        "type": "value"
+      "minor-count": {
+        "type": "numeric",
+        "min": 1,
+        "max": 255,
+        "default": "32"
       },
       "udev-always-use-vnr": {
         "type": "flag"
+      },
+      "usage-count": {
+        "type": "value"
       }
     },
     "common": {},
-    "resource": {},
+    "resource": {
+      "ignore-on": {
+        "type": "deprecated"
+      }
+    },
     "on": {
       "address": {
         "type": "value"
+      },
+      "alternate-link-address": {
+        "type": "address"
       }
     },
     "volume": {
@@ -1277,59 +1491,12 @@ export const OPTION_FACTS: OptionFactsTable = {
       }
     },
     "disk": {
-      "on-io-error": {
-        "type": "enum",
-        "default": "detach",
-        "values": [
-          "pass_on",
-          "call-local-io-error",
-          "detach"
-        ]
-      },
-      "fencing": {
-        "type": "enum",
-        "default": "dont-care",
-        "values": [
-          "dont-care",
-          "resource-only",
-          "resource-and-stonith"
-        ]
-      },
-      "disk-barrier": {
-        "type": "boolean",
-        "default": "no"
-      },
-      "disk-flushes": {
-        "type": "boolean",
-        "default": "yes"
-      },
-      "disk-drain": {
-        "type": "boolean",
-        "default": "yes"
-      },
-      "md-flushes": {
-        "type": "boolean",
-        "default": "yes"
-      },
-      "max-bio-bvecs": {
-        "type": "numeric",
-        "min": 0,
-        "max": 128,
-        "default": "0"
-      },
-      "resync-rate": {
-        "type": "numeric",
-        "min": 1,
-        "max": 4194304,
-        "default": "250",
-        "scale": "k",
-        "unit": "bytes/second"
-      },
-      "resync-after": {
+      "after": {
         "type": "numeric",
         "min": -1,
         "max": 1048575,
-        "default": "-1"
+        "default": "-1",
+        "alias": "resync-after"
       },
       "al-extents": {
         "type": "numeric",
@@ -1345,11 +1512,11 @@ export const OPTION_FACTS: OptionFactsTable = {
           "no"
         ]
       },
-      "c-plan-ahead": {
+      "c-delay-target": {
         "type": "numeric",
-        "min": 0,
-        "max": 300,
-        "default": "20",
+        "min": 1,
+        "max": 100,
+        "default": "10",
         "unit": "1/10 seconds"
       },
       "c-fill-target": {
@@ -1359,13 +1526,6 @@ export const OPTION_FACTS: OptionFactsTable = {
         "default": "100",
         "scale": "s",
         "unit": "bytes"
-      },
-      "c-delay-target": {
-        "type": "numeric",
-        "min": 1,
-        "max": 100,
-        "default": "10",
-        "unit": "1/10 seconds"
       },
       "c-max-rate": {
         "type": "numeric",
@@ -1383,12 +1543,23 @@ export const OPTION_FACTS: OptionFactsTable = {
         "scale": "k",
         "unit": "bytes/second"
       },
-      "disk-timeout": {
+      "c-plan-ahead": {
         "type": "numeric",
         "min": 0,
-        "max": 6000,
-        "default": "0",
+        "max": 300,
+        "default": "20",
         "unit": "1/10 seconds"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "disable-write-same": {
+        "type": "boolean",
+        "default": "no",
+        "undocumented": true
       },
       "discard-zeroes-if-aligned": {
         "type": "boolean",
@@ -1398,11 +1569,64 @@ export const OPTION_FACTS: OptionFactsTable = {
           "no"
         ]
       },
-      "rs-discard-granularity": {
+      "disk-barrier": {
+        "type": "boolean",
+        "default": "no"
+      },
+      "disk-drain": {
+        "type": "boolean",
+        "default": "yes"
+      },
+      "disk-flushes": {
+        "type": "boolean",
+        "default": "yes"
+      },
+      "disk-timeout": {
         "type": "numeric",
         "min": 0,
-        "max": 1048576,
+        "max": 6000,
+        "default": "0",
+        "unit": "1/10 seconds"
+      },
+      "fencing": {
+        "type": "enum",
+        "default": "dont-care",
+        "values": [
+          "dont-care",
+          "resource-only",
+          "resource-and-stonith"
+        ]
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "max-bio-bvecs": {
+        "type": "numeric",
+        "min": 0,
+        "max": 128,
         "default": "0"
+      },
+      "md-flushes": {
+        "type": "boolean",
+        "default": "yes"
+      },
+      "on-io-error": {
+        "type": "enum",
+        "default": "detach",
+        "values": [
+          "pass_on",
+          "call-local-io-error",
+          "detach"
+        ]
+      },
+      "rate": {
+        "type": "numeric",
+        "min": 1,
+        "max": 4194304,
+        "default": "250",
+        "scale": "k",
+        "unit": "bytes/second",
+        "alias": "resync-rate"
       },
       "read-balancing": {
         "type": "enum",
@@ -1421,6 +1645,26 @@ export const OPTION_FACTS: OptionFactsTable = {
           "1M-striping"
         ]
       },
+      "resync-after": {
+        "type": "numeric",
+        "min": -1,
+        "max": 1048575,
+        "default": "-1"
+      },
+      "resync-rate": {
+        "type": "numeric",
+        "min": 1,
+        "max": 4194304,
+        "default": "250",
+        "scale": "k",
+        "unit": "bytes/second"
+      },
+      "rs-discard-granularity": {
+        "type": "numeric",
+        "min": 0,
+        "max": 1048576,
+        "default": "0"
+      },
       "size": {
         "type": "numeric",
         "min": 0,
@@ -1430,92 +1674,14 @@ export const OPTION_FACTS: OptionFactsTable = {
         "unit": "bytes",
         "undocumented": true
       },
-      "disable-write-same": {
-        "type": "boolean",
-        "default": "no",
-        "undocumented": true
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "use-bmbv": {
+        "type": "boolean"
       }
     },
     "net": {
-      "protocol": {
-        "type": "enum",
-        "default": "C",
-        "values": [
-          "A",
-          "B",
-          "C"
-        ]
-      },
-      "sndbuf-size": {
-        "type": "numeric",
-        "min": 0,
-        "max": 10485760,
-        "default": "0",
-        "unit": "bytes"
-      },
-      "rcvbuf-size": {
-        "type": "numeric",
-        "min": 0,
-        "max": 10485760,
-        "default": "0",
-        "unit": "bytes"
-      },
-      "timeout": {
-        "type": "numeric",
-        "min": 1,
-        "max": 600,
-        "default": "60",
-        "unit": "1/10 seconds"
-      },
-      "connect-int": {
-        "type": "numeric",
-        "min": 1,
-        "max": 120,
-        "default": "10",
-        "unit": "seconds"
-      },
-      "ping-int": {
-        "type": "numeric",
-        "min": 1,
-        "max": 120,
-        "default": "10",
-        "unit": "seconds"
-      },
-      "ping-timeout": {
-        "type": "numeric",
-        "min": 1,
-        "max": 300,
-        "default": "5",
-        "unit": "1/10 seconds"
-      },
-      "max-buffers": {
-        "type": "numeric",
-        "min": 32,
-        "max": 131072,
-        "default": "2048"
-      },
-      "max-epoch-size": {
-        "type": "numeric",
-        "min": 1,
-        "max": 20000,
-        "default": "2048"
-      },
-      "ko-count": {
-        "type": "numeric",
-        "min": 0,
-        "max": 200,
-        "default": "7"
-      },
-      "allow-two-primaries": {
-        "type": "boolean",
-        "default": "no"
-      },
-      "cram-hmac-alg": {
-        "type": "string"
-      },
-      "shared-secret": {
-        "type": "string"
-      },
       "after-sb-0pri": {
         "type": "enum",
         "default": "disconnect",
@@ -1549,8 +1715,75 @@ export const OPTION_FACTS: OptionFactsTable = {
           "call-pri-lost-after-sb"
         ]
       },
+      "allow-two-primaries": {
+        "type": "boolean",
+        "default": "no"
+      },
+      "always-asbp": {
+        "type": "boolean",
+        "default": "no"
+      },
+      "congestion-extents": {
+        "type": "numeric",
+        "min": 67,
+        "max": 65534,
+        "default": "1237"
+      },
+      "congestion-fill": {
+        "type": "numeric",
+        "min": 0,
+        "max": 20971520,
+        "default": "0",
+        "scale": "s",
+        "unit": "bytes"
+      },
+      "connect-int": {
+        "type": "numeric",
+        "min": 1,
+        "max": 120,
+        "default": "10",
+        "unit": "seconds"
+      },
+      "cram-hmac-alg": {
+        "type": "string"
+      },
+      "csums-after-crash-only": {
+        "type": "boolean",
+        "default": "no",
+        "undocumented": true
+      },
+      "csums-alg": {
+        "type": "string"
+      },
       "data-integrity-alg": {
         "type": "string"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "ko-count": {
+        "type": "numeric",
+        "min": 0,
+        "max": 200,
+        "default": "7"
+      },
+      "max-buffers": {
+        "type": "numeric",
+        "min": 32,
+        "max": 131072,
+        "default": "2048"
+      },
+      "max-epoch-size": {
+        "type": "numeric",
+        "min": 1,
+        "max": 20000,
+        "default": "2048"
       },
       "on-congestion": {
         "type": "enum",
@@ -1561,61 +1794,35 @@ export const OPTION_FACTS: OptionFactsTable = {
           "disconnect"
         ]
       },
-      "congestion-fill": {
-        "type": "numeric",
-        "min": 0,
-        "max": 20971520,
-        "default": "0",
-        "scale": "s",
-        "unit": "bytes"
-      },
-      "congestion-extents": {
-        "type": "numeric",
-        "min": 67,
-        "max": 65534,
-        "default": "1237"
-      },
-      "verify-alg": {
-        "type": "string"
-      },
-      "use-rle": {
-        "type": "boolean",
-        "default": "yes"
-      },
-      "csums-alg": {
-        "type": "string"
-      },
-      "socket-check-timeout": {
-        "type": "numeric",
-        "min": 0,
-        "max": 300,
-        "default": "0"
-      },
-      "tentative": {
-        "type": "flag",
-        "undocumented": true
-      },
-      "discard-my-data": {
-        "type": "flag",
-        "undocumented": true
-      },
-      "alternate-address": {
-        "type": "address",
-        "undocumented": true
-      },
-      "alternate-peer-address": {
-        "type": "address",
-        "undocumented": true
-      },
-      "unplug-watermark": {
+      "ping-int": {
         "type": "numeric",
         "min": 1,
-        "max": 131072,
-        "default": "128"
+        "max": 120,
+        "default": "10",
+        "unit": "seconds"
       },
-      "always-asbp": {
-        "type": "boolean",
-        "default": "no"
+      "ping-timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 300,
+        "default": "5",
+        "unit": "1/10 seconds"
+      },
+      "protocol": {
+        "type": "enum",
+        "default": "C",
+        "values": [
+          "A",
+          "B",
+          "C"
+        ]
+      },
+      "rcvbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
       },
       "rr-conflict": {
         "type": "enum",
@@ -1626,22 +1833,53 @@ export const OPTION_FACTS: OptionFactsTable = {
           "call-pri-lost"
         ]
       },
+      "shared-secret": {
+        "type": "string"
+      },
+      "sndbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
+      },
+      "socket-check-timeout": {
+        "type": "numeric",
+        "min": 0,
+        "max": 300,
+        "default": "0"
+      },
       "tcp-cork": {
         "type": "boolean",
         "default": "yes"
       },
-      "csums-after-crash-only": {
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 600,
+        "default": "60",
+        "unit": "1/10 seconds"
+      },
+      "unplug-watermark": {
+        "type": "numeric",
+        "min": 1,
+        "max": 131072,
+        "default": "128"
+      },
+      "use-rle": {
         "type": "boolean",
-        "default": "no",
-        "undocumented": true
+        "default": "yes"
+      },
+      "verify-alg": {
+        "type": "string"
       }
     },
     "startup": {
-      "wfc-timeout": {
-        "type": "numeric",
-        "min": 0,
-        "max": 300000,
-        "default": "0"
+      "become-primary-on": {
+        "type": "value"
       },
       "degr-wfc-timeout": {
         "type": "numeric",
@@ -1649,25 +1887,49 @@ export const OPTION_FACTS: OptionFactsTable = {
         "max": 300000,
         "default": "0"
       },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
       "outdated-wfc-timeout": {
         "type": "numeric",
         "min": 0,
         "max": 300000,
         "default": "0"
       },
-      "wait-after-sb": {
-        "type": "flag"
-      },
       "stacked-timeouts": {
         "type": "flag"
       },
-      "become-primary-on": {
-        "type": "value"
+      "throttle-threshold": {
+        "type": "deprecated"
+      },
+      "wait-after-sb": {
+        "type": "boolean"
+      },
+      "wfc-timeout": {
+        "type": "numeric",
+        "min": 0,
+        "max": 300000,
+        "default": "0"
       }
     },
     "options": {
       "cpu-mask": {
         "type": "string"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
       },
       "on-no-data-accessible": {
         "type": "enum",
@@ -1676,41 +1938,121 @@ export const OPTION_FACTS: OptionFactsTable = {
           "io-error",
           "suspend-io"
         ]
+      },
+      "throttle-threshold": {
+        "type": "deprecated"
       }
     },
     "handlers": {
-      "pri-on-incon-degr": {
+      "after-resync-target": {
         "type": "command"
       },
-      "pri-lost-after-sb": {
+      "before-resync-source": {
+        "type": "value"
+      },
+      "before-resync-target": {
         "type": "command"
       },
-      "pri-lost": {
-        "type": "command"
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
       },
       "fence-peer": {
+        "type": "command"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "initial-split-brain": {
         "type": "command"
       },
       "local-io-error": {
         "type": "command"
       },
-      "initial-split-brain": {
+      "out-of-sync": {
+        "type": "value"
+      },
+      "outdate-peer": {
+        "type": "command",
+        "alias": "fence-peer"
+      },
+      "pri-lost": {
+        "type": "command"
+      },
+      "pri-lost-after-sb": {
+        "type": "command"
+      },
+      "pri-on-incon-degr": {
         "type": "command"
       },
       "split-brain": {
         "type": "command"
       },
-      "before-resync-target": {
-        "type": "command"
+      "throttle-threshold": {
+        "type": "deprecated"
       },
-      "after-resync-target": {
-        "type": "command"
+      "unfence-peer": {
+        "type": "value"
       }
     },
     "(top-level)": {
       "include": {
         "type": "value"
       }
+    },
+    "proxy": {
+      "bwlimit": {
+        "type": "value"
+      },
+      "compression": {
+        "type": "value"
+      },
+      "delay-probe-interval": {
+        "type": "deprecated"
+      },
+      "delay-probe-volume": {
+        "type": "deprecated"
+      },
+      "hold-off-threshold": {
+        "type": "deprecated"
+      },
+      "memlimit": {
+        "type": "value"
+      },
+      "ping-timeout": {
+        "type": "numeric",
+        "min": 1,
+        "max": 300,
+        "default": "5",
+        "unit": "1/10 seconds"
+      },
+      "rcvbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
+      },
+      "read-loops": {
+        "type": "value"
+      },
+      "sndbuf-size": {
+        "type": "numeric",
+        "min": 0,
+        "max": 10485760,
+        "default": "0",
+        "unit": "bytes"
+      },
+      "throttle-threshold": {
+        "type": "deprecated"
+      }
     }
   }
+};
+
+/** Words inside a DRBD 9 statement and the drbd-utils release that introduced them. */
+export const WORD_SINCE: Record<string, string> = {
+  "outside-address": "9.23.0"
 };

@@ -6,9 +6,10 @@ export const TOP_LEVEL = '';
 /** Sections whose contents are not drbd.conf syntax: drbdadm skips `skip { … }`, and proxy plugins have their own. */
 export const OPAQUE_SECTIONS = new Set(['skip', 'plugin']);
 
-const RESOURCE_SECTIONS_83 = ['on', 'floating', 'stacked-on-top-of', 'disk', 'net', 'startup', 'syncer', 'handlers'];
-const RESOURCE_SECTIONS_84 = ['on', 'floating', 'stacked-on-top-of', 'volume', 'disk', 'net', 'startup', 'options', 'handlers', 'proxy', 'skip'];
-const RESOURCE_SECTIONS_9 = [...RESOURCE_SECTIONS_84, 'connection', 'connection-mesh'];
+const RESOURCE_SECTIONS_83 = ['on', 'floating', 'stacked-on-top-of', 'disk', 'net', 'startup', 'syncer', 'handlers', 'proxy'];
+const RESOURCE_SECTIONS_84 = ['on', 'floating', 'stacked-on-top-of', 'volume', 'disk', 'net', 'startup', 'options', 'handlers', 'proxy'];
+// drbdadm 8.x skips `skip { … }` at the top level only; drbdadm 9 also in a resource, a host, a volume and a connection.
+const RESOURCE_SECTIONS_9 = [...RESOURCE_SECTIONS_84, 'connection', 'connection-mesh', 'skip'];
 /** DRBD Proxy: `proxy { memlimit …; plugin { … } }`, and per host `proxy on HOST { inside …; outside …; options { … } }`. */
 const PROXY_SECTIONS = ['plugin', 'options'];
 
@@ -16,8 +17,11 @@ const PROXY_SECTIONS = ['plugin', 'options'];
 export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = {
   '8.3': {
     [TOP_LEVEL]: ['global', 'common', 'resource', 'skip'],
-    common: ['disk', 'net', 'startup', 'syncer', 'handlers'],
+    common: ['disk', 'net', 'startup', 'syncer', 'handlers', 'proxy'],
     resource: RESOURCE_SECTIONS_83,
+    on: ['proxy'],
+    'stacked-on-top-of': ['proxy'],
+    proxy: ['plugin'],
   },
   '8.4': {
     [TOP_LEVEL]: ['global', 'common', 'resource', 'skip'],
@@ -33,12 +37,12 @@ export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = {
     [TOP_LEVEL]: ['global', 'common', 'resource', 'skip'],
     common: ['disk', 'net', 'startup', 'options', 'handlers', 'proxy'],
     resource: RESOURCE_SECTIONS_9,
-    on: ['volume', 'proxy'],
-    floating: ['volume'],
+    on: ['volume', 'proxy', 'skip'],
+    floating: ['volume', 'skip'],
     'stacked-on-top-of': ['volume', 'proxy'],
-    volume: ['disk'],
+    volume: ['disk', 'skip'],
     proxy: PROXY_SECTIONS,
-    connection: ['path', 'net', 'disk', 'volume', 'host'],
+    connection: ['path', 'net', 'disk', 'volume', 'host', 'skip'],
     // `host NAME address … via proxy on NAME { inside …; outside …; }`
     host: ['options'],
     'connection-mesh': ['net'],

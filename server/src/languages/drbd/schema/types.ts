@@ -10,7 +10,8 @@ export const DIALECTS: readonly Dialect[] = ['8.3', '8.4', '9'];
  * - boolean: yes/no (DRBD 8.4 and later; a bare keyword means yes);
  * - flag: a bare keyword with no value (DRBD 8.3 style);
  * - string / command / key_serial: free text, usually quoted;
- * - value: a structured value the validator checks itself (address, device…).
+ * - value: a structured value the validator checks itself (address, device…);
+ * - deprecated: drbdadm reads the option and its value, and ignores both.
  */
 export type OptionType =
   | 'numeric'
@@ -22,7 +23,8 @@ export type OptionType =
   | 'command'
   | 'key_serial'
   | 'address'
-  | 'value';
+  | 'value'
+  | 'deprecated';
 
 /** One option's facts in one dialect and section, as drbd-utils defines them. */
 export interface OptionFact {
@@ -36,6 +38,12 @@ export interface OptionFact {
   values?: string[];
   /** Accepted by drbdadm but not listed in drbd.conf(5). */
   undocumented?: boolean;
+  /** A boolean that must be written with its value (`tiebreaker yes;`): drbdadm refuses the keyword alone. */
+  needsValue?: boolean;
+  /** An old name drbdadm still reads and renames to this one (8.4 `disk { rate }` → `resync-rate`). */
+  alias?: string;
+  /** DRBD 9: the first drbd-utils release whose drbdadm reads the keyword here (absent: every release). */
+  since?: string;
 }
 
 export type OptionFactsTable = Record<string, Record<string, Record<string, OptionFact>>>;
