@@ -18,7 +18,10 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { checkFiles } from '../../server/src/cli/checker';
 import { LANGUAGE_IDS } from '../../server/src/languages/registry';
-import { DEFAULT_SETTINGS, LanguageId } from '../../server/src/languages/types';
+import { DEFAULT_SETTINGS, LanguageId, Settings } from '../../server/src/languages/types';
+
+/** The verdicts are drbd-utils 9.22's (the oracles' release): a keyword that came later is refused there. */
+const VERDICT_SETTINGS: Settings = { ...structuredClone(DEFAULT_SETTINGS), drbd: { ...DEFAULT_SETTINGS.drbd, utilsVersion: '9.22' } };
 import { fixtureFiles, readFixture } from '../helpers/fixtures';
 import { sharedFolder } from '../helpers/oracles';
 
@@ -74,7 +77,7 @@ function enclosingSpans(verdict: Verdict, text: string): { from: number; to: num
 function errorsOf(file: CorpusFile): { line: number; text: string }[] {
   // xl.conf is recognised by its name under a xen folder; the rest keep their own path (DRBD's includes resolve beside it).
   const path = file.key.startsWith('xl.conf/') ? join(dirname(file.path), 'etc', 'xen', 'xl.conf') : file.path;
-  const [result] = checkFiles([{ path, languageId: file.languageId, text: readFileSync(file.path, 'utf8') }], structuredClone(DEFAULT_SETTINGS), dirname(file.path));
+  const [result] = checkFiles([{ path, languageId: file.languageId, text: readFileSync(file.path, 'utf8') }], VERDICT_SETTINGS, dirname(file.path));
   return result.diagnostics
     .filter((d) => d.severity === DiagnosticSeverity.Error)
     .map((d) => ({ line: d.range.start.line + 1, text: `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}` }));

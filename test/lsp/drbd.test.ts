@@ -87,14 +87,14 @@ describe('drbd over LSP', () => {
     const symbols = await client.documentSymbols(uri);
     assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['data', ['volume 0', 'volume 1', 'on alpha.example.com', 'on bravo.example.com']]]);
   });
-  it('follows the drbd.utilsVersion setting: a keyword newer than the hosts\' drbd-utils is a warning', async () => {
+  it('follows the drbd.utilsVersion setting: a keyword newer than the hosts\' drbd-utils is an error', async () => {
     const uri = 'file:///srv/config/nine.res';
     const text = 'resource nine {\n  net { load-balance-paths yes; }\n  on a { node-id 0; device minor 7; disk /dev/sdc1; address 10.7.0.1:7789; }\n  on b { node-id 1; device minor 7; disk /dev/sdc1; address 10.7.0.2:7789; }\n}\n';
     assert.deepEqual(await client.open(uri, 'drbd', text), []);
     await client.changeSettings({ drbd: { utilsVersion: '9.22' } });
     const old = await diagnosticsOnceSettled(client, uri, text, (d) => d.length > 0);
     assert.deepEqual(old.map((d) => [d.range.start.line, d.severity, d.code, d.message]), [
-      [1, 2, 'drbd/newer-than-utils', "'load-balance-paths' came with drbd-utils 9.26.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it."],
+      [1, 1, 'drbd/newer-than-utils', "'load-balance-paths' came with drbd-utils 9.26.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it."],
     ]);
     await client.changeSettings({});
     await diagnosticsOnceSettled(client, uri, text, (d) => d.length === 0);

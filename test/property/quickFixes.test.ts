@@ -137,8 +137,11 @@ function checkFile(id: LanguageId, file: string, text: string): { failures: Fail
         : before.filter((d) => d.severity === DiagnosticSeverity.Error && edits.some((e) => inside(d.range, e.range)));
       for (const claimed of claims) {
         const line = claimed.range.start.line;
-        const here = (list: Diagnostic[], at: number) => list.filter((d) => d.code === claimed.code && d.range.start.line === at).length;
-        if (here(after, mappedLine(line, edits)) >= here(before, line)) fail(`${String(claimed.code)} is still reported on line ${mappedLine(line, edits) + 1}: ${after.find((d) => d.code === claimed.code && d.range.start.line === mappedLine(line, edits))?.message ?? ''}`);
+        // The same problem (code and message) on the line the fixed one maps to: a fix that deletes lines
+        // brings the next lines' own, different, diagnostics up to that line number.
+        const same = (d: Diagnostic) => d.code === claimed.code && d.message === claimed.message;
+        const here = (list: Diagnostic[], at: number) => list.filter((d) => same(d) && d.range.start.line === at).length;
+        if (here(after, mappedLine(line, edits)) >= here(before, line)) fail(`${String(claimed.code)} is still reported on line ${mappedLine(line, edits) + 1}: ${after.find((d) => same(d) && d.range.start.line === mappedLine(line, edits))?.message ?? ''}`);
       }
       const errorsAfter = errorCounts(after);
       for (const [code, count] of errorsAfter) {

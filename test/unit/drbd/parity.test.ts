@@ -57,7 +57,7 @@ function ourVerdict(path: string, text: string, release: string | undefined): { 
   const ctx = drbd.context({ path, settings });
   const doc = drbd.parse(text, { path, settings });
   // drbdadm's verdict is on the file alone: the file's own findings, with the line drbdadm names for each.
-  const errors = findings(doc, ctx).filter((f) => f.diagnostic.severity === 1 || f.diagnostic.code === 'drbd/newer-than-utils');
+  const errors = findings(doc, ctx).filter((f) => f.diagnostic.severity === 1);
   const lines = errors.map((f) => (f.oracleLine ?? f.diagnostic.range.start.line) + 1);
   return { verdict: { valid: errors.length === 0, lines }, dialect: detectDialect(doc, ctx.settings).dialect };
 }

@@ -75,9 +75,9 @@ describe('drbd options against drbdadm', () => {
     // "… but got 'block-size'", "'proxy' expected, but got 'outside-address'".
     const text = nine('  net { load-balance-paths yes; }\n  disk { block-size 4096; }\n  connection {\n    path {\n      host a address 10.0.0.1:7790 via outside-address 192.0.2.1:7790;\n      host b address 10.0.0.2:7790;\n    }\n  }', HOSTS.replace('on a {', 'on a { node-id 0;').replace('on b {', 'on b { node-id 1;'));
     assert.deepEqual(drbd.diagnostics(text, utils('9.22')).map(problem), [
-      "4:9-27 warning drbd/newer-than-utils 'load-balance-paths' came with drbd-utils 9.26.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
-      "5:10-20 warning drbd/newer-than-utils 'block-size' came with drbd-utils 9.24.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
-      "8:40-55 warning drbd/newer-than-utils 'outside-address' came with drbd-utils 9.23.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
+      "4:9-27 error drbd/newer-than-utils 'load-balance-paths' came with drbd-utils 9.26.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
+      "5:10-20 error drbd/newer-than-utils 'block-size' came with drbd-utils 9.24.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
+      "8:40-55 error drbd/newer-than-utils 'outside-address' came with drbd-utils 9.23.0; the hosts run drbd-utils 9.22 (the drbd.utilsVersion setting), whose drbdadm refuses it.",
     ]);
     assert.deepEqual(drbd.check(text, utils('9.26')), []);
     assert.deepEqual(drbd.check(text, dialect('9')), [], 'by default the hosts run the newest drbd-utils the tables know');

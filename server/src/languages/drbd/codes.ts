@@ -43,7 +43,7 @@ export const { Code, codes } = defineCodes({
   dualPrimaryWithoutFencing: { code: 'drbd/dual-primary-without-fencing', severity: 'warning', why: 'It runs, but when the replication link fails both primaries keep writing and the data splits brain.' },
   dualPrimaryProtocol: { code: 'drbd/dual-primary-protocol', severity: 'error', why: 'DRBD refuses two primaries with an asynchronous protocol.' },
   ignoredOption: { code: 'drbd/ignored-option', severity: 'info', why: 'drbdadm reads an obsolete option and ignores it: it has no effect.' },
-  newerThanUtils: { code: 'drbd/newer-than-utils', severity: 'warning', why: 'The drbdadm of the drbd-utils release the hosts run (the drbd.utilsVersion setting) is older than the keyword and refuses it.' },
+  newerThanUtils: { code: 'drbd/newer-than-utils', severity: 'error', why: 'The drbdadm of the drbd-utils release the hosts run (the drbd.utilsVersion setting) is older than the keyword and refuses the file.' },
   dialectGuess: { code: 'drbd/dialect-guess', severity: 'info', why: "The file mixes syntax of two DRBD versions; it is checked as the version whose drbdadm reads all of it, which is a guess worth confirming." },
   includeNotFound: { code: 'drbd/include-not-found', severity: 'error', why: 'drbdadm stops at an include of a file that does not exist.' },
   includeNoMatch: { code: 'drbd/include-no-match', severity: 'warning', why: 'drbdadm silently reads nothing for a pattern that matches no file, so the resources meant to be there are missing.' },

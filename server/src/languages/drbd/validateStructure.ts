@@ -108,7 +108,7 @@ class StructureChecker {
   private newerThanUtils(token: Token, since: string | undefined): boolean {
     const release = tooNew(since, this.utils);
     if (!release) return false;
-    this.out.report(token, Severity.Warning, Code.newerThanUtils, `'${token.text}' came with drbd-utils ${release}; the hosts run drbd-utils ${this.utils} (the drbd.utilsVersion setting), whose drbdadm refuses it.`);
+    this.out.report(token, Severity.Error, Code.newerThanUtils, `'${token.text}' came with drbd-utils ${release}; the hosts run drbd-utils ${this.utils} (the drbd.utilsVersion setting), whose drbdadm refuses it.`);
     return true;
   }
 
