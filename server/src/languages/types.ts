@@ -148,5 +148,5 @@ export interface LanguageDefinition<Doc extends ParsedDocument = ParsedDocument>
   /** The checks across files for which this language's facts are the subject. */
   readonly crossFileRules: readonly CrossFileRule[];
   /** Every diagnostic code the language (and its cross-file rules) reports, with severity and why (codes.ts). */
-  readonly codes?: readonly CodeInfo[];
+  readonly codes: readonly CodeInfo[];
 }
