@@ -13,20 +13,7 @@ import { validate } from './validate';
 export type { ClusterDoc } from './parse';
 
 /** Red Hat cluster 3 `/etc/cluster/cluster.conf` (cman, fenced, rgmanager). */
-export const clusterConfService: LanguageService<ClusterDoc> = {
-  id: 'cluster-conf',
-  parse: (text) => parse(text),
-  validate,
-  complete,
-  hover,
-  codeActions,
-  symbols,
-  folding,
-  facts,
-  definition,
-  references: (doc, position, ctx) => references(doc, position, ctx),
-  rename,
-};
+export const clusterConfService: LanguageService<ClusterDoc> = { id: 'cluster-conf', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition, references, rename };
 
 /** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
 export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {

@@ -12,18 +12,7 @@ import { validate } from './validate';
 
 export type { DrbdDocument } from './parse';
 
-export const drbdService: LanguageService<DrbdDocument> = {
-  id: 'drbd',
-  parse: (text) => parse(text),
-  validate,
-  complete,
-  hover,
-  codeActions,
-  symbols,
-  folding,
-  facts,
-  definition,
-};
+export const drbdService: LanguageService<DrbdDocument> = { id: 'drbd', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition };
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
 export const drbdLanguage: LanguageDefinition<DrbdDocument> = {

@@ -13,17 +13,7 @@ import { validate } from './validate';
 export { generateIftab, generateIftabAction } from './generate';
 export type { IftabDocument } from './parse';
 
-export const iftabService: LanguageService<IftabDocument> = {
-  id: 'iftab',
-  parse: (text) => parse(text),
-  validate,
-  complete,
-  hover,
-  codeActions,
-  symbols,
-  folding,
-  facts,
-};
+export const iftabService: LanguageService<IftabDocument> = { id: 'iftab', parse, validate, complete, hover, codeActions, symbols, folding, facts };
 
 /** ifrename's /etc/iftab. */
 export const iftabLanguage: LanguageDefinition<IftabDocument> = {
