@@ -193,7 +193,13 @@ class LineReader {
   }
 
   private push(start: number, end: number, severity: DiagnosticSeverity, message: string): void {
-    this.errors.push(diagnostic(this.lines.range(start, end), severity, Code.carriageReturn, message, SOURCE));
+    // The carriage return is part of the line break to an editor, so a range on it alone would lie past
+    // the line's end: mark the character before it instead (the blank it follows, or the quote).
+    const line = this.lines.positionAt(start).line;
+    const lineEnd = this.lines.lineEnd(line);
+    const to = Math.min(end, lineEnd);
+    const from = Math.min(start, Math.max(this.lines.lineStart(line), to - 1));
+    this.errors.push(diagnostic(this.lines.range(from, to), severity, Code.carriageReturn, message, SOURCE));
   }
 
   /** Offset of `ch` between `from` and the end of the line's content, or -1. */
