@@ -14,8 +14,13 @@ describe('cluster-conf', () => {
     typeMistakeAndFix(CLUSTER_CONF, {
       search: '<cman two_node=',
       mistake: '<cman two_nod=',
-      listed: ["4:11 error cluster-conf/unknown-attribute <cman> has no attribute 'two_nod'; did you mean 'two_node'?"],
+      // Without two_node cman also counts on both votes, so the quorum warning comes with the error.
+      listed: [
+        '4:6 warning cluster-conf/two-node-quorum-loss Two nodes, without two_node="1" in <cman> and without a quorum disk: quorum needs both nodes\' votes, so when one node dies the other loses quorum and stops every service (rgmanager, GFS2, DLM) until it comes back. Add <cman two_node="1" expected_votes="1"/>, or a <quorumd>.',
+        "4:11 error cluster-conf/unknown-attribute <cman> has no attribute 'two_nod'; did you mean 'two_node'?",
+      ],
       fix: /two_node/,
+      fixIndex: 1,
     }));
 
   it('completes the attributes an element allows and explains them on hover', async () => {
