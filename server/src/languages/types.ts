@@ -30,11 +30,20 @@ export interface Settings {
     /** DRBD dialect; "auto" detects it from the file. */
     dialect: 'auto' | '8.3' | '8.4' | '9';
   };
+  /** Limits on the work per file (absent: `DEFAULT_MAX_FILE_SIZE`). */
+  diagnostics?: {
+    /** Past this many bytes (UTF-8) a file gets syntax checks only and no cross-file facts; 0: no limit. */
+    maxFileSize: number;
+  };
 }
+
+/** 4 MB: real configs are kilobytes; past this a file is generated data or a mistake, and full checks would hold up the server. */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   xen: { version: '4.19', toolstack: 'xl' },
   drbd: { dialect: 'auto' },
+  diagnostics: { maxFileSize: DEFAULT_MAX_FILE_SIZE },
 };
 
 /**
