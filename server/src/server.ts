@@ -197,10 +197,11 @@ async function applySettings(next: Settings): Promise<void> {
 async function scanWorkspace(): Promise<void> {
   const uris = workspaceFiles.list((problem) => connection.console.warn(`workspace indexing skipped ${problem.path}: ${problem.reason}`));
   if (uris.length === 0) return;
-  const progress = await connection.window.createWorkDoneProgress();
+  // A client that refuses the progress gets none; the scan runs all the same.
+  const progress = await connection.window.createWorkDoneProgress().catch((error: unknown) => logThrow('window/workDoneProgress/create', undefined, error));
   scanning = true;
   try {
-    progress.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
+    progress?.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
     for (let i = 0; i < uris.length; i++) {
       try {
         // Own diagnostics now, so that their cost is spread over the chunks too.
@@ -210,13 +211,13 @@ async function scanWorkspace(): Promise<void> {
         logThrow('workspace indexing', uris[i], error);
       }
       if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
-        progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
+        progress?.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
         await yieldToMessages();
       }
     }
   } finally {
     scanning = false;
-    progress.done();
+    progress?.done();
   }
   connection.console.log(`indexed ${uris.length} files in ${workspaceFolders.join(', ')}`);
   await publishAll();

@@ -120,8 +120,8 @@ interface Entry {
   /** Text on disk, when the file is known there. */
   disk?: Source;
   analysis?: Analysis;
-  /** The index generation a cross-file rule last threw at for this file: reported once per generation, not per diagnose. */
-  crossFileFailedAt?: number;
+  /** The cross-file rules that threw for this file at an index generation: each reported once per generation, not per diagnose. */
+  crossFileFailures?: { generation: number; rules: Set<string> };
 }
 
 /** What the editing features are handed for one file: its service, its current parse, and a context with the workspace view. */
@@ -390,8 +390,9 @@ export class WorkspaceRunner {
     const generation = this.index.generation;
     const languageId = entry.analysis?.parsed.languageId ?? '';
     const onRuleError = (rule: { name: string }, error: unknown) => {
-      if (entry.crossFileFailedAt === generation) return;
-      entry.crossFileFailedAt = generation;
+      if (entry.crossFileFailures?.generation !== generation) entry.crossFileFailures = { generation, rules: new Set() };
+      if (entry.crossFileFailures.rules.has(rule.name)) return;
+      entry.crossFileFailures.rules.add(rule.name);
       this.report({ uri: entry.uri, languageId, stage: 'cross-file', rule: rule.name, error });
     };
     try {
