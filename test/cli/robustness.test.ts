@@ -187,6 +187,22 @@ describe('cli.js check: special files, BOMs, odd names', () => {
     }
   });
 
+  it('names a config whose file name is not valid UTF-8 (it cannot be opened by a string path) instead of failing to read it', () => {
+    const odd = scratch({ 'etc/xen/ok.cfg': CLEAN });
+    try {
+      // caf\xe9.cfg: a Latin-1 name.
+      writeFileSync(Buffer.concat([Buffer.from(join(odd, 'etc/xen/caf')), Buffer.from([0xe9]), Buffer.from('.cfg')]), CLEAN);
+      const result = check(odd, ['etc']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
+        'warning: etc/xen/caf\uFFFD.cfg: the file name is not valid UTF-8, so it cannot be checked: skipped',
+        'checked 1 file: 0 errors, 0 warnings, 0 infos, 0 hints',
+      ]);
+    } finally {
+      remove(odd);
+    }
+  });
+
   it('percent-encodes SARIF artifact URIs (space, #, %, non-ASCII) relative to %SRCROOT%, which resolve to the files', () => {
     const name = 'etc/xen/my vm#1 100% café.cfg';
     const odd = scratch({ [name]: BROKEN });

@@ -67,7 +67,12 @@ const SRCROOT = '%SRCROOT%';
 export function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
   const path = relative(root, resolve(root, file));
   if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return { uri: pathToFileURL(resolve(root, file)).href };
-  return { uri: path.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  return { uri: path.split(sep).map((segment) => encodeURIComponent(wellFormed(segment))).join('/'), uriBaseId: SRCROOT };
+}
+
+/** A lone surrogate (which `encodeURIComponent` throws on) becomes U+FFFD, as the URL standard does. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules from the diagnostic codes; paths relative to `root` (the working folder). */

@@ -18,14 +18,27 @@ export interface WalkProblem {
 
 /** What the walk needs of the file system (the real one by default; tests inject failures a root user cannot provoke). */
 export interface WalkFileSystem {
-  /** The entries of a folder; throws when it cannot be listed. */
-  list(dir: string): { name: string; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }[];
+  /**
+   * The entries of a folder; throws when it cannot be listed. `lossy`: the
+   * name on disk is not valid UTF-8, so `name` (with U+FFFD) names no file.
+   */
+  list(dir: string): { name: string; lossy?: boolean; isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean }[];
   /** What a symbolic link points to (followed); undefined when it points nowhere; throws on a loop or a denied look-up. */
   resolve(path: string): { isFile(): boolean } | undefined;
 }
 
 const REAL_FILE_SYSTEM: WalkFileSystem = {
-  list: (dir) => readdirSync(dir, { withFileTypes: true }),
+  list: (dir) =>
+    readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+      const name = entry.name.toString('utf8');
+      return {
+        name,
+        lossy: !Buffer.from(name, 'utf8').equals(entry.name),
+        isDirectory: () => entry.isDirectory(),
+        isFile: () => entry.isFile(),
+        isSymbolicLink: () => entry.isSymbolicLink(),
+      };
+    }),
   resolve: (path) => statSync(path, { throwIfNoEntry: false }),
 };
 
@@ -40,9 +53,10 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /**
  * Every file below `folder` whose path matches one of the languages' patterns,
  * sorted. Links to files are followed, links to folders are not (no loops).
- * One bad entry never ends the walk: a folder that cannot be listed, and a
- * link with a config file's name that cannot be resolved (a loop, a dangling
- * link), are handed to `onProblem` and skipped. FIFOs, sockets and devices are
+ * One bad entry never ends the walk: a folder that cannot be listed, a link
+ * with a config file's name that cannot be resolved (a loop, a dangling link),
+ * and a name that is not valid UTF-8 (paths here are strings: such a file
+ * could not be opened by its name) are handed to `onProblem` and skipped. FIFOs, sockets and devices are
  * never configs and are passed over.
  */
 export function walkFolder(folder: string, options: WalkOptions = {}): FileToCheck[] {
@@ -68,11 +82,16 @@ export function walkFolder(folder: string, options: WalkOptions = {}): FileToChe
     const entry = top.names[top.next++];
     const path = join(top.dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) enter(path);
+      if (entry.lossy) report({ path, reason: 'the folder name is not valid UTF-8, so what it holds cannot be checked' });
+      else if (!SKIPPED_FOLDERS.has(entry.name)) enter(path);
       continue;
     }
     const languageId = languageForPath(path);
     if (!languageId) continue;
+    if (entry.lossy) {
+      report({ path, reason: 'the file name is not valid UTF-8, so it cannot be checked' });
+      continue;
+    }
     if (entry.isFile()) found.push({ path, languageId });
     else if (entry.isSymbolicLink() && isLinkToFile(fs, path, report)) found.push({ path, languageId });
   }

@@ -9,9 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { testContext } from '../../helpers/fixtures';
+import { artifactLocation } from '../../../server/src/cli/formats';
 import { matchesGlob } from '../../../server/src/common/glob';
 import { decodePercent, pathOfUri } from '../../../server/src/common/uri';
 import { CROSS_FILE_RULES, languageForPath } from '../../../server/src/languages/registry';
@@ -38,6 +41,45 @@ describe('URIs that are not validly percent-encoded', () => {
     assert.equal(decodePercent('%E2%82'), '%E2%82');
     assert.equal(decodePercent('a%80b%E2%82%AC%FF'), 'a%80b€%FF');
     assert.equal(decodePercent('%%41%'), '%A%');
+  });
+});
+
+describe('URIs and paths, generated', () => {
+  /** Text made of the pieces that break decoders: escapes valid and not, lone `%`, multi-byte UTF-8, separators. */
+  const uriText = fc.array(fc.oneof(fc.constantFrom('%', '%zz', '%2', '%41', '%E2%82', '%AC', '%C3%A9', '%F0%9F%98%80', '%80', '/', '#', '?', ' ', 'a', 'é'), fc.string()), { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('pathOfUri never throws, for any scheme and any text', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('file:///', 'file://', 'untitled:', 'vscode-remote://ssh/', 'x:', ''), uriText, (prefix, text) => {
+        assert.equal(typeof pathOfUri(prefix + text), 'string');
+      }),
+    );
+  });
+
+  it('decodePercent inverts encodeURIComponent and keeps what is not an escape', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => assert.equal(decodePercent(encodeURIComponent(text)), text)));
+    fc.assert(fc.property(fc.string().filter((t) => !t.includes('%')), (text) => assert.equal(decodePercent(text), text)));
+  });
+
+  it('every path below a xen folder is a domain config, whatever its characters', () => {
+    const segment = fc.string({ minLength: 1, unit: 'grapheme' }).filter((t) => !t.includes('/') && !t.includes('\\') && t !== '.' && t !== '..');
+    fc.assert(fc.property(fc.array(segment, { maxLength: 3 }), segment, (folders, base) => assert.equal(languageForPath(['/srv', ...folders, 'xen', `${base}.cfg`].join('/')), 'xl-config')));
+  });
+});
+
+describe('SARIF artifact locations, generated', () => {
+  it('resolve against %SRCROOT% to the file, whatever its name', () => {
+    const segment = fc.string({ minLength: 1, unit: 'grapheme' }).filter((t) => !t.includes('/') && !t.includes('\0') && t !== '.' && t !== '..');
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (parts) => {
+        const root = '/work/repo';
+        const file = join(root, ...parts);
+        const location = artifactLocation(file, root);
+        assert.equal(location.uriBaseId, '%SRCROOT%');
+        assert.ok(!/[\s#?%]|[^\x21-\x7e]/u.test(location.uri.replace(/%[0-9A-F]{2}/g, '')), `only escapes and printable ASCII: ${location.uri}`);
+        assert.equal(fileURLToPath(new URL(location.uri, pathToFileURL(`${root}/`))), file);
+      }),
+    );
   });
 });
 
@@ -112,6 +154,20 @@ describe('the workspace walk over a file system that refuses', () => {
     const problems: WalkProblem[] = [];
     assert.deepEqual(walkFolder('/ws', { onProblem: (p) => problems.push(p), fileSystem: fileSystem({ ws: { denied: true, dir: {} } }) }), []);
     assert.deepEqual(problems.map((p) => p.path), ['/ws']);
+  });
+
+  it('reports a name that is not valid UTF-8 (a lossy name opens no file) and goes on', () => {
+    const problems: WalkProblem[] = [];
+    const entry = (name: string, kind: 'dir' | 'file') => ({ name, lossy: true, isDirectory: () => kind === 'dir', isFile: () => kind === 'file', isSymbolicLink: () => false });
+    const found = walkFolder('/ws/xen', {
+      onProblem: (p) => problems.push(p),
+      fileSystem: {
+        list: (dir) => (dir === '/ws/xen' ? [entry('caf\uFFFD.cfg', 'file'), entry('\uFFFDdir', 'dir'), { ...entry('ok.cfg', 'file'), lossy: false }] : []),
+        resolve: () => undefined,
+      },
+    });
+    assert.deepEqual(found.map((f) => f.path), ['/ws/xen/ok.cfg']);
+    assert.deepEqual(problems.map((p) => p.path), ['/ws/xen/caf\uFFFD.cfg', '/ws/xen/\uFFFDdir']);
   });
 
   it('goes 3,000 folders deep without a stack overflow', () => {
