@@ -1,6 +1,8 @@
 /** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
 import { runDomains } from '../../shared/src/dom0/cli';
 import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
+import { errorText } from './workspace/runner';
+import { servicesFromEnvironment } from './workspace/testHook';
 
 const VERSION = '0.1.0';
 
@@ -30,7 +32,8 @@ function main(argv: string[]): number | Promise<number> {
       return 0;
     }
     try {
-      const result = runCheck(rest, VERSION);
+      // The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts).
+      const result = runCheck(rest, VERSION, { services: servicesFromEnvironment() });
       process.stdout.write(result.stdout);
       process.stderr.write(result.stderr);
       return result.status;
@@ -50,6 +53,18 @@ function main(argv: string[]): number | Promise<number> {
   return 2;
 }
 
-void Promise.resolve(main(process.argv.slice(2))).then((status) => {
+/** A bug must not print a stack trace at a user: one line, and exit 2 (the input could not be checked). */
+function internalError(error: unknown): number {
+  process.stderr.write(`error: internal error: ${errorText(error)}\n`);
+  return 2;
+}
+
+let started: Promise<number>;
+try {
+  started = Promise.resolve(main(process.argv.slice(2)));
+} catch (error) {
+  started = Promise.resolve(internalError(error));
+}
+void started.catch(internalError).then((status) => {
   process.exitCode = status;
 });

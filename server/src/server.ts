@@ -4,6 +4,12 @@
  * and from the workspace model (workspace/) for what crosses files. What a
  * file shows, open or closed, is the runner's `diagnose` (workspace/runner.ts),
  * the same the CLI prints; this module decides when to publish it.
+ *
+ * Nothing a file contains may take the server down: every handler and every
+ * background task is guarded (`guarded`, `background`), so a throw becomes one
+ * logged error naming the handler and the file, and an empty answer; the
+ * runner does the same for the language services (parse, facts, validate,
+ * cross-file rules), so the other files are still indexed and served.
  */
 import {
   CodeActionKind,
@@ -24,7 +30,8 @@ import { Debouncer } from './lsp/debouncer';
 import { settingsFromClient } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
-import { Served, WorkspaceRunner } from './workspace/runner';
+import { describeFailure, errorText, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
+import { servicesFromEnvironment } from './workspace/testHook';
 
 const VALIDATION_DELAY_MS = 15;
 /** Cross-file results of the other files follow an edit after this quiet time. */
@@ -35,8 +42,10 @@ const SCAN_CHUNK = 25;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspaceFolders: string[] = [];
+/** The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts). Read once. */
+const services = servicesFromEnvironment();
 /** Every file, open or closed: its text, parse, facts and diagnostics (workspace/runner.ts). */
-let runner = new WorkspaceRunner({ settings: DEFAULT_SETTINGS });
+let runner = newRunner(undefined, DEFAULT_SETTINGS);
 const workspaceFiles = new WorkspaceFiles(() => runner, () => workspaceFolders);
 const debouncer = new Debouncer(VALIDATION_DELAY_MS);
 const crossFileDebouncer = new Debouncer(CROSS_FILE_DELAY_MS);
@@ -48,6 +57,57 @@ let scanning = false;
 let refreshedGeneration = 0;
 /** What was last published per URI (and the last document version named), to avoid re-sending unchanged diagnostics. */
 const published = new Map<string, { key: string; version?: number }>();
+
+function newRunner(root: string | undefined, settings: Settings): WorkspaceRunner {
+  return new WorkspaceRunner({ root, settings, services, onFailure: (failure: RunnerFailure) => logError(describeFailure(failure), failure.error) });
+}
+
+/** One error in the server's log: a line that names what failed and for which file, then the stack for a bug report. */
+function logError(line: string, error: unknown): void {
+  const stack = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1).join('\n')}` : '';
+  connection.console.error(`${line}${stack}`);
+}
+
+function logThrow(handler: string, uri: string | undefined, error: unknown): void {
+  logError(`${handler} for ${uri ?? '(no document)'} threw ${errorText(error)}`, error);
+}
+
+/** The document a request or notification is about, if it names one. */
+function uriOf(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+/**
+ * A request handler that never throws: a throw is logged once, naming the
+ * handler and the document, and the client gets `empty`. A `ResponseError` is
+ * a deliberate answer (a refused rename) and goes through.
+ */
+function guarded<P, R>(handler: string, empty: R, body: (params: P) => R | Promise<R>): (params: P) => R | Promise<R> {
+  return (params) => {
+    const fail = (error: unknown): R => {
+      if (error instanceof ResponseError) throw error;
+      logThrow(handler, uriOf(params), error);
+      return empty;
+    };
+    try {
+      const answer = body(params);
+      return answer instanceof Promise ? answer.catch(fail) : answer;
+    } catch (error) {
+      return fail(error);
+    }
+  };
+}
+
+/** Runs a notification's or a timer's work; a throw or a rejection is logged, never left to end the process. */
+function background(handler: string, uri: string | undefined, task: () => void | Promise<void>): void {
+  try {
+    const done = task();
+    if (done instanceof Promise) done.catch((error: unknown) => logThrow(handler, uri, error));
+  } catch (error) {
+    logThrow(handler, uri, error);
+  }
+}
 
 /** Hands the editor's current text of an open document to the runner; false when it is not open or not ours. */
 function syncOpen(uri: string): boolean {
@@ -83,7 +143,7 @@ function validate(uri: string): void {
   // A newer edit may have arrived while validating: its own run will publish.
   if (documents.get(uri)?.version !== version) return;
   publish(uri, diagnostics, version);
-  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => void publishAll(uri));
+  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => background('publishing diagnostics', undefined, () => publishAll(uri)));
 }
 
 const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
@@ -110,8 +170,12 @@ async function publishAll(except?: string): Promise<void> {
     }
     const uri = uris[i];
     if (uri === except || (scanning && !runner.isOpen(uri))) continue;
-    const diagnostics = runner.diagnose(uri);
-    if (diagnostics) publish(uri, diagnostics);
+    try {
+      const diagnostics = runner.diagnose(uri);
+      if (diagnostics) publish(uri, diagnostics);
+    } catch (error) {
+      logThrow('publishing diagnostics', uri, error);
+    }
   }
 }
 
@@ -131,23 +195,29 @@ async function applySettings(next: Settings): Promise<void> {
 
 /** Indexes the workspace folders in the background, a chunk at a time, with progress; then publishes every file. */
 async function scanWorkspace(): Promise<void> {
-  const uris = workspaceFiles.list();
+  const uris = workspaceFiles.list((problem) => connection.console.warn(`workspace indexing skipped ${problem.path}: ${problem.reason}`));
   if (uris.length === 0) return;
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
+  // A client that refuses the progress gets none; the scan runs all the same.
+  const progress = await connection.window.createWorkDoneProgress().catch((error: unknown) => logThrow('window/workDoneProgress/create', undefined, error));
   scanning = true;
   try {
+    progress?.begin('Indexing Xen and cluster configs', 0, `${uris.length} files`, false);
     for (let i = 0; i < uris.length; i++) {
-      // Own diagnostics now, so that their cost is spread over the chunks too.
-      if (await workspaceFiles.load(uris[i])) runner.ownDiagnostics(uris[i]);
+      try {
+        // Own diagnostics now, so that their cost is spread over the chunks too.
+        if (await workspaceFiles.load(uris[i])) runner.ownDiagnostics(uris[i]);
+      } catch (error) {
+        // One file never stops the scan (the runner guards the services; this is the last net).
+        logThrow('workspace indexing', uris[i], error);
+      }
       if (i % SCAN_CHUNK === SCAN_CHUNK - 1) {
-        progress.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
+        progress?.report(Math.round((100 * (i + 1)) / uris.length), `${i + 1} of ${uris.length} files`);
         await yieldToMessages();
       }
     }
   } finally {
     scanning = false;
-    progress.done();
+    progress?.done();
   }
   connection.console.log(`indexed ${uris.length} files in ${workspaceFolders.join(', ')}`);
   await publishAll();
@@ -157,7 +227,7 @@ connection.onInitialize((params): InitializeResult => {
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map(pathOfUri);
-  runner = new WorkspaceRunner({ root: workspaceFolders[0], settings: settingsFromClient(params.initializationOptions?.settings) });
+  runner = newRunner(workspaceFolders[0], settingsFromClient(params.initializationOptions?.settings));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -186,15 +256,18 @@ async function pullSettings(): Promise<void> {
 let indexed: Promise<void> = Promise.resolve();
 
 connection.onInitialized(() => {
+  // Settings that cannot be read leave the defaults; the scan runs either way.
   indexed = pullSettings()
+    .catch((error: unknown) => logThrow('reading the settings', undefined, error))
     .then(scanWorkspace)
-    .catch((error: Error) => connection.console.error(`workspace indexing failed: ${error.message}`));
+    .catch((error: unknown) => logThrow('workspace indexing', undefined, error));
 });
 
-connection.onDidChangeConfiguration((change) => {
-  if (clientHasConfiguration) void pullSettings().catch((error: Error) => connection.console.error(`reading the settings failed: ${error.message}`));
-  else void applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig));
-});
+connection.onDidChangeConfiguration((change) =>
+  background('reading the settings', undefined, () =>
+    clientHasConfiguration ? pullSettings() : applySettings(settingsFromClient((change.settings as { xenConfig?: unknown } | undefined)?.xenConfig)),
+  ),
+);
 
 /**
  * Files created, changed or deleted on disk: each is read again (an open
@@ -202,62 +275,82 @@ connection.onDidChangeConfiguration((change) => {
  * validation looked at folder listings are checked again when a file came or
  * went, and every file is re-published where its diagnostics changed.
  */
-connection.onDidChangeWatchedFiles(async (params) => {
-  let listingsChanged = false;
-  for (const change of params.changes) {
-    if (change.type !== FileChangeType.Changed) listingsChanged = true;
-    if (change.type === FileChangeType.Deleted) runner.removeDisk(change.uri);
-    else if (workspaceFiles.inWorkspace(change.uri)) await workspaceFiles.load(change.uri);
-    clear(change.uri);
-  }
-  if (listingsChanged) runner.fileSystemChanged();
-  await publishAll();
-});
+connection.onDidChangeWatchedFiles((params) =>
+  background('workspace/didChangeWatchedFiles', undefined, async () => {
+    let listingsChanged = false;
+    for (const change of params.changes) {
+      try {
+        if (change.type !== FileChangeType.Changed) listingsChanged = true;
+        if (change.type === FileChangeType.Deleted) runner.removeDisk(change.uri);
+        else if (workspaceFiles.inWorkspace(change.uri)) await workspaceFiles.load(change.uri);
+        clear(change.uri);
+      } catch (error) {
+        logThrow('workspace/didChangeWatchedFiles', change.uri, error);
+      }
+    }
+    if (listingsChanged) runner.fileSystemChanged();
+    await publishAll();
+  }),
+);
 
-documents.onDidOpen((event) => validate(event.document.uri));
-documents.onDidChangeContent((event) => debouncer.schedule(event.document.uri, () => validate(event.document.uri)));
+documents.onDidOpen((event) => background('textDocument/didOpen', event.document.uri, () => validate(event.document.uri)));
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  debouncer.schedule(uri, () => background('validating', uri, () => validate(uri)));
+});
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  debouncer.cancel(uri);
-  runner.close(uri);
-  if (workspaceFiles.inWorkspace(uri)) {
-    // Back to what is on disk (the edits may not have been saved).
-    void workspaceFiles.load(uri).then(() => {
-      clear(uri);
-      return publishAll();
-    });
-  } else {
+  background('textDocument/didClose', uri, () => {
+    debouncer.cancel(uri);
+    runner.close(uri);
+    if (workspaceFiles.inWorkspace(uri)) {
+      // Back to what is on disk (the edits may not have been saved).
+      return workspaceFiles.load(uri).then(() => {
+        clear(uri);
+        return publishAll();
+      });
+    }
     // Not a file of the workspace: it leaves with its editor.
     runner.removeDisk(uri);
     clear(uri);
-    if (runner.generation !== refreshedGeneration) void publishAll();
-  }
+    if (runner.generation !== refreshedGeneration) return publishAll();
+  });
 });
 
-connection.onCompletion((params) => {
-  const served = serve(params.textDocument.uri);
-  return served ? served.service.complete(served.doc, params.position, served.ctx) : [];
-});
+connection.onCompletion(
+  guarded('textDocument/completion', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.complete(served.doc, params.position, served.ctx) : [];
+  }),
+);
 
-connection.onHover((params) => {
-  const served = serve(params.textDocument.uri);
-  return served ? served.service.hover(served.doc, params.position, served.ctx) : null;
-});
+connection.onHover(
+  guarded('textDocument/hover', null, (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.hover(served.doc, params.position, served.ctx) : null;
+  }),
+);
 
-connection.onCodeAction((params) => {
-  const served = serve(params.textDocument.uri);
-  return served ? served.service.codeActions(served.doc, params.range, params.context.diagnostics, served.ctx) : [];
-});
+connection.onCodeAction(
+  guarded('textDocument/codeAction', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.codeActions(served.doc, params.range, params.context.diagnostics, served.ctx) : [];
+  }),
+);
 
-connection.onDocumentSymbol((params) => {
-  const served = serve(params.textDocument.uri);
-  return served ? served.service.symbols(served.doc, served.ctx) : [];
-});
+connection.onDocumentSymbol(
+  guarded('textDocument/documentSymbol', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.symbols(served.doc, served.ctx) : [];
+  }),
+);
 
-connection.onFoldingRanges((params) => {
-  const served = serve(params.textDocument.uri);
-  return served ? served.service.folding(served.doc, served.ctx) : [];
-});
+connection.onFoldingRanges(
+  guarded('textDocument/foldingRange', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.folding(served.doc, served.ctx) : [];
+  }),
+);
 
 /** The cross-file name at a position of an open document, if any. */
 function linkAtPosition(uri: string, position: Position): Link | undefined {
@@ -276,47 +369,62 @@ function uniqueLocations(locations: Location[]): Location[] {
   });
 }
 
-connection.onDefinition((params) => {
-  const served = serve(params.textDocument.uri);
-  const own = served?.service.definition?.(served.doc, params.position, served.ctx) ?? [];
-  const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? definitions(link, runner.workspace.model()) : [])]);
-});
+connection.onDefinition(
+  guarded('textDocument/definition', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    const own = served?.service.definition?.(served.doc, params.position, served.ctx) ?? [];
+    const link = linkAtPosition(params.textDocument.uri, params.position);
+    return uniqueLocations([...own, ...(link ? definitions(link, runner.workspace.model()) : [])]);
+  }),
+);
 
-connection.onReferences((params) => {
-  const served = serve(params.textDocument.uri);
-  const own = served?.service.references?.(served.doc, params.position, served.ctx) ?? [];
-  const link = linkAtPosition(params.textDocument.uri, params.position);
-  return uniqueLocations([...own, ...(link ? references(link, runner.workspace.allFiles()) : [])]);
-});
+connection.onReferences(
+  guarded('textDocument/references', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    const own = served?.service.references?.(served.doc, params.position, served.ctx) ?? [];
+    const link = linkAtPosition(params.textDocument.uri, params.position);
+    return uniqueLocations([...own, ...(link ? references(link, runner.workspace.allFiles()) : [])]);
+  }),
+);
 
-connection.onPrepareRename((params) => {
-  const link = linkAtPosition(params.textDocument.uri, params.position);
-  return link ? link.fact.range : null;
-});
+connection.onPrepareRename(
+  guarded('textDocument/prepareRename', null, (params) => {
+    const link = linkAtPosition(params.textDocument.uri, params.position);
+    return link ? link.fact.range : null;
+  }),
+);
 
-connection.onRenameRequest((params) => {
-  // The language knows its own naming rules (e.g. XML names); names it does not own are renamed across files.
-  const served = serve(params.textDocument.uri);
-  const own = served?.service.rename?.(served.doc, params.position, params.newName, served.ctx);
-  if (own) return own;
-  const link = linkAtPosition(params.textDocument.uri, params.position);
-  if (!link) return null;
-  try {
-    return rename(link, params.newName, runner.workspace.allFiles());
-  } catch (error) {
-    if (error instanceof RenameError) throw new ResponseError(-32602, error.message);
-    throw error;
-  }
-});
+connection.onRenameRequest(
+  guarded('textDocument/rename', null, (params) => {
+    // The language knows its own naming rules (e.g. XML names); names it does not own are renamed across files.
+    const served = serve(params.textDocument.uri);
+    const own = served?.service.rename?.(served.doc, params.position, params.newName, served.ctx);
+    if (own) return own;
+    const link = linkAtPosition(params.textDocument.uri, params.position);
+    if (!link) return null;
+    try {
+      return rename(link, params.newName, runner.workspace.allFiles());
+    } catch (error) {
+      if (error instanceof RenameError) throw new ResponseError(-32602, error.message);
+      throw error;
+    }
+  }),
+);
 
-connection.onWorkspaceSymbol((params) => workspaceSymbols(params.query, runner.workspace.model()));
+connection.onWorkspaceSymbol(guarded('workspace/symbol', [], (params) => workspaceSymbols(params.query, runner.workspace.model())));
 
 // The dom0 explorer's "cluster nodes as hosts": the nodes the workspace's cluster.conf files declare.
-connection.onRequest(CLUSTER_NODES_REQUEST, async () => {
-  await indexed;
-  return clusterNodes(runner.workspace.model());
-});
+connection.onRequest(
+  CLUSTER_NODES_REQUEST,
+  guarded(CLUSTER_NODES_REQUEST, [], async () => {
+    await indexed;
+    return clusterNodes(runner.workspace.model());
+  }),
+);
+
+// The last net under the guards above: an error that still escapes (a timer, a promise nobody awaits) is logged, and the server goes on.
+process.on('uncaughtException', (error) => logThrow('an unguarded task', undefined, error));
+process.on('unhandledRejection', (error) => logThrow('an unguarded promise', undefined, error));
 
 documents.listen(connection);
 connection.listen();

@@ -27,6 +27,8 @@ export interface StartOptions {
   /** The `xenConfig` settings section the client answers `workspace/configuration` with. */
   settings?: unknown;
   workspaceFolders?: { uri: string; name: string }[];
+  /** Extra environment variables for the server process (the test hook XCC_TEST_THROW_ON, server/src/workspace/testHook.ts). */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -37,6 +39,9 @@ export class LspTestClient {
   private readonly logWaiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   private readonly stateWaiters: { accept: () => boolean; resolve: () => void }[] = [];
   readonly logs: string[] = [];
+  /** Every `$/progress` value the server sent (work-done progress: begin, report, end). */
+  readonly progress: { kind: string; title?: string; message?: string }[] = [];
+  private readonly progressWaiters: { kind: string; resolve: () => void }[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
   readonly stderr: string[] = [];
@@ -47,7 +52,8 @@ export class LspTestClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = options.env ? { ...process.env, ...options.env } : process.env;
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     client.settings = options.settings ?? {};
@@ -59,13 +65,14 @@ export class LspTestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', (params: { message: string }) => client.onLog(params.message));
-    connection.onNotification('$/progress', () => undefined);
+    connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string } }) => client.onProgress(params.value));
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities: {
+        window: { workDoneProgress: true },
         workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -85,6 +92,24 @@ export class LspTestClient {
     for (let i = this.logWaiters.length - 1; i >= 0; i--) {
       if (this.logWaiters[i].pattern.test(message)) this.logWaiters.splice(i, 1)[0].resolve(message);
     }
+  }
+
+  private onProgress(value: { kind: string; title?: string; message?: string }): void {
+    this.progress.push(value);
+    for (let i = this.progressWaiters.length - 1; i >= 0; i--) {
+      if (this.progressWaiters[i].kind === value.kind) this.progressWaiters.splice(i, 1)[0].resolve();
+    }
+  }
+
+  /** Resolves once the server sent a `$/progress` of this kind (`begin`, `report`, `end`), already or later. */
+  waitForProgress(kind: 'begin' | 'report' | 'end'): Promise<void> {
+    if (this.progress.some((p) => p.kind === kind)) return Promise.resolve();
+    return new Promise((resolveProgress) => this.progressWaiters.push({ kind, resolve: resolveProgress }));
+  }
+
+  /** The server is still running (it did not exit). */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Resolves with the first server log line (window/logMessage) matching `pattern`, already or later. */

@@ -1,3 +1,5 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CheckResult } from './checker';
 
@@ -54,8 +56,27 @@ export function formatJson(results: CheckResult[]): string {
 
 const SARIF_LEVELS = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules from the diagnostic codes. */
-export function formatSarif(results: CheckResult[], toolVersion: string, relativeTo: (file: string) => string): string {
+/** The base every relative `artifactLocation.uri` is resolved against: the folder the check ran in. */
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * Where a file is, as SARIF wants it: below `root`, a relative URI reference
+ * (each path segment percent-encoded: a space, `#`, `%`, a non-ASCII letter)
+ * against `%SRCROOT%`; elsewhere, an absolute file: URI.
+ */
+export function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  const path = relative(root, resolve(root, file));
+  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return { uri: pathToFileURL(resolve(root, file)).href };
+  return { uri: path.split(sep).map((segment) => encodeURIComponent(wellFormed(segment))).join('/'), uriBaseId: SRCROOT };
+}
+
+/** A lone surrogate (which `encodeURIComponent` throws on) becomes U+FFFD, as the URL standard does. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules from the diagnostic codes; paths relative to `root` (the working folder). */
+export function formatSarif(results: CheckResult[], toolVersion: string, root: string): string {
   const ruleIds = new Set<string>();
   const sarifResults = [];
   for (const result of results) {
@@ -69,7 +90,7 @@ export function formatSarif(results: CheckResult[], toolVersion: string, relativ
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: relativeTo(result.file) },
+              artifactLocation: artifactLocation(result.file, root),
               region: {
                 startLine: d.range.start.line + 1,
                 startColumn: d.range.start.character + 1,
@@ -95,6 +116,7 @@ export function formatSarif(results: CheckResult[], toolVersion: string, relativ
             rules: [...ruleIds].sort().map((id) => ({ id, shortDescription: { text: id } })),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root.endsWith(sep) ? root : root + sep).href } },
         results: sarifResults,
       },
     ],

@@ -1,7 +1,8 @@
 /**
  * Minimal glob matching for file patterns in the style VS Code uses for
  * `filenamePatterns`: `**` crosses folders, `*` and `?` stay within one path
- * segment. A pattern without `/` matches the base name only.
+ * segment. A pattern without `/` matches the base name only. Any character
+ * but `/` may be in a name, a newline included (hence the `s` flag).
  */
 export function globToRegExp(pattern: string): RegExp {
   let source = '';
@@ -24,7 +25,7 @@ export function globToRegExp(pattern: string): RegExp {
       source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
   }
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^${source}$`, 's');
 }
 
 export function matchesGlob(path: string, pattern: string): boolean {

@@ -32,11 +32,20 @@ export interface Settings {
     /** drbd-utils release the hosts run, e.g. "9.22"; keywords newer than it are reported. Absent: the newest the tables know. */
     utilsVersion?: string;
   };
+  /** Limits on the work per file (absent: `DEFAULT_MAX_FILE_SIZE`). */
+  diagnostics?: {
+    /** Past this many bytes (UTF-8) a file gets syntax checks only and no cross-file facts; 0: no limit. */
+    maxFileSize: number;
+  };
 }
+
+/** 4 MB: real configs are kilobytes; past this a file is generated data or a mistake, and full checks would hold up the server. */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   xen: { version: '4.19', toolstack: 'xl' },
   drbd: { dialect: 'auto' },
+  diagnostics: { maxFileSize: DEFAULT_MAX_FILE_SIZE },
 };
 
 /**

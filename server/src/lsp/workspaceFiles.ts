@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { pathOfUri, uriOfPath } from '../common/uri';
 import { languageForPath } from '../languages/registry';
+import { readConfigFile } from '../workspace/disk';
 import type { WorkspaceRunner } from '../workspace/runner';
-import { walkFolder } from '../workspace/walk';
+import { walkFolder, WalkProblem } from '../workspace/walk';
 
 /**
  * The workspace's files on disk, as the server sees them: found below the
@@ -16,9 +16,9 @@ export class WorkspaceFiles {
     private readonly folders: () => string[],
   ) {}
 
-  /** The config files below the folders (fast: names only). */
-  list(): string[] {
-    return this.folders().flatMap((folder) => walkFolder(folder).map((f) => uriOfPath(f.path)));
+  /** The config files below the folders (fast: names only); an entry the walk cannot look into goes to `onProblem` and the rest is listed. */
+  list(onProblem?: (problem: WalkProblem) => void): string[] {
+    return this.folders().flatMap((folder) => walkFolder(folder, { onProblem }).map((f) => uriOfPath(f.path)));
   }
 
   /** Whether the file lies below a workspace folder: only those are part of the workspace when closed. */
@@ -30,7 +30,9 @@ export class WorkspaceFiles {
 
   /**
    * Reads one file into the runner; a file that is not one of ours, or cannot
-   * be read (deleted meanwhile), is forgotten. Returns whether it is known now.
+   * be read (deleted meanwhile, or not a regular file: a FIFO is never opened
+   * for a blocking read), is forgotten. A byte order mark is dropped, as the
+   * editor does for an open document. Returns whether it is known now.
    */
   async load(uri: string): Promise<boolean> {
     const path = pathOfUri(uri);
@@ -38,7 +40,7 @@ export class WorkspaceFiles {
     let text: string | undefined;
     if (languageId) {
       try {
-        text = await readFile(path, 'utf8');
+        text = await readConfigFile(path);
       } catch {
         text = undefined;
       }

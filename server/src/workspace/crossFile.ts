@@ -16,6 +16,8 @@ const SOURCE = 'workspace';
 export interface CrossFileOptions {
   /** Workspace root, to show other files by a short relative path. */
   root?: string;
+  /** When given, a rule that throws is reported here and the other rules still run. */
+  onRuleError?: (rule: CrossFileRule, error: unknown) => void;
 }
 
 /** Related information that points at a fact of another file. */
@@ -31,5 +33,14 @@ export function crossFileDiagnostic(range: Range, severity: DiagnosticSeverity, 
 /** All cross-file diagnostics for the file `uri` (whose facts are `facts`). */
 export function crossFileDiagnostics(uri: string, facts: FileFacts, model: WorkspaceModel, rules: readonly CrossFileRule[], options: CrossFileOptions = {}): Diagnostic[] {
   const ctx = { model, at: (placed: { uri: string; fact: Located<unknown> }) => displayLocation(placed.uri, placed.fact.range.start.line, options.root) };
-  return rules.flatMap((rule) => rule.check(uri, facts, ctx));
+  const { onRuleError } = options;
+  if (!onRuleError) return rules.flatMap((rule) => rule.check(uri, facts, ctx));
+  return rules.flatMap((rule) => {
+    try {
+      return rule.check(uri, facts, ctx);
+    } catch (error) {
+      onRuleError(rule, error);
+      return [];
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService, ParsedDocument, ServiceContext } from '../languages/types';
 import { CROSS_FILE_RULES } from '../languages/registry';
-import { crossFileDiagnostics } from './crossFile';
+import { CrossFileOptions, crossFileDiagnostics } from './crossFile';
 import type { FileFacts } from './facts';
 import { WorkspaceModel } from './model';
 import type { WorkspaceView } from './view';
@@ -68,10 +68,14 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.cachedModel;
   }
 
-  /** The cross-file diagnostics of `uri` over the current model; none for a file the index does not hold. */
-  crossFileDiagnostics(uri: string): Diagnostic[] {
+  /**
+   * The cross-file diagnostics of `uri` over the current model; none for a file
+   * the index does not hold. With `onRuleError`, a rule that throws is reported
+   * there and the other rules still answer.
+   */
+  crossFileDiagnostics(uri: string, onRuleError?: CrossFileOptions['onRuleError']): Diagnostic[] {
     const facts = this.factsOf(uri);
-    return facts ? crossFileDiagnostics(uri, facts, this.model(), CROSS_FILE_RULES, { root: this.root }) : [];
+    return facts ? crossFileDiagnostics(uri, facts, this.model(), CROSS_FILE_RULES, { root: this.root, onRuleError }) : [];
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 import type { Location } from 'vscode-languageserver-types';
 import { parseMac } from '../common/mac';
+import { decodePercent } from '../common/uri';
 import type { DrbdCommonFact, DrbdResourceFact, FileFacts, Located } from './facts';
 
 /** A fact together with the file it was found in. */
@@ -120,6 +121,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function baseName(uri: string): string {
-  const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
+  const path = decodePercent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
   return path.slice(path.lastIndexOf('/') + 1);
 }

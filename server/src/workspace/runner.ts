@@ -14,12 +14,25 @@
  * existence: DRBD includes). The runner hands it a reader that records the
  * call, so when a file appears or disappears on disk exactly those files are
  * checked again (`fileSystemChanged`).
+ *
+ * A language service that throws never takes the caller down: the throw is
+ * reported once to `onFailure` (the server logs it, the CLI exits 2 naming the
+ * file), and the file answers with what could be had: no parse means no
+ * facts, no diagnostics and no editing features; a throwing `validate` means
+ * no own diagnostics; a throwing cross-file rule drops that rule's findings.
+ * The failure sticks to that text: the same text is not tried again.
+ *
+ * A file larger than `settings.diagnostics.maxFileSize` gets its syntax errors
+ * only, with one info at line 1 saying so, and no facts: its thousands of
+ * names would flood every other file's cross-file checks, and a real config is
+ * kilobytes.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
-import type { FileContext, FileReader, LanguageService, ParsedDocument, ServiceContext, Settings } from '../languages/types';
+import { DEFAULT_MAX_FILE_SIZE, type FileContext, type FileReader, type LanguageService, type ParsedDocument, type ServiceContext, type Settings } from '../languages/types';
+import { Code } from './codes';
 import { DISK_FILES } from './disk';
 import type { FileFacts } from './facts';
 import { WorkspaceIndex } from './index';
@@ -31,6 +44,38 @@ export interface RunnerOptions {
   settings: Settings;
   /** The file system for file: URIs (default: the real disk); other schemes get none. */
   diskFiles?: FileReader;
+  /** Where the service of a language id comes from (default: the registry; a test may wrap it, see testHook.ts). */
+  services?: ServiceLookup;
+  /** Told once per throw of a language service (default: nothing). */
+  onFailure?: (failure: RunnerFailure) => void;
+}
+
+export type ServiceLookup = (languageId: string) => LanguageService<ParsedDocument> | undefined;
+
+/** A language service threw while the runner worked on a file. */
+export interface RunnerFailure {
+  uri: string;
+  languageId: string;
+  /** What threw: the service's `parse`, `facts` or `validate`, or a cross-file rule (`cross-file`, with its name in `rule`). */
+  stage: 'parse' | 'facts' | 'validate' | 'cross-file';
+  rule?: string;
+  error: unknown;
+}
+
+/** What threw, in a few words: `cluster-conf parse`, `drbd cross-file rule drbd/minor-collision`. */
+export function failedStep(failure: RunnerFailure): string {
+  return `${failure.languageId} ${failure.rule ? `cross-file rule ${failure.rule}` : failure.stage}`;
+}
+
+/** `cluster-conf parse for file:///etc/cluster/cluster.conf threw RangeError: Invalid code point 1114112`: one line, no stack. */
+export function describeFailure(failure: RunnerFailure): string {
+  return `${failedStep(failure)} for ${failure.uri} threw ${errorText(failure.error)}`;
+}
+
+/** `RangeError: Invalid code point 1114112`: an error's name and first message line. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
+  return String(error).split('\n')[0];
 }
 
 /** A file's text and the language it is read as. */
@@ -51,6 +96,8 @@ interface Parsed {
   doc?: ParsedDocument;
   /** Sticky for this parse: services may memoize on the document, so a later run may not call the reader again. */
   usedFiles: boolean;
+  /** The parser threw on this text: there is no document, and it is not tried again. */
+  failed?: boolean;
 }
 
 /** What the runner derived from a file's current source under the current settings. */
@@ -61,6 +108,8 @@ interface Analysis {
   facts: FileFacts | undefined;
   /** The file's own diagnostics, computed on first demand. */
   own?: Diagnostic[];
+  /** The size in bytes when it is past the limit: syntax checks only. */
+  tooLarge?: number;
 }
 
 interface Entry {
@@ -71,6 +120,8 @@ interface Entry {
   /** Text on disk, when the file is known there. */
   disk?: Source;
   analysis?: Analysis;
+  /** The cross-file rules that threw for this file at an index generation: each reported once per generation, not per diagnose. */
+  crossFileFailures?: { generation: number; rules: Set<string> };
 }
 
 /** What the editing features are handed for one file: its service, its current parse, and a context with the workspace view. */
@@ -88,12 +139,16 @@ export class WorkspaceRunner {
   private currentSettings: Settings;
   private settingsKey: string;
   private readonly diskFiles: FileReader;
+  private readonly serviceOf: ServiceLookup;
+  private readonly onFailure: (failure: RunnerFailure) => void;
 
   constructor(options: RunnerOptions) {
     this.index = new WorkspaceIndex(options.root);
     this.currentSettings = options.settings;
     this.settingsKey = JSON.stringify(options.settings);
     this.diskFiles = options.diskFiles ?? DISK_FILES;
+    this.serviceOf = options.services ?? serviceFor;
+    this.onFailure = options.onFailure ?? (() => undefined);
   }
 
   get settings(): Settings {
@@ -137,7 +192,7 @@ export class WorkspaceRunner {
 
   /** The document is open in the editor with `text`; returns false when it is of no language of ours. */
   setOpen(uri: string, languageId: string, text: string): boolean {
-    if (!serviceFor(languageId)) return false;
+    if (!this.serviceOf(languageId)) return false;
     const entry = this.entryFor(uri);
     if (entry.open?.text !== text || entry.open.languageId !== languageId) entry.open = { languageId, text };
     this.analyze(entry);
@@ -156,7 +211,7 @@ export class WorkspaceRunner {
 
   /** The file's text on disk (read at start-up or after a file-system event). */
   setDisk(uri: string, languageId: string, text: string): boolean {
-    if (!serviceFor(languageId)) return false;
+    if (!this.serviceOf(languageId)) return false;
     const entry = this.entryFor(uri);
     entry.disk = { languageId, text };
     this.analyze(entry);
@@ -213,7 +268,7 @@ export class WorkspaceRunner {
     this.refreshStale();
     const analysis = this.analyze(entry);
     if (!analysis.own) {
-      analysis.own = this.validate(entry, analysis);
+      analysis.own = analysis.tooLarge !== undefined ? this.syntaxOnly(entry, analysis, analysis.tooLarge) : this.validate(entry, analysis);
       if (!entry.open) analysis.parsed.doc = undefined;
     }
     return analysis.own;
@@ -224,7 +279,7 @@ export class WorkspaceRunner {
     const own = this.ownDiagnostics(uri);
     if (!own) return undefined;
     // Every file's facts are current (ownDiagnostics refreshed them); a document that is no file has none.
-    return [...own, ...this.index.crossFileDiagnostics(uri)];
+    return [...own, ...this.crossFile(this.entries.get(uri)!)];
   }
 
   /** The service, the current parse and a context with the workspace view, for completion, hover, actions and navigation. */
@@ -233,9 +288,11 @@ export class WorkspaceRunner {
     if (!entry) return undefined;
     this.refreshStale();
     const analysis = this.analyze(entry);
+    const doc = this.docOf(entry, analysis.parsed);
+    if (!doc) return undefined;
     return {
-      service: serviceFor(analysis.parsed.languageId)!,
-      doc: this.docOf(entry, analysis.parsed),
+      service: this.serviceOf(analysis.parsed.languageId)!,
+      doc,
       ctx: { ...this.fileContext(entry, this.readerFor(uri)), workspace: this.index },
     };
   }
@@ -284,22 +341,83 @@ export class WorkspaceRunner {
     const source = (entry.open ?? entry.disk)!;
     const cached = entry.analysis;
     if (cached && cached.settingsKey === this.settingsKey && sameSource(cached.parsed, source)) return cached;
-    const service = serviceFor(source.languageId)!;
+    const service = this.serviceOf(source.languageId)!;
     const parsed = cached && sameSource(cached.parsed, source) ? cached.parsed : { languageId: source.languageId, text: source.text, usedFiles: false };
-    const isFile = entry.uri.startsWith('file:');
-    const facts = isFile ? service.facts(this.docOf(entry, parsed), this.isolatedContext(entry, parsed)) : undefined;
-    const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts };
-    entry.analysis = analysis;
+    const tooLarge = sizeOverLimit(source.text, this.currentSettings.diagnostics?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
-    // config opened from a dom0 host must not collide with the repository's own files.
+    // config opened from a dom0 host must not collide with the repository's own files. Nor does a
+    // file past the size limit, nor one whose parser threw.
+    let facts: FileFacts | undefined;
+    if (entry.uri.startsWith('file:') && tooLarge === undefined) {
+      const doc = this.docOf(entry, parsed);
+      if (doc) facts = this.attempt(entry, parsed.languageId, 'facts', undefined, () => service.facts(doc, this.isolatedContext(entry, parsed)));
+    }
+    const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts, tooLarge };
+    entry.analysis = analysis;
     if (facts) this.index.update(entry.uri, facts, entry.open !== undefined);
+    else this.index.remove(entry.uri);
     return analysis;
   }
 
-  /** The parse of `parsed`'s source, made again if it was let go. */
-  private docOf(entry: Entry, parsed: Parsed): ParsedDocument {
-    parsed.doc ??= serviceFor(parsed.languageId)!.parse(parsed.text, this.isolatedContext(entry, parsed));
+  /** The parse of `parsed`'s source, made again if it was let go; undefined when the parser threw on this text. */
+  private docOf(entry: Entry, parsed: Parsed): ParsedDocument | undefined {
+    if (parsed.doc || parsed.failed) return parsed.doc;
+    parsed.doc = this.attempt(entry, parsed.languageId, 'parse', undefined, () => this.serviceOf(parsed.languageId)!.parse(parsed.text, this.isolatedContext(entry, parsed)));
+    parsed.failed = parsed.doc === undefined;
     return parsed.doc;
+  }
+
+  /** `body`'s answer, or `fallback` when it throws, reported once to `onFailure`. */
+  private attempt<T>(entry: Entry, languageId: string, stage: RunnerFailure['stage'], fallback: T, body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      this.report({ uri: entry.uri, languageId, stage, error });
+      return fallback;
+    }
+  }
+
+  private report(failure: RunnerFailure): void {
+    try {
+      this.onFailure(failure);
+    } catch {
+      // whoever listens must not turn a reported failure into a thrown one
+    }
+  }
+
+  /** The cross-file diagnostics of a file; a rule that throws loses its own findings only. */
+  private crossFile(entry: Entry): Diagnostic[] {
+    const generation = this.index.generation;
+    const languageId = entry.analysis?.parsed.languageId ?? '';
+    const onRuleError = (rule: { name: string }, error: unknown) => {
+      if (entry.crossFileFailures?.generation !== generation) entry.crossFileFailures = { generation, rules: new Set() };
+      if (entry.crossFileFailures.rules.has(rule.name)) return;
+      entry.crossFileFailures.rules.add(rule.name);
+      this.report({ uri: entry.uri, languageId, stage: 'cross-file', rule: rule.name, error });
+    };
+    try {
+      return this.index.crossFileDiagnostics(entry.uri, onRuleError);
+    } catch (error) {
+      // Building the model itself threw.
+      onRuleError({ name: '(the workspace model)' }, error);
+      return [];
+    }
+  }
+
+  /** A file past the size limit: its syntax errors, after one info that says why there is nothing else. */
+  private syntaxOnly(entry: Entry, analysis: Analysis, size: number): Diagnostic[] {
+    const limit = this.currentSettings.diagnostics?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const info: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: Code.fileTooLarge,
+      source: 'workspace',
+      message:
+        `This file is ${sizes(size, limit)} ` +
+        `(setting xenConfig.diagnostics.maxFileSize, CLI --max-file-size): only syntax errors are reported, and it takes no part in cross-file checks.`,
+    };
+    const doc = this.docOf(entry, analysis.parsed);
+    return [info, ...(doc?.syntaxErrors ?? [])];
   }
 
   /** Parse and facts see the file alone: an empty workspace view. */
@@ -309,9 +427,39 @@ export class WorkspaceRunner {
 
   /** Own diagnostics: the context has no workspace, so they depend on this file (and folder listings) alone. */
   private validate(entry: Entry, analysis: Analysis): Diagnostic[] {
-    const service = serviceFor(analysis.parsed.languageId)!;
-    return service.validate(this.docOf(entry, analysis.parsed), this.fileContext(entry, this.recordingReader(entry, analysis.parsed)));
+    const { languageId } = analysis.parsed;
+    const doc = this.docOf(entry, analysis.parsed);
+    if (!doc) return [];
+    const service = this.serviceOf(languageId)!;
+    return this.attempt(entry, languageId, 'validate', [], () => service.validate(doc, this.fileContext(entry, this.recordingReader(entry, analysis.parsed))));
   }
+}
+
+/** The text's size in UTF-8 bytes when it is more than `limit` (0: no limit), else undefined. Cheap for text far from the limit. */
+function sizeOverLimit(text: string, limit: number): number | undefined {
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes: most texts are decided by their length alone.
+  if (limit <= 0 || text.length * 3 <= limit) return undefined;
+  const size = Buffer.byteLength(text, 'utf8');
+  return size > limit ? size : undefined;
+}
+
+/** `20 MB, more than the limit of 4 MB`; in bytes where rounding would show the two equal. */
+function sizes(size: number, limit: number): string {
+  const [a, b] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatBytes(size), formatBytes(limit)];
+  return `${a}, more than the limit of ${b}`;
+}
+
+/** `4 MB`, `20.5 MB`, `700 KB`, `512 bytes`. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 * 1024 * 1024, 'GB'],
+    [1024 * 1024, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
 }
 
 function sameSource(parsed: Parsed, source: Source): boolean {
