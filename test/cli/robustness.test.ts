@@ -22,7 +22,7 @@ import { REPO_ROOT } from '../helpers/fixtures';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const CLEAN = 'name = "vm1"\nkernel = "/k"\nmemory = 512\n';
-/** Two errors on line 2: kernel is not a list, and the list is not closed. */
+// An unclosed list (xl refuses the file), in a setting that takes one value (a warning: xl would ignore it).
 const BROKEN = 'name = "vm2"\nkernel = [\n';
 const CLUSTER = '<?xml version="1.0"?>\n<cluster name="c1" config_version="1">\n  <clusternodes>\n    <clusternode name="n1" nodeid="1"/>\n  </clusternodes>\n</cluster>\n';
 
@@ -109,7 +109,7 @@ describe('cli.js check: a folder it may not list', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'warning: etc/xen/private: cannot list the folder: permission denied (EACCES): skipped',
-      'checked 2 files: 2 errors, 0 warnings, 0 infos, 0 hints',
+      'checked 2 files: 1 errors, 1 warnings, 0 infos, 0 hints',
     ]);
   });
 
@@ -180,7 +180,7 @@ describe('cli.js check: special files, BOMs, odd names', () => {
     try {
       const result = check(odd, ['.']);
       assert.equal(result.status, 1);
-      assert.equal(result.stderr, 'checked 1 file: 2 errors, 0 warnings, 0 infos, 0 hints\n');
+      assert.equal(result.stderr, 'checked 1 file: 1 errors, 1 warnings, 0 infos, 0 hints\n');
       assert.ok(result.stdout.startsWith('site\nA/etc/xen/vm.cfg:2:'), JSON.stringify(result.stdout));
     } finally {
       remove(odd);
@@ -241,9 +241,9 @@ describe('cli.js check: a language service that throws', () => {
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'error: etc/xen/a.cfg: xl-config parse threw Error: injected by XCC_TEST_THROW_ON in xl-config parse (an internal error: the file is not fully checked)',
       'error: etc/xen/c.cfg: xl-config validate threw Error: injected by XCC_TEST_THROW_ON in xl-config validate (an internal error: the file is not fully checked)',
-      'checked 3 files (2 not fully): 2 errors, 0 warnings, 0 infos, 0 hints',
+      'checked 3 files (2 not fully): 1 errors, 1 warnings, 0 infos, 0 hints',
     ]);
-    assert.match(result.stdout, /^etc\/xen\/b\.cfg:2:\d+: error: /);
+    assert.match(result.stdout, /^etc\/xen\/b\.cfg:2:\d+: error: /m);
   });
 
   it('on a real input that threw in a parser (a character reference past U+10FFFF) never prints a stack trace', () => {
