@@ -6,12 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseMac } from '../../server/src/common/mac';
+import { oracleFor } from '../helpers/oracles';
 import { serviceFor } from '../../server/src/languages/registry';
 import { LANGUAGE_IDS } from '../../server/src/languages/registry';
 import { LanguageId } from '../../server/src/languages/types';
@@ -45,17 +46,8 @@ function expanded(snippet: Snippet): string {
 }
 
 /** The real upstream checker for a language (see /work/shared/oracles/README.md), when installed. */
-function oracleFor(id: LanguageId, text: string): { command: string; args: string[] } | undefined {
-  const names: Partial<Record<LanguageId, string>> = {
-    'xl-config': 'xl-oracle',
-    drbd: 'drbd-oracle',
-    iftab: 'iftab-oracle',
-    'cluster-conf': 'clusterconf-oracle',
-  };
-  const name = names[id];
-  if (!name) return undefined;
-  // ../shared/oracles from the main checkout; one level more from a worktree under /work/wt.
-  const command = [join(REPO_ROOT, '..', 'shared', 'oracles', name), join(REPO_ROOT, '..', '..', 'shared', 'oracles', name)].find((p) => existsSync(p));
+function oracleCommand(id: LanguageId, text: string): { command: string; args: string[] } | undefined {
+  const command = oracleFor(id);
   if (!command) return undefined;
   const dialect = id === 'drbd' ? ['--dialect', /\bnode-id\b/.test(text) ? '9' : '84'] : [];
   return { command, args: dialect };
@@ -117,7 +109,7 @@ describe('snippet files', () => {
 
         it(`"${name}": expanded, the real tool accepts it`, (t) => {
           const text = expanded(snippet);
-          const oracle = oracleFor(id, text);
+          const oracle = oracleCommand(id, text);
           if (!oracle) {
             t.skip(id === 'xend-sxp' ? 'no oracle reads xend-config.sxp' : `the ${id} oracle is not installed (see shared/oracles/setup.sh)`);
             return;

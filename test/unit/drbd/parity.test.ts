@@ -6,16 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
+import { fixtureFiles } from '../../helpers/fixtures';
+import { oracleFor } from '../../helpers/oracles';
 import { detectDialect } from '../../../server/src/languages/drbd/dialect';
 import { findings } from '../../../server/src/languages/drbd/validate';
 import { drbd } from './helpers';
 
-const ORACLE = [join(REPO_ROOT, '..', 'shared'), join(REPO_ROOT, '..', '..', 'shared')].map((root) => join(root, 'oracles', 'drbd-oracle')).find((path) => existsSync(path));
+const ORACLE = oracleFor('drbd');
 const ORACLE_DIALECT = { '8.3': '83', '8.4': '84', '9': '9' } as const;
 
 interface Verdict {

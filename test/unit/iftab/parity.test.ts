@@ -9,12 +9,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
+import { fixtureFiles } from '../../helpers/fixtures';
+import { oracleFor } from '../../helpers/oracles';
 import { iftab } from './helpers';
 
-const ORACLE = join(process.env.XEN_CONFIG_ORACLES ?? resolve(REPO_ROOT, '../shared/oracles'), 'iftab-oracle');
+const ORACLE = oracleFor('iftab') ?? 'iftab-oracle';
 
 /**
  * Codes that are stricter than ifrename on purpose: the kernel refuses these

@@ -4,14 +4,9 @@
  * repository (`../shared/oracles`, or `../../shared/oracles` from a worktree).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { oracleFor } from '../../helpers/oracles';
 
-export const XL_ORACLE = [process.env.XEN_CONFIG_ORACLES, join(REPO_ROOT, '..', 'shared', 'oracles'), join(REPO_ROOT, '..', '..', 'shared', 'oracles')]
-  .filter((dir): dir is string => !!dir)
-  .map((dir) => join(dir, 'xl-oracle'))
-  .find((path) => existsSync(path));
+export const XL_ORACLE = oracleFor('xl-config');
 
 /** The Xen release of the oracle's xl: compare with it, not with the default target. */
 export const ORACLE_XEN_VERSION = '4.17';
