@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { complete } from './complete';
@@ -12,7 +13,7 @@ import { validate } from './validate';
 export type { ClusterDoc } from './parse';
 
 /** Red Hat cluster 3 `/etc/cluster/cluster.conf` (cman, fenced, rgmanager). */
-export const clusterConfService: LanguageService<ClusterDoc> = {
+export const clusterConfService: LanguageService<ClusterDoc> = clampPositions({
   id: 'cluster-conf',
   parse: (text) => parse(text),
   validate,
@@ -25,7 +26,7 @@ export const clusterConfService: LanguageService<ClusterDoc> = {
   definition,
   references: (doc, position, ctx) => references(doc, position, ctx),
   rename,
-};
+});
 
 /** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
 export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {

@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { complete } from './complete';
@@ -11,7 +12,7 @@ import { validate } from './validate';
 
 export type { DrbdDocument } from './parse';
 
-export const drbdService: LanguageService<DrbdDocument> = {
+export const drbdService: LanguageService<DrbdDocument> = clampPositions({
   id: 'drbd',
   parse: (text) => parse(text),
   validate,
@@ -22,7 +23,7 @@ export const drbdService: LanguageService<DrbdDocument> = {
   folding,
   facts,
   definition,
-};
+});
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
 export const drbdLanguage: LanguageDefinition<DrbdDocument> = {

@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { complete } from './complete';
@@ -12,7 +13,7 @@ import { validate } from './validate';
 export { generateIftab, generateIftabAction } from './generate';
 export type { IftabDocument } from './parse';
 
-export const iftabService: LanguageService<IftabDocument> = {
+export const iftabService: LanguageService<IftabDocument> = clampPositions({
   id: 'iftab',
   parse: (text) => parse(text),
   validate,
@@ -22,7 +23,7 @@ export const iftabService: LanguageService<IftabDocument> = {
   symbols,
   folding,
   facts,
-};
+});
 
 /** ifrename's /etc/iftab. */
 export const iftabLanguage: LanguageDefinition<IftabDocument> = {

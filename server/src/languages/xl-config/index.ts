@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { complete } from './complete';
@@ -11,7 +12,7 @@ import { validate } from './validate';
 export type { XlDocument } from './parse';
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
-export const xlConfigService: LanguageService<XlDocument> = {
+export const xlConfigService: LanguageService<XlDocument> = clampPositions({
   id: 'xl-config',
   parse: (text, ctx) => parse(text, ctx.path),
   validate,
@@ -21,7 +22,7 @@ export const xlConfigService: LanguageService<XlDocument> = {
   symbols,
   folding,
   facts,
-};
+});
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
 export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
