@@ -50,6 +50,9 @@ export function tokenize(text: string): Lexed {
   const comments: { start: number; end: number }[] = [];
   let i = 0;
   const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => tokens.push({ kind, start, end, value });
+  // Looked up once: asking "is there a line break after this `#`?" at every `#` of the last line rescans it each time.
+  const lastNewline = text.lastIndexOf('\n');
+  const strings = new QuoteScanner(text);
 
   while (i < text.length) {
     const c = text[i];
@@ -74,13 +77,13 @@ export function tokenize(text: string): Lexed {
     } else if (c === '\n') {
       push('newline', i, i + 1);
       i++;
-    } else if (c === '#' && text.indexOf('\n', i) >= 0) {
+    } else if (c === '#' && i < lastNewline) {
       const newline = text.indexOf('\n', i);
       comments.push({ start: i, end: newline > i && text[newline - 1] === '\r' ? newline - 1 : newline });
       push('newline', newline, newline + 1);
       i = newline + 1;
-    } else if ((c === '"' || c === "'") && quotedEnd(text, i) > 0) {
-      const end = quotedEnd(text, i);
+    } else if ((c === '"' || c === "'") && strings.end(i) > 0) {
+      const end = strings.end(i);
       const decoded = dequote(text.slice(i, end));
       push('string', i, end, decoded.value);
       if (decoded.error) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
@@ -93,19 +96,46 @@ export function tokenize(text: string): Lexed {
   return { tokens, errors, comments };
 }
 
-/** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
-function quotedEnd(text: string, start: number): number {
-  const quote = text[start];
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === quote) return i + 1;
-    if (c === '\n') return -1;
-    if (c === '\\') {
-      if (i + 1 >= text.length || text[i + 1] === '\n') return -1;
-      i++;
-    }
+/**
+ * Where the string that starts at a quote ends. A quote that is not closed on
+ * its line makes the scan run to the line's end; a later quote of the same
+ * kind on that line was passed as an escaped character by that scan, so its
+ * own scan would retrace the same characters and fail too: it is answered from
+ * the first, and a line of unclosed quotes costs one scan, not one per quote.
+ */
+class QuoteScanner {
+  private readonly unclosedUntil: Record<string, number> = { '"': -1, "'": -1 };
+  private last = { start: -1, end: -1 };
+
+  constructor(private readonly text: string) {}
+
+  /** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
+  end(start: number): number {
+    if (this.last.start === start) return this.last.end;
+    const quote = this.text[start];
+    const end = start < this.unclosedUntil[quote] ? -1 : this.scan(start, quote);
+    this.last = { start, end };
+    return end;
   }
-  return -1;
+
+  private scan(start: number, quote: string): number {
+    const text = this.text;
+    for (let i = start + 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === quote) return i + 1;
+      if (c === '\n') return this.unclosed(quote, i);
+      if (c === '\\') {
+        if (i + 1 >= text.length || text[i + 1] === '\n') return this.unclosed(quote, i + 1);
+        i++;
+      }
+    }
+    return this.unclosed(quote, text.length);
+  }
+
+  private unclosed(quote: string, lineEnd: number): number {
+    this.unclosedUntil[quote] = lineEnd;
+    return -1;
+  }
 }
 
 /**

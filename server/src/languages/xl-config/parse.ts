@@ -10,8 +10,9 @@
  * statement on the token where xl reports it, and recovers at the next line
  * (or inside a list, at the next item) so the rest of the file stays usable.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { FirstProblems, MAX_PROBLEMS } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ListValue, Setting, Span, Value, XlDocument } from './ast';
 import { Code } from './codes';
@@ -24,6 +25,21 @@ export const SOURCE = 'xl-config';
 interface RawError extends Span {
   message: string;
   lexical?: LexicalError;
+}
+
+/**
+ * How deep lists may nest. xl's parser (bison, at most 10,000 states) runs out
+ * of stack past 4,996 lists in `[[[…` and earlier in other shapes; no real
+ * setting nests more than two. Ours reads deeper lists with a stack of its
+ * own, so the limit only says where xl would refuse the file.
+ */
+export const MAX_LIST_DEPTH = 4996;
+
+interface OpenList {
+  list: ListValue;
+  expectItem: boolean;
+  /** One error per list: the rest of a broken list is usually the same mistake. */
+  reported: boolean;
 }
 
 export type { XlDocument } from './ast';
@@ -110,46 +126,92 @@ class Parser {
     return undefined;
   }
 
+  /**
+   * A list, and the lists inside it, read with a stack of open lists rather
+   * than by recursion, so that deep nesting cannot overflow the call stack.
+   * Past MAX_LIST_DEPTH (where xl's own parser gives up) one error is
+   * reported and the deeper lists are skipped to their `]`.
+   */
   private parseList(): ListValue {
-    const open = this.next();
-    const list: ListValue = { kind: 'list', items: [], closed: false, start: open.start, end: open.end };
-    let expectItem = true;
-    let reported = false;
-    const report = (token: Token, message: string) => {
-      if (!reported) this.error(token, message);
-      reported = true;
+    const open: OpenList[] = [];
+    const start = (token: Token): void => {
+      const list: ListValue = { kind: 'list', items: [], closed: false, start: token.start, end: token.end };
+      open.push({ list, expectItem: true, reported: false });
     };
+    const report = (frame: OpenList, token: Token, message: string) => {
+      if (!frame.reported) this.error(token, message);
+      frame.reported = true;
+    };
+    /** Closes the innermost list; returns the outermost one when that was it. */
+    const finish = (): ListValue | undefined => {
+      const { list } = open.pop()!;
+      const parent = open[open.length - 1];
+      if (!parent) return list;
+      parent.list.items.push(list);
+      parent.list.end = list.end;
+      parent.expectItem = false;
+      return undefined;
+    };
+    start(this.next());
     for (;;) {
+      const frame = open[open.length - 1];
+      const { list } = frame;
       this.skipNewlines();
       const token = this.peek();
       if (token.kind === ']') {
         this.next();
         list.closed = true;
         list.end = token.end;
-        return list;
+        const done = finish();
+        if (done) return done;
+        continue;
       }
       if (token.kind === 'eof' || this.startsNextSetting()) {
         const last = this.tokens[this.position - 1];
-        report(token.kind === 'eof' ? last : token, `the list opened at line ${this.lines.positionAt(open.start).line + 1} is not closed: add ']'`);
-        return list;
+        report(frame, token.kind === 'eof' ? last : token, `the list opened at line ${this.lines.positionAt(list.start).line + 1} is not closed: add ']'`);
+        const done = finish();
+        if (done) return done;
+        continue;
       }
       if (token.kind === ',') {
-        if (expectItem) report(token, `unexpected ',' in the list: expected a value before it`);
+        if (frame.expectItem) report(frame, token, `unexpected ',' in the list: expected a value before it`);
         this.next();
         list.end = token.end;
-        expectItem = true;
+        frame.expectItem = true;
         continue;
       }
       if (token.kind === 'string' || token.kind === 'number' || token.kind === '[') {
-        if (!expectItem) report(token, `missing ',' before ${describe(token)} in the list`);
+        if (!frame.expectItem) report(frame, token, `missing ',' before ${describe(token)} in the list`);
+        if (token.kind === '[' && open.length >= MAX_LIST_DEPTH) {
+          report(frame, token, `lists nested more than ${MAX_LIST_DEPTH} deep: xl's parser gives up here ("memory exhausted") and reads none of the file`);
+          this.skipNestedList();
+          frame.expectItem = false;
+          continue;
+        }
+        if (token.kind === '[') {
+          start(this.next());
+          continue;
+        }
         const item = this.parseValue(token)!;
         list.items.push(item);
         list.end = item.end;
-        expectItem = false;
+        frame.expectItem = false;
         continue;
       }
-      report(token, token.kind === 'ident' ? `\`${token.value}\` is not a value: quote it ("${token.value}") or write a number` : `unexpected ${describe(token)} in the list: expected a quoted string, a number, ',' or ']'`);
+      report(frame, token, token.kind === 'ident' ? `\`${token.value}\` is not a value: quote it ("${token.value}") or write a number` : `unexpected ${describe(token)} in the list: expected a quoted string, a number, ',' or ']'`);
       this.next();
+    }
+  }
+
+  /** Steps over a list (at its `[`) and everything in it, to its `]` or to where an unclosed one stops. */
+  private skipNestedList(): void {
+    let depth = 0;
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'eof' || (depth > 0 && this.startsNextSetting())) return;
+      this.next();
+      if (token.kind === '[') depth++;
+      else if (token.kind === ']' && --depth === 0) return;
     }
   }
 
@@ -217,7 +279,13 @@ function describe(token: Token): string {
  */
 function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], syntax: RawError[], pythonConstructs: Map<Diagnostic, string>): Diagnostic[] {
   const docstrings = tripleQuotedBlocks(text);
-  const inDocstring = (offset: number) => docstrings.find((b) => offset >= b.start && offset < b.end);
+  // The errors are looked at in file order, so the block that may hold one only moves forward.
+  let nextDocstring = 0;
+  const inDocstring = (offset: number) => {
+    while (nextDocstring < docstrings.length && docstrings[nextDocstring].end <= offset) nextDocstring++;
+    const block = docstrings[nextDocstring];
+    return block && offset >= block.start ? block : undefined;
+  };
   const all: RawError[] = [];
   const lexicalLines = new Set<number>();
   let sawCarriageReturn = false;
@@ -236,12 +304,20 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
   for (const error of syntax) if (!lexicalLines.has(lines.positionAt(error.start).line)) all.push(error);
   all.sort((a, b) => a.start - b.start);
 
-  const diagnostics: Diagnostic[] = [];
-  const python = (range: Diagnostic['range'], construct: string) => {
+  // In file order, so the first MAX_PROBLEMS are the ones listed; the others are only counted (one info says how many).
+  const problems = new FirstProblems<Diagnostic>((d) => d.range.start);
+  let listed = 0;
+  let leftOut = 0;
+  let leftOutFrom: Position | undefined;
+  const push = (range: Range, make: () => Diagnostic) => {
+    if (listed++ < MAX_PROBLEMS) problems.add(make());
+    else if (leftOut++ === 0) leftOutFrom = range.start;
+  };
+  const python = (range: Range, construct: string) => push(range, () => {
     const found = pythonDiagnostic(range, construct);
     pythonConstructs.set(found, construct);
-    diagnostics.push(found);
-  };
+    return found;
+  });
   const reportedDocstrings = new Set<Span>();
   const pythonLines = new Set<number>();
   for (const error of all) {
@@ -254,7 +330,7 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
     }
     const range = lines.range(error.start, clampToLine(lines, error.start, error.end));
     if (error.lexical?.typographicQuote) {
-      diagnostics.push(diagnostic(range, Severity.Error, Code.typographicQuote, error.message, SOURCE));
+      push(range, () => diagnostic(range, Severity.Error, Code.typographicQuote, error.message, SOURCE));
       continue;
     }
     const construct = pythonConstruct(lines.lineText(range.start.line));
@@ -263,9 +339,10 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
       if (!pythonLines.has(range.start.line)) python(range, construct);
       pythonLines.add(range.start.line);
     }
-    else diagnostics.push(diagnostic(range, Severity.Error, Code.syntax, error.message, SOURCE));
+    else push(range, () => diagnostic(range, Severity.Error, Code.syntax, error.message, SOURCE));
   }
-  return diagnostics;
+  if (leftOutFrom) problems.leaveOut(leftOutFrom, leftOut);
+  return FirstProblems.finish(problems, SOURCE);
 }
 
 function pythonDiagnostic(range: Diagnostic['range'], construct: string): Diagnostic {
