@@ -66,7 +66,7 @@ const WHITESPACE = ' \t\n\v\f\r';
 const SEPARATORS = '{}()<>[]!;';
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 const END_OF_TEXT = '\x04';
-/** Deeper lists are refused (no real configuration nests more than a few levels), so the recursion stays bounded. */
+/** Deeper lists are not read (no real configuration nests more than a few levels), so the recursion stays bounded. */
 const MAX_DEPTH = 200;
 
 /** Python's string.printable, the characters an atom may start with. */
@@ -79,17 +79,25 @@ export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)):
   return new SexpReader(text, lines).read();
 }
 
-/** Every list and atom of the tree, depth first, in source order. */
+/** Every list and atom of the tree, depth first, in source order (with a stack of its own: no recursion, no chain of generators). */
 export function* walkSexp(nodes: readonly SexpNode[]): Generator<SexpNode> {
-  for (const node of nodes) {
+  const stack: { items: readonly SexpNode[]; next: number }[] = [{ items: nodes, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.items[top.next++];
     yield node;
-    if (node.kind === 'list') yield* walkSexp(node.items);
+    if (node.kind === 'list' && node.items.length > 0) stack.push({ items: node.items, next: 0 });
   }
 }
 
 class SexpReader {
   private pos = 0;
   private readonly errors: SexpError[] = [];
+  private lastContentEnd?: { offset: number; end: number };
 
   constructor(
     private readonly text: string,
@@ -129,8 +137,9 @@ class SexpReader {
     if (ch === '(') {
       if (depth > 0 && this.isLineStart(this.pos)) return 'recover';
       if (depth >= MAX_DEPTH) {
-        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this '(' is skipped`);
-        this.pos++;
+        // One error for the whole too-deep list, not one for each '(' inside it.
+        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this list and everything in it are not read`);
+        this.skipList();
         return null;
       }
       return this.readList(depth);
@@ -161,6 +170,25 @@ class SexpReader {
         return this.list(items, start, end, false);
       }
       if (node) items.push(node);
+    }
+  }
+
+  /** Steps over a list (at its `(`) and everything in it: to its `)`, or, never closed, to a `(` in column 0 or the end. */
+  private skipList(): void {
+    let depth = 0;
+    for (;;) {
+      this.skipTrivia();
+      const ch = this.text[this.pos];
+      if (ch === undefined || ch === END_OF_TEXT) return;
+      if (ch === '(') {
+        if (depth > 0 && this.isLineStart(this.pos)) return;
+        depth++;
+        this.pos++;
+      } else if (ch === ')') {
+        this.pos++;
+        if (--depth === 0) return;
+      } else if (ch === '"' || ch === "'") this.readString(ch);
+      else this.pos++;
     }
   }
 
@@ -241,8 +269,11 @@ class SexpReader {
 
   /** The end of the last non-blank character before `offset` (so an unclosed list does not swallow blank lines). */
   private endOfContent(offset: number): number {
+    // Nested lists left open at one place all ask for the same offset: walk back over the blanks once.
+    if (this.lastContentEnd?.offset === offset) return this.lastContentEnd.end;
     let end = offset;
     while (end > 0 && WHITESPACE.includes(this.text[end - 1])) end--;
+    this.lastContentEnd = { offset, end };
     return end;
   }
 
