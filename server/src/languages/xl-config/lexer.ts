@@ -9,6 +9,8 @@
  *  - anything else starts a lexical error that swallows the rest of the word.
  */
 
+import { MAX_PROBLEMS } from '../../common/report';
+
 export type TokenKind = 'ident' | 'number' | 'string' | '=' | '+=' | ',' | '[' | ']' | ';' | 'newline' | 'eof';
 
 export interface Token {
@@ -39,14 +41,17 @@ const isNumberTail = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || c ==
 
 export interface Lexed {
   tokens: Token[];
+  /** The first error of each line, in file order, in full for the first MAX_PROBLEMS such lines. */
   errors: LexicalError[];
+  /** Where the first error of each later line starts: more cannot be listed, they are only counted. */
+  moreErrors: number[];
   /** `# …` comments, without their line break. */
   comments: { start: number; end: number }[];
 }
 
 export function tokenize(text: string): Lexed {
   const tokens: Token[] = [];
-  const errors: LexicalError[] = [];
+  const errors = new LexicalErrors(text);
   const comments: { start: number; end: number }[] = [];
   let i = 0;
   const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => tokens.push({ kind, start, end, value });
@@ -86,14 +91,14 @@ export function tokenize(text: string): Lexed {
       const end = strings.end(i);
       const decoded = dequote(text.slice(i, end));
       push('string', i, end, decoded.value);
-      if (decoded.error) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
+      if (decoded.error && errors.wanted(i)) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
       i = end;
     } else {
       i = lexicalError(text, i, errors, tokens);
     }
   }
   tokens.push({ kind: 'eof', start: text.length, end: text.length, value: '' });
-  return { tokens, errors, comments };
+  return { tokens, errors: errors.full, moreErrors: errors.more, comments };
 }
 
 /**
@@ -139,11 +144,51 @@ class QuoteScanner {
 }
 
 /**
+ * The lexical errors worth keeping: xl reports one per line (the rest of a
+ * line is usually the same mistake) and one carriage return for the whole
+ * file (it is the file's line endings), so only the first error of each line
+ * is kept, and only the first MAX_PROBLEMS lines' in full: past those nothing
+ * can be listed, and a start offset is enough to count them. Lines are the
+ * LineIndex's (a lone CR ends one too), counted as the errors come, in order.
+ */
+class LexicalErrors {
+  readonly full: LexicalError[] = [];
+  readonly more: number[] = [];
+  private line = 0;
+  private counted = 0;
+  private lastLine = -1;
+  private sawCarriageReturn = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether the error starting at `start` is its line's first that counts; if so and past the limit, it is counted here. */
+  wanted(start: number): boolean {
+    for (; this.counted < start; this.counted++) {
+      const c = this.text.charCodeAt(this.counted);
+      if (c === 10 || (c === 13 && this.text.charCodeAt(this.counted + 1) !== 10)) this.line++;
+    }
+    if (this.text.charCodeAt(start) === 13) {
+      if (this.sawCarriageReturn) return false;
+      this.sawCarriageReturn = true;
+    }
+    if (this.line === this.lastLine) return false;
+    this.lastLine = this.line;
+    if (this.full.length < MAX_PROBLEMS) return true;
+    this.more.push(start);
+    return false;
+  }
+
+  push(error: LexicalError): void {
+    this.full.push(error);
+  }
+}
+
+/**
  * libxlu's lexical-error state: the bad character and the rest of its word
  * (or the one blank after it) form the error. At the very end of the file
  * flex matches nothing more, and libxlu reports nothing: we do the same.
  */
-function lexicalError(text: string, start: number, errors: LexicalError[], tokens: Token[]): number {
+function lexicalError(text: string, start: number, errors: LexicalErrors, tokens: Token[]): number {
   const c = text[start];
   let end = start + 1;
   if (end >= text.length) return end;
@@ -153,7 +198,7 @@ function lexicalError(text: string, start: number, errors: LexicalError[], token
   else if (next === ' ' || next === '\t') end++;
   else while (end < text.length && text[end] !== ' ' && text[end] !== '\t' && text[end] !== '\n') end++;
   const word = text.slice(start, end).replace(/[ \t]+$/, '');
-  errors.push({
+  if (errors.wanted(start)) errors.push({
     start,
     end: start + word.length,
     message: describeBadCharacter(c, word),
@@ -167,7 +212,9 @@ function lexicalError(text: string, start: number, errors: LexicalError[], token
   return end;
 }
 
-function describeBadCharacter(c: string, word: string): string {
+function describeBadCharacter(c: string, whole: string): string {
+  // A word of garbage can be the rest of a megabyte line: the message quotes its start.
+  const word = whole.length > 80 ? `${whole.slice(0, 60)}…` : whole;
   if (TYPOGRAPHIC_QUOTES.includes(c)) return `typographic quote '${c}' in \`${word}\`: xl only accepts ASCII quotes ' or "`;
   if (c === '\r') return 'carriage return (Windows line ending): xl rejects it; save the file with Unix (LF) line endings';
   if (c === '"' || c === "'") return `string \`${word}\` is not closed on its line: add the closing ${c} (strings cannot span lines)`;
@@ -184,13 +231,16 @@ function describeBadCharacter(c: string, word: string): string {
  */
 export function dequote(raw: string): { value: string; error?: string } {
   const simple: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
   let value = '';
   for (let i = 1; i < raw.length - 1; ) {
-    const c = raw[i++];
-    if (c !== '\\') {
-      value += c;
-      continue;
+    const backslash = raw.indexOf('\\', i);
+    if (backslash < 0 || backslash >= raw.length - 1) {
+      value += raw.slice(i, raw.length - 1);
+      break;
     }
+    value += raw.slice(i, backslash);
+    i = backslash + 1;
     const escape = raw[i++];
     if (escape in simple) {
       value += simple[escape];

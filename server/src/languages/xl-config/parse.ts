@@ -51,14 +51,17 @@ export function parse(text: string, path = ''): XlDocument {
   const parser = new Parser(lexed.tokens, lines);
   const settings = parser.parseFile();
   const pythonConstructs = new Map<Diagnostic, string>();
-  const syntaxErrors = toDiagnostics(text, lines, lexed.errors, parser.errors, pythonConstructs);
+  const syntaxErrors = toDiagnostics(text, lines, { full: lexed.errors, more: lexed.moreErrors }, { full: parser.errors, more: parser.moreErrors }, pythonConstructs);
   return { text, lines, syntaxErrors, pythonConstructs, settings, comments: lexed.comments, fileKind: configFileKind(path) };
 }
 
 class Parser {
   private position = 0;
+  /** The first MAX_PROBLEMS errors in full; past them, where each starts (they can only be counted). */
   readonly errors: RawError[] = [];
-  private readonly linesWithError = new Set<number>();
+  readonly moreErrors: number[] = [];
+  /** Errors come in file order (each at the token being read or just read), so one per line needs only the last line. */
+  private lastErrorLine = -1;
 
   constructor(
     private readonly tokens: Token[],
@@ -246,8 +249,12 @@ class Parser {
   /** Records one error per line at most (as xl does). */
   private error(token: Token, message: string): void {
     const line = this.lines.positionAt(token.start).line;
-    if (this.linesWithError.has(line)) return;
-    this.linesWithError.add(line);
+    if (line <= this.lastErrorLine) return;
+    this.lastErrorLine = line;
+    if (this.errors.length >= MAX_PROBLEMS) {
+      this.moreErrors.push(token.start);
+      return;
+    }
     // A line break or the end of the file has no characters to underline.
     const end = token.kind === 'newline' || token.kind === 'eof' ? token.start : token.end;
     this.errors.push({ start: token.start, end, message });
@@ -271,13 +278,22 @@ function describe(token: Token): string {
   }
 }
 
+/** Errors of one source in file order: the first ones in full, then only where each of the others starts. */
+interface ErrorList<T> {
+  full: T[];
+  more: number[];
+}
+
 /**
  * Lexical errors first (a syntax error on the same line is only their
  * consequence, xl hides it too), then syntax errors; errors on a line that
  * is Python get a message that says so (the construct each names goes to
- * `pythonConstructs`); a Python docstring is one error.
+ * `pythonConstructs`); a Python docstring is one error. Both lists come in
+ * file order and are merged as they are walked; the first MAX_PROBLEMS
+ * problems are listed, the others only counted (the sources keep just their
+ * starts, and a problem past the limit needs no message).
  */
-function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], syntax: RawError[], pythonConstructs: Map<Diagnostic, string>): Diagnostic[] {
+function toDiagnostics(text: string, lines: LineIndex, lexical: ErrorList<LexicalError>, syntax: ErrorList<RawError>, pythonConstructs: Map<Diagnostic, string>): Diagnostic[] {
   const docstrings = tripleQuotedBlocks(text);
   // The errors are looked at in file order, so the block that may hold one only moves forward.
   let nextDocstring = 0;
@@ -286,61 +302,61 @@ function toDiagnostics(text: string, lines: LineIndex, lexical: LexicalError[], 
     const block = docstrings[nextDocstring];
     return block && offset >= block.start ? block : undefined;
   };
-  const all: RawError[] = [];
-  const lexicalLines = new Set<number>();
-  let sawCarriageReturn = false;
-  for (const error of lexical) {
-    // One carriage-return error is enough: it is the file's line endings, not each line.
-    if (text[error.start] === '\r') {
-      if (sawCarriageReturn) continue;
-      sawCarriageReturn = true;
-    }
-    // Like xl, one lexical error per line: the rest of the line is usually the same mistake.
-    const line = lines.positionAt(error.start).line;
-    if (lexicalLines.has(line)) continue;
-    lexicalLines.add(line);
-    all.push({ start: error.start, end: error.end, message: error.message, lexical: error });
-  }
-  for (const error of syntax) if (!lexicalLines.has(lines.positionAt(error.start).line)) all.push(error);
-  all.sort((a, b) => a.start - b.start);
+  const at = <T extends { start: number }>(list: ErrorList<T>, index: number): { start: number; error?: T } | undefined =>
+    index < list.full.length ? { start: list.full[index].start, error: list.full[index] } : index - list.full.length < list.more.length ? { start: list.more[index - list.full.length] } : undefined;
 
-  // In file order, so the first MAX_PROBLEMS are the ones listed; the others are only counted (one info says how many).
   const problems = new FirstProblems<Diagnostic>((d) => d.range.start);
   let listed = 0;
   let leftOut = 0;
   let leftOutFrom: Position | undefined;
-  const push = (range: Range, make: () => Diagnostic) => {
-    if (listed++ < MAX_PROBLEMS) problems.add(make());
-    else if (leftOut++ === 0) leftOutFrom = range.start;
+  let reportedDocstring: Span | undefined;
+  const pythonLines = new Set<number>();
+  /** One error, in file order: listed while there is room, else counted. */
+  const take = (start: number, error: RawError | undefined): void => {
+    const docstring = inDocstring(start);
+    if (docstring) {
+      if (reportedDocstring === docstring) return;
+      reportedDocstring = docstring;
+    }
+    if (listed >= MAX_PROBLEMS || !error) {
+      if (leftOut++ === 0) leftOutFrom = lines.positionAt(docstring ? docstring.start : start);
+      return;
+    }
+    listed++;
+    if (docstring) return python(lines.range(docstring.start, docstring.start + 3), 'a Python triple-quoted string');
+    const range = lines.range(error.start, clampToLine(lines, error.start, error.end));
+    if (error.lexical?.typographicQuote) return void problems.add(diagnostic(range, Severity.Error, Code.typographicQuote, error.message, SOURCE));
+    const construct = pythonConstruct(lines.lineText(range.start.line));
+    if (!construct) return void problems.add(diagnostic(range, Severity.Error, Code.syntax, error.message, SOURCE));
+    // One Python diagnostic per line: the construct is the whole line, not each token xl trips on.
+    if (pythonLines.has(range.start.line)) listed--;
+    else python(range, construct);
+    pythonLines.add(range.start.line);
   };
-  const python = (range: Range, construct: string) => push(range, () => {
+  const python = (range: Range, construct: string) => {
     const found = pythonDiagnostic(range, construct);
     pythonConstructs.set(found, construct);
-    return found;
-  });
-  const reportedDocstrings = new Set<Span>();
-  const pythonLines = new Set<number>();
-  for (const error of all) {
-    const docstring = inDocstring(error.start);
-    if (docstring) {
-      if (reportedDocstrings.has(docstring)) continue;
-      reportedDocstrings.add(docstring);
-      python(lines.range(docstring.start, docstring.start + 3), 'a Python triple-quoted string');
-      continue;
+    problems.add(found);
+  };
+
+  // A syntax error on a line with a lexical error is dropped; lexical errors of its line (and before) go first.
+  let nextLexical = 0;
+  let lexicalLine = -1;
+  const takeLexicalUpTo = (line: number) => {
+    for (let next = at(lexical, nextLexical); next; next = at(lexical, nextLexical)) {
+      const nextLine = lines.positionAt(next.start).line;
+      if (nextLine > line) return;
+      nextLexical++;
+      lexicalLine = nextLine;
+      take(next.start, next.error && { start: next.error.start, end: next.error.end, message: next.error.message, lexical: next.error });
     }
-    const range = lines.range(error.start, clampToLine(lines, error.start, error.end));
-    if (error.lexical?.typographicQuote) {
-      push(range, () => diagnostic(range, Severity.Error, Code.typographicQuote, error.message, SOURCE));
-      continue;
-    }
-    const construct = pythonConstruct(lines.lineText(range.start.line));
-    if (construct) {
-      // One Python diagnostic per line: the construct is the whole line, not each token xl trips on.
-      if (!pythonLines.has(range.start.line)) python(range, construct);
-      pythonLines.add(range.start.line);
-    }
-    else push(range, () => diagnostic(range, Severity.Error, Code.syntax, error.message, SOURCE));
+  };
+  for (let index = 0, next = at(syntax, 0); next; next = at(syntax, ++index)) {
+    const line = lines.positionAt(next.start).line;
+    takeLexicalUpTo(line);
+    if (lexicalLine !== line) take(next.start, next.error);
   }
+  takeLexicalUpTo(Infinity);
   if (leftOutFrom) problems.leaveOut(leftOutFrom, leftOut);
   return FirstProblems.finish(problems, SOURCE);
 }

@@ -115,7 +115,9 @@ export function tripleQuotedBlocks(text: string): Span[] {
 
 /** The line with string contents blanked (`"…"` becomes `""`) and without its `# comment`. */
 function codeOnly(line: string): string {
-  let code = '';
+  // Copied a stretch at a time (a character at a time, a long line becomes a deep rope of one-character strings).
+  const parts: string[] = [];
+  let from = 0;
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -123,13 +125,16 @@ function codeOnly(line: string): string {
       if (c === '\\') i++;
       else if (c === quote) {
         quote = '';
-        code += c;
+        from = i;
       }
     } else if (c === '"' || c === "'") {
       quote = c;
-      code += c;
-    } else if (c === '#') return code;
-    else code += c;
+      parts.push(line.slice(from, i + 1));
+    } else if (c === '#') {
+      parts.push(line.slice(from, i));
+      return parts.join('');
+    }
   }
-  return code;
+  if (!quote) parts.push(line.slice(from));
+  return parts.join('');
 }
