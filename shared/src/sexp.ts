@@ -58,7 +58,10 @@ export interface SexpError {
 
 export interface SexpTree {
   nodes: SexpNode[];
+  /** The first MAX_ERRORS errors in file order. */
   errors: SexpError[];
+  /** How many more there were, and where the first of them starts. */
+  moreErrors?: { count: number; start: number };
   lines: LineIndex;
 }
 
@@ -66,6 +69,10 @@ const WHITESPACE = ' \t\n\v\f\r';
 const SEPARATORS = '{}()<>[]!;';
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 const END_OF_TEXT = '\x04';
+/** The lost escapes of almost every atom: none, one array shared by all of them (never added to). */
+const NO_ESCAPES: { start: number; end: number }[] = Object.freeze([]) as unknown as { start: number; end: number }[];
+/** The most errors a tree keeps (the first in file order): a file of a million stray ')' is counted, not kept. */
+const MAX_ERRORS = 1000;
 /** Deeper lists are not read (no real configuration nests more than a few levels), so the recursion stays bounded. */
 const MAX_DEPTH = 200;
 
@@ -94,15 +101,55 @@ export function* walkSexp(nodes: readonly SexpNode[]): Generator<SexpNode> {
   }
 }
 
+/**
+ * The node types of one tree: a node keeps its offsets and works out its
+ * range when asked (from the tree's LineIndex, shared through the class), so
+ * a node is one small object, not four.
+ */
+function nodeClasses(lines: LineIndex) {
+  class Atom implements SexpAtom {
+    readonly kind = 'atom';
+    constructor(
+      public value: string,
+      public start: number,
+      public end: number,
+      public quote: '"' | "'" | undefined,
+      public lostEscapes: { start: number; end: number }[],
+    ) {}
+
+    get range(): Range {
+      return lines.range(this.start, this.end);
+    }
+  }
+  class List implements SexpList {
+    readonly kind = 'list';
+    constructor(
+      public items: SexpNode[],
+      public start: number,
+      public end: number,
+      public closed: boolean,
+    ) {}
+
+    get range(): Range {
+      return lines.range(this.start, this.end);
+    }
+  }
+  return { Atom, List };
+}
+
 class SexpReader {
   private pos = 0;
+  private readonly nodes: ReturnType<typeof nodeClasses>;
   private readonly errors: SexpError[] = [];
   private lastContentEnd?: { offset: number; end: number };
+  private moreErrors?: { count: number; start: number };
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-  ) {}
+  ) {
+    this.nodes = nodeClasses(lines);
+  }
 
   read(): SexpTree {
     const nodes: SexpNode[] = [];
@@ -112,7 +159,10 @@ class SexpReader {
       // 'close' and 'recover' only happen inside a list.
       if (typeof node === 'object' && node) nodes.push(node);
     }
-    return { nodes, errors: this.errors, lines: this.lines };
+    if (this.errors.length > MAX_ERRORS) this.trimErrors();
+    const tree: SexpTree = { nodes, errors: this.errors, lines: this.lines };
+    if (this.moreErrors) tree.moreErrors = this.moreErrors;
+    return tree;
   }
 
   /**
@@ -202,19 +252,22 @@ class SexpReader {
 
   private readString(quote: '"' | "'"): SexpAtom {
     const start = this.pos++;
+    // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
     let value = '';
-    const lostEscapes: { start: number; end: number }[] = [];
+    let from = this.pos;
+    let lostEscapes: { start: number; end: number }[] = NO_ESCAPES;
     while (this.pos < this.text.length) {
       const ch = this.text[this.pos];
       if (ch === quote) {
+        value += this.text.slice(from, this.pos);
         this.pos++;
         return this.atom(value, start, this.pos, quote, lostEscapes);
       }
       if (ch !== '\\') {
-        value += ch;
         this.pos++;
         continue;
       }
+      value += this.text.slice(from, this.pos);
       const escapeStart = this.pos;
       const next = this.text[this.pos + 1];
       if (next === undefined) break;
@@ -231,9 +284,11 @@ class SexpReader {
         this.pos += 1 + octal.length;
       } else {
         value += '\\';
+        if (lostEscapes === NO_ESCAPES) lostEscapes = [];
         lostEscapes.push({ start: escapeStart, end: escapeStart + 2 });
         this.pos += 2;
       }
+      from = this.pos;
     }
     // Unterminated: xend reads to the end of the file and fails; recover at the end of the line.
     const lineEnd = this.lines.lineEnd(this.lines.positionAt(start).line);
@@ -277,15 +332,29 @@ class SexpReader {
     return end;
   }
 
-  private atom(value: string, start: number, end: number, quote?: '"' | "'", lostEscapes: { start: number; end: number }[] = []): SexpAtom {
-    return { kind: 'atom', value, start, end, range: this.lines.range(start, end), quote, lostEscapes };
+  private atom(value: string, start: number, end: number, quote?: '"' | "'", lostEscapes: { start: number; end: number }[] = NO_ESCAPES): SexpAtom {
+    return new this.nodes.Atom(value, start, end, quote, lostEscapes);
   }
 
   private list(items: SexpNode[], start: number, end: number, closed: boolean): SexpList {
-    return { kind: 'list', items, start, end, range: this.lines.range(start, end), closed };
+    return new this.nodes.List(items, start, end, closed);
   }
 
   private error(kind: SexpErrorKind, start: number, end: number, message: string): void {
+    if (this.moreErrors && start >= this.moreErrors.start) {
+      this.moreErrors.count++;
+      return;
+    }
     this.errors.push({ kind, message, start, end, range: this.lines.range(start, end) });
+    if (this.errors.length >= 2 * MAX_ERRORS) this.trimErrors();
+  }
+
+  /** Keeps the first MAX_ERRORS errors in file order (ties in the order found) and counts the others. */
+  private trimErrors(): void {
+    this.errors.sort((a, b) => a.start - b.start);
+    const dropped = this.errors.length - MAX_ERRORS;
+    const start = this.errors[MAX_ERRORS].start;
+    this.errors.length = MAX_ERRORS;
+    this.moreErrors = { count: (this.moreErrors?.count ?? 0) + dropped, start: Math.min(start, this.moreErrors?.start ?? start) };
   }
 }

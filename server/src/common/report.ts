@@ -82,8 +82,8 @@ export class FirstProblems<T> {
   }
 }
 
-/** The information that `count` more problems, from `from` on, are not listed. */
-function moreProblems(count: number, from: Position, source: string): Diagnostic {
+/** The information that `count` more problems, from `from` on, are not listed (a parser that keeps its own first MAX_PROBLEMS closes its list with it). */
+export function moreProblems(count: number, from: Position, source: string): Diagnostic {
   const message = `${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} from line ${(from.line + 1).toLocaleString('en-US')} on ${count === 1 ? 'is' : 'are'} not listed: a file lists at most its first ${MAX_PROBLEMS.toLocaleString('en-US')}`;
   const found = diagnostic({ start: from, end: from }, Severity.Information, TOO_MANY_PROBLEMS.code, message, source);
   moreProblemCounts.set(found, count);

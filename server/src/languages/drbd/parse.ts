@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { FirstProblems, moreProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
@@ -61,7 +62,8 @@ export interface SyntaxProblem {
 
 class Parser {
   private index = 0;
-  readonly errors: SyntaxProblem[] = [];
+  /** The first MAX_PROBLEMS in file order, and a count of the others (a file of a million stray ';' keeps a thousand). */
+  readonly errors = new FirstProblems<SyntaxProblem>((p) => p.diagnostic.range.start);
   /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`). */
   readonly opaque: { start: number; end: number }[] = [];
   readonly root: SectionNode;
@@ -86,7 +88,7 @@ class Parser {
   }
 
   private error(token: Token, code: string, message: string, extra: Omit<SyntaxProblem, 'diagnostic'> = {}): void {
-    this.errors.push({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra });
+    this.errors.add({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra });
   }
 
   private statement(): void {
@@ -229,7 +231,7 @@ export function parse(text: string): DrbdDocument {
   const tokens = tokenize(text);
   const parser = new Parser(tokens, lines);
   const root = parser.parse();
-  const problems = parser.errors;
+  const found = parser.errors;
   // Tokens and opaque spans are both in file order: the span that may hold a token only moves forward.
   let nextOpaque = 0;
   const inOpaque = (token: Token) => {
@@ -239,9 +241,12 @@ export function parse(text: string): DrbdDocument {
   };
   for (const token of tokens) {
     if (token.kind === 'string' && !token.closed && !inOpaque(token)) {
-      problems.push({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
+      found.add({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
     }
   }
+  const { items, more } = found.result();
+  // The list closes with how many more there are (validation adds it like the others, and the Reporter counts them).
+  const problems = more ? [...items, { diagnostic: moreProblems(more.count, more.from, SOURCE) }] : items;
   return { text, lines, syntaxErrors: problems.map((p) => p.diagnostic), syntaxProblems: problems, root, tokens };
 }
 
