@@ -84,7 +84,7 @@ class Parser {
         } else if (setting.value.kind === 'list' && !setting.value.closed) {
           // The unclosed list stopped before the next setting, which starts here.
         } else if (after.kind !== 'newline' && after.kind !== ';' && after.kind !== 'eof') {
-          this.error(after, `unexpected ${describe(after)} after the value of \`${setting.key.name}\`: one setting per line (or separate them with ';')`);
+          this.error(after, `unexpected ${describe(after)} after the value of \`${short(setting.key.name)}\`: one setting per line (or separate them with ';')`);
           this.skipLine();
         }
       } else {
@@ -99,8 +99,8 @@ class Parser {
     const key = { name: name.value, start: name.start, end: name.end };
     const operator = this.peek();
     if (operator.kind !== '=' && operator.kind !== '+=') {
-      const what = operator.kind === 'newline' || operator.kind === 'eof' ? `\`${name.value}\` alone` : `${describe(operator)} after \`${name.value}\``;
-      this.error(operator.kind === 'newline' || operator.kind === 'eof' ? name : operator, `unexpected ${what}: expected \`${name.value} = value\``);
+      const what = operator.kind === 'newline' || operator.kind === 'eof' ? `\`${short(name.value)}\` alone` : `${describe(operator)} after \`${short(name.value)}\``;
+      this.error(operator.kind === 'newline' || operator.kind === 'eof' ? name : operator, `unexpected ${what}: expected \`${short(name.value)} = value\``);
       return { key, operator: '=', start: name.start, end: name.end };
     }
     this.next();
@@ -121,7 +121,7 @@ class Parser {
     }
     if (token.kind === '[') return this.parseList();
     if (token.kind === 'ident') {
-      this.error(token, `\`${token.value}\` is not a value: quote it ("${token.value}") or write a number`);
+      this.error(token, `\`${short(token.value)}\` is not a value: quote it ("${short(token.value)}") or write a number`);
     } else {
       const missing = token.kind === 'newline' || token.kind === 'eof';
       this.error(missing ? after : token, `${missing ? 'missing value' : `unexpected ${describe(token)}`} after '${after.value}': expected a quoted string, a number or a [ list ]`);
@@ -201,7 +201,7 @@ class Parser {
         frame.expectItem = false;
         continue;
       }
-      report(frame, token, token.kind === 'ident' ? `\`${token.value}\` is not a value: quote it ("${token.value}") or write a number` : `unexpected ${describe(token)} in the list: expected a quoted string, a number, ',' or ']'`);
+      report(frame, token, token.kind === 'ident' ? `\`${short(token.value)}\` is not a value: quote it ("${short(token.value)}") or write a number` : `unexpected ${describe(token)} in the list: expected a quoted string, a number, ',' or ']'`);
       this.next();
     }
   }
@@ -261,14 +261,19 @@ class Parser {
   }
 }
 
+/** A word as messages quote it: a long one (a megabyte of garbage is one word) by its start. */
+function short(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 60)}…` : text;
+}
+
 function describe(token: Token): string {
   switch (token.kind) {
     case 'ident':
-      return `word \`${token.value}\``;
+      return `word \`${short(token.value)}\``;
     case 'number':
-      return `number ${token.value}`;
+      return `number ${short(token.value)}`;
     case 'string':
-      return `string ${JSON.stringify(token.value)}`;
+      return `string ${short(JSON.stringify(token.value))}`;
     case 'newline':
       return 'end of line';
     case 'eof':
