@@ -7,6 +7,8 @@
  *     debounce included) on a ~1,000-line and the large file
  *   - completion and hover latency (p50/p99 of 200 requests) on the large file
  *   - server start-up to first diagnostics, and the server's peak memory
+ *   - hostile inputs: per language the slowest generated hostile case, and the
+ *     peak memory of parsing and validating a 20 MB file (bench/hostile.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { LanguageId } from '../server/src/languages/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { SAMPLE_PATHS, testContext } from '../test/helpers/fixtures';
 import { benchDom0 } from './dom0';
+import { benchHostile } from './hostile';
 import { benchWorkspace } from './workspace';
 
 interface GeneratedFile {
@@ -182,6 +185,8 @@ async function main(): Promise<void> {
   const dom0 = await benchDom0();
   if ('skipped' in dom0) console.log(`\ndom0 refresh: skipped (${dom0.skipped})`);
   else console.log(`\ndom0 refresh of ${dom0.hosts} hosts × ${dom0.domainsPerHost} domains (real sshd on loopback, xl stand-in): first ${dom0.coldMs.toFixed(0)} ms, then ${dom0.warmMs.toFixed(0)} ms (median of ${dom0.rounds}), ${dom0.callsPerHostPerRefresh} SSH call per host per refresh`);
+
+  await benchHostile();
 }
 
 main().catch((error) => {

@@ -35,7 +35,9 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // Between the CR and the LF of a CRLF is no column of its own: it is the end of the line's content.
+    const inLineBreak = this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 && clamped > this.lineStarts[low];
+    return { line: low, character: clamped - this.lineStarts[low] - (inLineBreak ? 1 : 0) };
   }
 
   offsetAt(position: Position): number {
@@ -43,6 +45,21 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     const start = this.lineStarts[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /**
+   * The nearest position inside the document: a line past the end is the end
+   * of the last line, a column past the end of its line is the line's end,
+   * negative (or not a number) is 0. Editors may send any of these (a stale
+   * position after an edit, a cursor in virtual space).
+   */
+  clamp(position: Position): Position {
+    const line = Math.floor(position.line);
+    if (!(line >= 0)) return { line: 0, character: 0 };
+    if (line >= this.lineStarts.length) return this.positionAt(this.text.length);
+    const length = this.lineEnd(line) - this.lineStarts[line];
+    const character = Math.floor(position.character);
+    return { line, character: character >= 0 ? Math.min(character, length) : 0 };
   }
 
   range(start: number, end: number): Range {

@@ -58,7 +58,10 @@ export interface SexpError {
 
 export interface SexpTree {
   nodes: SexpNode[];
+  /** The first MAX_ERRORS errors in file order. */
   errors: SexpError[];
+  /** How many more there were, and where the first of them starts. */
+  moreErrors?: { count: number; start: number };
   lines: LineIndex;
 }
 
@@ -66,7 +69,11 @@ const WHITESPACE = ' \t\n\v\f\r';
 const SEPARATORS = '{}()<>[]!;';
 const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 const END_OF_TEXT = '\x04';
-/** Deeper lists are refused (no real configuration nests more than a few levels), so the recursion stays bounded. */
+/** The lost escapes of almost every atom: none, one array shared by all of them (never added to). */
+const NO_ESCAPES: { start: number; end: number }[] = Object.freeze([]) as unknown as { start: number; end: number }[];
+/** The most errors a tree keeps (the first in file order): a file of a million stray ')' is counted, not kept. */
+const MAX_ERRORS = 1000;
+/** Deeper lists are not read (no real configuration nests more than a few levels), so the recursion stays bounded. */
 const MAX_DEPTH = 200;
 
 /** Python's string.printable, the characters an atom may start with. */
@@ -79,22 +86,70 @@ export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)):
   return new SexpReader(text, lines).read();
 }
 
-/** Every list and atom of the tree, depth first, in source order. */
+/** Every list and atom of the tree, depth first, in source order (with a stack of its own: no recursion, no chain of generators). */
 export function* walkSexp(nodes: readonly SexpNode[]): Generator<SexpNode> {
-  for (const node of nodes) {
+  const stack: { items: readonly SexpNode[]; next: number }[] = [{ items: nodes, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.items[top.next++];
     yield node;
-    if (node.kind === 'list') yield* walkSexp(node.items);
+    if (node.kind === 'list' && node.items.length > 0) stack.push({ items: node.items, next: 0 });
   }
+}
+
+/**
+ * The node types of one tree: a node keeps its offsets and works out its
+ * range when asked (from the tree's LineIndex, shared through the class), so
+ * a node is one small object, not four.
+ */
+function nodeClasses(lines: LineIndex) {
+  class Atom implements SexpAtom {
+    readonly kind = 'atom';
+    constructor(
+      public value: string,
+      public start: number,
+      public end: number,
+      public quote: '"' | "'" | undefined,
+      public lostEscapes: { start: number; end: number }[],
+    ) {}
+
+    get range(): Range {
+      return lines.range(this.start, this.end);
+    }
+  }
+  class List implements SexpList {
+    readonly kind = 'list';
+    constructor(
+      public items: SexpNode[],
+      public start: number,
+      public end: number,
+      public closed: boolean,
+    ) {}
+
+    get range(): Range {
+      return lines.range(this.start, this.end);
+    }
+  }
+  return { Atom, List };
 }
 
 class SexpReader {
   private pos = 0;
+  private readonly nodes: ReturnType<typeof nodeClasses>;
   private readonly errors: SexpError[] = [];
+  private lastContentEnd?: { offset: number; end: number };
+  private moreErrors?: { count: number; start: number };
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
-  ) {}
+  ) {
+    this.nodes = nodeClasses(lines);
+  }
 
   read(): SexpTree {
     const nodes: SexpNode[] = [];
@@ -104,7 +159,10 @@ class SexpReader {
       // 'close' and 'recover' only happen inside a list.
       if (typeof node === 'object' && node) nodes.push(node);
     }
-    return { nodes, errors: this.errors, lines: this.lines };
+    if (this.errors.length > MAX_ERRORS) this.trimErrors();
+    const tree: SexpTree = { nodes, errors: this.errors, lines: this.lines };
+    if (this.moreErrors) tree.moreErrors = this.moreErrors;
+    return tree;
   }
 
   /**
@@ -129,8 +187,9 @@ class SexpReader {
     if (ch === '(') {
       if (depth > 0 && this.isLineStart(this.pos)) return 'recover';
       if (depth >= MAX_DEPTH) {
-        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this '(' is skipped`);
-        this.pos++;
+        // One error for the whole too-deep list, not one for each '(' inside it.
+        this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this list and everything in it are not read`);
+        this.skipList();
         return null;
       }
       return this.readList(depth);
@@ -164,6 +223,25 @@ class SexpReader {
     }
   }
 
+  /** Steps over a list (at its `(`) and everything in it: to its `)`, or, never closed, to a `(` in column 0 or the end. */
+  private skipList(): void {
+    let depth = 0;
+    for (;;) {
+      this.skipTrivia();
+      const ch = this.text[this.pos];
+      if (ch === undefined || ch === END_OF_TEXT) return;
+      if (ch === '(') {
+        if (depth > 0 && this.isLineStart(this.pos)) return;
+        depth++;
+        this.pos++;
+      } else if (ch === ')') {
+        this.pos++;
+        if (--depth === 0) return;
+      } else if (ch === '"' || ch === "'") this.readString(ch);
+      else this.pos++;
+    }
+  }
+
   private unclosed(start: number, items: SexpNode[]): void {
     const head = items[0];
     const sameLine = head?.kind === 'atom' && this.lines.positionAt(head.end).line === this.lines.positionAt(start).line;
@@ -174,19 +252,22 @@ class SexpReader {
 
   private readString(quote: '"' | "'"): SexpAtom {
     const start = this.pos++;
+    // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
     let value = '';
-    const lostEscapes: { start: number; end: number }[] = [];
+    let from = this.pos;
+    let lostEscapes: { start: number; end: number }[] = NO_ESCAPES;
     while (this.pos < this.text.length) {
       const ch = this.text[this.pos];
       if (ch === quote) {
+        value += this.text.slice(from, this.pos);
         this.pos++;
         return this.atom(value, start, this.pos, quote, lostEscapes);
       }
       if (ch !== '\\') {
-        value += ch;
         this.pos++;
         continue;
       }
+      value += this.text.slice(from, this.pos);
       const escapeStart = this.pos;
       const next = this.text[this.pos + 1];
       if (next === undefined) break;
@@ -203,9 +284,11 @@ class SexpReader {
         this.pos += 1 + octal.length;
       } else {
         value += '\\';
+        if (lostEscapes === NO_ESCAPES) lostEscapes = [];
         lostEscapes.push({ start: escapeStart, end: escapeStart + 2 });
         this.pos += 2;
       }
+      from = this.pos;
     }
     // Unterminated: xend reads to the end of the file and fails; recover at the end of the line.
     const lineEnd = this.lines.lineEnd(this.lines.positionAt(start).line);
@@ -241,20 +324,37 @@ class SexpReader {
 
   /** The end of the last non-blank character before `offset` (so an unclosed list does not swallow blank lines). */
   private endOfContent(offset: number): number {
+    // Nested lists left open at one place all ask for the same offset: walk back over the blanks once.
+    if (this.lastContentEnd?.offset === offset) return this.lastContentEnd.end;
     let end = offset;
     while (end > 0 && WHITESPACE.includes(this.text[end - 1])) end--;
+    this.lastContentEnd = { offset, end };
     return end;
   }
 
-  private atom(value: string, start: number, end: number, quote?: '"' | "'", lostEscapes: { start: number; end: number }[] = []): SexpAtom {
-    return { kind: 'atom', value, start, end, range: this.lines.range(start, end), quote, lostEscapes };
+  private atom(value: string, start: number, end: number, quote?: '"' | "'", lostEscapes: { start: number; end: number }[] = NO_ESCAPES): SexpAtom {
+    return new this.nodes.Atom(value, start, end, quote, lostEscapes);
   }
 
   private list(items: SexpNode[], start: number, end: number, closed: boolean): SexpList {
-    return { kind: 'list', items, start, end, range: this.lines.range(start, end), closed };
+    return new this.nodes.List(items, start, end, closed);
   }
 
   private error(kind: SexpErrorKind, start: number, end: number, message: string): void {
+    if (this.moreErrors && start >= this.moreErrors.start) {
+      this.moreErrors.count++;
+      return;
+    }
     this.errors.push({ kind, message, start, end, range: this.lines.range(start, end) });
+    if (this.errors.length >= 2 * MAX_ERRORS) this.trimErrors();
+  }
+
+  /** Keeps the first MAX_ERRORS errors in file order (ties in the order found) and counts the others. */
+  private trimErrors(): void {
+    this.errors.sort((a, b) => a.start - b.start);
+    const dropped = this.errors.length - MAX_ERRORS;
+    const start = this.errors[MAX_ERRORS].start;
+    this.errors.length = MAX_ERRORS;
+    this.moreErrors = { count: (this.moreErrors?.count ?? 0) + dropped, start: Math.min(start, this.moreErrors?.start ?? start) };
   }
 }

@@ -1,7 +1,94 @@
-import type { CodeAction, Diagnostic, DiagnosticSeverity, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticSeverity, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FileContext, ServiceContext } from '../languages/types';
-import { diagnostic, rangesTouch } from './diagnostics';
+import type { CodeInfo } from './codes';
+import { diagnostic, rangesTouch, Severity } from './diagnostics';
 import { LineIndex } from '../../../shared/src/lineIndex';
+
+/**
+ * The most problems one file lists. Past it an editor's Problems panel is no
+ * help (and a 20 MB generated file with one mistake per line would hold a
+ * million diagnostics in memory and on the wire): the first ones in document
+ * order are listed, then one information says how many more there are.
+ */
+export const MAX_PROBLEMS = 1000;
+
+/** The information that closes a list cut at MAX_PROBLEMS; every language reports it through the Reporter (and its parser through `FirstProblems`). */
+export const TOO_MANY_PROBLEMS: CodeInfo = {
+  code: 'limits/too-many-problems',
+  severity: 'info',
+  why: 'Not a problem of the file: it says that the file has more problems than are listed, and from where on they are left out.',
+};
+
+const isBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** How many problems a "more problems" information stands for (FirstProblems.finish makes them). */
+const moreProblemCounts = new WeakMap<Diagnostic, number>();
+
+/**
+ * The first MAX_PROBLEMS of a stream of problems in document order, whatever
+ * order they arrive in, with only a count of the others: memory and time stay
+ * proportional to the limit, not to how often a file repeats one mistake.
+ * Ties keep the order of arrival, so the result is exactly the first
+ * MAX_PROBLEMS of a stable sort of everything added.
+ */
+export class FirstProblems<T> {
+  private items: T[] = [];
+  /** Items at or after this position are past the limit: counted, not kept. */
+  private cutoff?: Position;
+  private dropped = 0;
+
+  constructor(
+    private readonly at: (item: T) => Position,
+    private readonly limit = MAX_PROBLEMS,
+  ) {}
+
+  add(item: T): void {
+    if (this.cutoff && !isBefore(this.at(item), this.cutoff)) this.dropped++;
+    else if (this.items.push(item) >= 2 * this.limit) this.trim();
+  }
+
+  /** `count` problems at or after `position` were left out elsewhere: so is everything here from there on. */
+  leaveOut(position: Position, count: number): void {
+    this.dropped += count;
+    if (this.cutoff && !isBefore(position, this.cutoff)) return;
+    this.cutoff = position;
+    const kept = this.items.filter((item) => isBefore(this.at(item), position));
+    this.dropped += this.items.length - kept.length;
+    this.items = kept;
+  }
+
+  /** The kept items (in document order once any was left out), and the number and start of the others. */
+  result(): { items: T[]; more?: { count: number; from: Position } } {
+    if (this.items.length > this.limit) this.trim();
+    return { items: this.items, more: this.cutoff && this.dropped > 0 ? { count: this.dropped, from: this.cutoff } : undefined };
+  }
+
+  /** For diagnostics: the kept ones, then one information on the rest when any was left out. */
+  static finish(problems: FirstProblems<Diagnostic>, source: string): Diagnostic[] {
+    const { items, more } = problems.result();
+    return more ? [...items, moreProblems(more.count, more.from, source)] : items;
+  }
+
+  private trim(): void {
+    this.items.sort((a, b) => {
+      const p = this.at(a);
+      const q = this.at(b);
+      return p.line - q.line || p.character - q.character;
+    });
+    const first = this.at(this.items[this.limit]);
+    this.dropped += this.items.length - this.limit;
+    this.items.length = this.limit;
+    if (!this.cutoff || isBefore(first, this.cutoff)) this.cutoff = first;
+  }
+}
+
+/** The information that `count` more problems, from `from` on, are not listed (a parser that keeps its own first MAX_PROBLEMS closes its list with it). */
+export function moreProblems(count: number, from: Position, source: string): Diagnostic {
+  const message = `${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} from line ${(from.line + 1).toLocaleString('en-US')} on ${count === 1 ? 'is' : 'are'} not listed: a file lists at most its first ${MAX_PROBLEMS.toLocaleString('en-US')}`;
+  const found = diagnostic({ start: from, end: from }, Severity.Information, TOO_MANY_PROBLEMS.code, message, source);
+  moreProblemCounts.set(found, count);
+  return found;
+}
 
 /**
  * A diagnostic together with the quick fixes that repair it. Validation
@@ -28,25 +115,43 @@ export interface Finding {
  * list is cut at its first line's end), kept with its quick fixes.
  */
 export class Reporter {
-  readonly findings: Finding[] = [];
+  private readonly first = new FirstProblems<Finding>((f) => f.diagnostic.range.start);
+  private errors = 0;
 
   constructor(
     private readonly lines: LineIndex,
     private readonly source: string,
   ) {}
 
+  /**
+   * The first MAX_PROBLEMS findings in document order, then (when there were
+   * more) one information that says how many more; the others are only counted.
+   */
+  get findings(): Finding[] {
+    const { items, more } = this.first.result();
+    return more ? [...items, { diagnostic: moreProblems(more.count, more.from, this.source) }] : items;
+  }
+
+  /** How many errors were reported so far, listed or not (a check may depend on whether its own part found one). */
+  get errorCount(): number {
+    return this.errors;
+  }
+
   /** Reports on the offsets [start, end); returns the diagnostic so a caller can add related information. */
   report(start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, fixes?: Fixes): Diagnostic {
     const line = this.lines.positionAt(start).line;
     const clipped = Math.max(start, Math.min(end, this.lines.lineEnd(line)));
     const found = diagnostic(this.lines.range(start, clipped), severity, code, message, this.source);
-    this.findings.push(fixes ? { diagnostic: found, fixes } : { diagnostic: found });
+    this.add(found, fixes);
     return found;
   }
 
   /** Adds a diagnostic made elsewhere (a syntax error of the parser), with its fixes. */
   add(found: Diagnostic, fixes?: Fixes): void {
-    this.findings.push(fixes ? { diagnostic: found, fixes } : { diagnostic: found });
+    const more = moreProblemCounts.get(found);
+    if (more !== undefined) return this.first.leaveOut(found.range.start, more);
+    if (found.severity === Severity.Error) this.errors++;
+    this.first.add(fixes ? { diagnostic: found, fixes } : { diagnostic: found });
   }
 
   /** 1-based line of an offset, for messages that point at another place in the file. */

@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { codes } from './codes';
@@ -13,7 +14,7 @@ import { validate } from './validate';
 export type { ClusterDoc } from './parse';
 
 /** Red Hat cluster 3 `/etc/cluster/cluster.conf` (cman, fenced, rgmanager). */
-export const clusterConfService: LanguageService<ClusterDoc> = { id: 'cluster-conf', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition, references, rename };
+export const clusterConfService: LanguageService<ClusterDoc> = clampPositions({ id: 'cluster-conf', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition, references, rename });
 
 /** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
 export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {

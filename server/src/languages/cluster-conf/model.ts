@@ -19,7 +19,16 @@ function childrenNamed(parent: XmlElement | undefined, name: string): XmlElement
   return parent?.children.filter((c) => c.name === name) ?? [];
 }
 
+/** Models per parsed document: validation, completion, hover and navigation all ask, once per request. */
+const models = new WeakMap<ClusterDoc, ClusterModel>();
+
 export function clusterModel(doc: ClusterDoc): ClusterModel {
+  let model = models.get(doc);
+  if (!model) models.set(doc, (model = buildModel(doc)));
+  return model;
+}
+
+function buildModel(doc: ClusterDoc): ClusterModel {
   const cluster = doc.root?.name === 'cluster' ? doc.root : undefined;
   const nodes = childrenNamed(cluster, 'clusternodes').flatMap((s) => childrenNamed(s, 'clusternode'));
   const fencedevicesSection = childrenNamed(cluster, 'fencedevices')[0];
@@ -40,9 +49,29 @@ export function clusterModel(doc: ClusterDoc): ClusterModel {
   };
 }
 
-/** The `<fencedevice>` a `<device name=…>` points at. */
+const devicesByName = new WeakMap<ClusterModel, Map<string, XmlElement>>();
+const referencedNames = new WeakMap<ClusterModel, Set<string | undefined>>();
+
+/** The `<fencedevice>` a `<device name=…>` points at (the first of that name), looked up in a table built once per model. */
 export function fenceDeviceNamed(model: ClusterModel, name: string | undefined): XmlElement | undefined {
-  return name === undefined ? undefined : model.fenceDevices.find((d) => attributeValue(d, 'name') === name);
+  if (name === undefined) return undefined;
+  let byName = devicesByName.get(model);
+  if (!byName) {
+    byName = new Map();
+    for (const device of model.fenceDevices) {
+      const deviceName = attributeValue(device, 'name');
+      if (deviceName !== undefined && !byName.has(deviceName)) byName.set(deviceName, device);
+    }
+    devicesByName.set(model, byName);
+  }
+  return byName.get(name);
+}
+
+/** Whether some `<device>` of a node's fence or unfence names `name` (a set built once per model). */
+export function isReferencedDevice(model: ClusterModel, name: string): boolean {
+  let names = referencedNames.get(model);
+  if (!names) referencedNames.set(model, (names = new Set(model.deviceRefs.map((r) => attributeValue(r, 'name')))));
+  return names.has(name);
 }
 
 /** The name attribute of every fence device and device reference with that name: the rename/references set. */

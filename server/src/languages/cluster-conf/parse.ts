@@ -70,12 +70,41 @@ export function attributeValue(element: XmlElement, name: string): string | unde
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A character reference `&#…;` or `&#x…;` and the code point it names (NaN past any number). */
+const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+
+function codePointOf(hex: string | undefined, decimal: string | undefined): number {
+  return hex !== undefined ? parseInt(hex, 16) : parseInt(decimal!, 10);
+}
+
+/** XML 1.0's Char: what a character reference may name (xmllint refuses the others). */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Entities and character references decoded; a reference to no character becomes U+FFFD (the syntax error says why). */
 function decodeEntities(raw: string): string {
+  if (!raw.includes('&')) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16) || 0xfffd);
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10) || 0xfffd);
-    return ENTITIES[name] ?? whole;
+    if (!name.startsWith('#')) return ENTITIES[name] ?? whole;
+    const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return String.fromCodePoint(isXmlChar(code) ? code : 0xfffd);
   });
+}
+
+/** xmllint's verdict on the first bad character reference of `raw` (at `offset` in the file). */
+function badCharacterReference(raw: string, offset: number): { start: number; end: number; message: string } | undefined {
+  if (!raw.includes('&#')) return undefined;
+  for (const match of raw.matchAll(CHARACTER_REFERENCE)) {
+    const code = codePointOf(match[1], match[2]);
+    if (isXmlChar(code)) continue;
+    const start = offset + match.index!;
+    const message = code > 0x10ffff || !Number.isFinite(code)
+      ? `character reference out of bounds: ${match[0]} is past U+10FFFF, the last Unicode character.`
+      : `character reference ${match[0]} names U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow (xmllint: "invalid xmlChar value ${code}").`;
+    return { start, end: start + match[0].length, message };
+  }
+  return undefined;
 }
 
 /** Anything but white space and the characters that end a name: / > = < " ' */
@@ -87,15 +116,38 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }
 
+/**
+ * How many open elements an element may sit in: xmllint (libxml2) refuses the
+ * next one with "Excessive depth in document: 256 use XML_PARSE_HUGE option",
+ * so the tree (and every walk over it) stops at 257 levels.
+ */
+export const MAX_OPEN_ELEMENTS = 256;
+
 /** Scans the element tree; never throws, closes whatever is left open at the end. */
-function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[] } {
+function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
   const elements: XmlElement[] = [];
   const comments: { start: number; end: number }[] = [];
   const topLevel: XmlElement[] = [];
   const stack: XmlElement[] = [];
+  /** How many of the open elements have each name. */
+  const openNames = new Map<string, number>();
+  /** The first element past MAX_OPEN_ELEMENTS, and how many elements below it are open (they are scanned, not kept). */
+  let tooDeep: XmlElement | undefined;
+  let skipped = 0;
   let i = 0;
 
+  const push = (element: XmlElement) => {
+    stack.push(element);
+    openNames.set(element.name, (openNames.get(element.name) ?? 0) + 1);
+  };
+  const pop = () => {
+    const element = stack.pop()!;
+    openNames.set(element.name, openNames.get(element.name)! - 1);
+    return element;
+  };
+
   const addText = (start: number, end: number) => {
+    if (skipped > 0) return;
     const parent = stack[stack.length - 1];
     let first = start;
     while (first < end && isSpace(text[first])) first++;
@@ -128,7 +180,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     } else if (text.startsWith('<!', lt)) {
       i = skipTo('>', lt + 2);
     } else if (text[lt + 1] === '/') {
-      i = scanEndTag(lt);
+      i = skipped > 0 ? skipEndTag(lt) : scanEndTag(lt);
     } else {
       i = scanStartTag(lt);
     }
@@ -138,7 +190,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     open.end = text.length;
     open.contentEnd = text.length;
   }
-  return { elements, comments, topLevel };
+  return { elements, comments, topLevel, tooDeep };
 
   function lineEndFrom(from: number): number {
     let end = from;
@@ -152,22 +204,36 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     return j;
   }
 
+  /** Where an end tag's `>` is (or its name ends, when a `<` or the end comes first). */
+  function endTagEnd(nameEnd: number): number {
+    let j = nameEnd;
+    while (j < text.length && text[j] !== '>' && text[j] !== '<') j++;
+    return text[j] === '>' ? j + 1 : nameEnd;
+  }
+
+  /** An end tag inside an element past the depth limit: it only closes one level of what is skipped. */
+  function skipEndTag(lt: number): number {
+    skipped--;
+    return Math.max(endTagEnd(readName(lt + 2)), lt + 2);
+  }
+
   function scanEndTag(lt: number): number {
     const nameEnd = readName(lt + 2);
     const name = text.slice(lt + 2, nameEnd);
-    const gt = text.indexOf('>', nameEnd);
-    const nextLt = text.indexOf('<', nameEnd);
-    const after = gt < 0 || (nextLt >= 0 && nextLt < gt) ? nameEnd : gt + 1;
-    const match = stack.map((e) => e.name).lastIndexOf(name);
-    if (match < 0) return Math.max(after, lt + 2);
+    const after = endTagEnd(nameEnd);
+    // How many open elements have the name, kept as they open and close: a stray end tag is answered
+    // without looking through the open elements (20,000 mismatched end tags under deep nesting).
+    if (!openNames.get(name)) return Math.max(after, lt + 2);
+    let match = stack.length - 1;
+    while (stack[match].name !== name) match--;
     // Elements opened after the matching one were never closed: they end here.
     while (stack.length > match + 1) {
-      const unclosed = stack.pop()!;
+      const unclosed = pop();
       unclosed.closed = false;
       unclosed.contentEnd = lt;
       unclosed.end = lt;
     }
-    const element = stack.pop()!;
+    const element = pop();
     element.contentEnd = lt;
     element.end = after;
     element.endNameStart = lt + 2;
@@ -190,14 +256,18 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       children: [],
       texts: [],
     };
+    // Past the depth limit the element is scanned (to find where it ends) but not kept.
+    const deep = skipped > 0 || stack.length > MAX_OPEN_ELEMENTS;
     const parent = stack[stack.length - 1];
-    if (parent) {
+    if (deep) {
+      tooDeep ??= element;
+    } else if (parent) {
       element.parent = parent;
       parent.children.push(element);
     } else {
       topLevel.push(element);
     }
-    elements.push(element);
+    if (!deep) elements.push(element);
     let j = nameEnd;
     for (;;) {
       while (j < text.length && isSpace(text[j])) j++;
@@ -209,7 +279,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       }
       if (text[j] === '>') {
         element.startTagEnd = element.contentEnd = j + 1;
-        stack.push(element);
+        if (deep) skipped++;
+        else push(element);
         return j + 1;
       }
       if (text[j] === '/' && text[j + 1] === '>') {
@@ -245,8 +316,11 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     if (quote === '"' || quote === "'") {
       // A value runs to its closing quote; one that is never closed (or would swallow a `<`,
       // which XML forbids in values) stops at the end of its line, so the rest still parses.
-      const close = text.indexOf(quote, j + 1);
-      const terminated = close >= 0 && !text.slice(j + 1, close).includes('<');
+      // One scan to the closing quote or a `<`, whichever comes first (not to the next quote of the
+      // file, which for an unclosed value may be far away, once for each such value).
+      let close = j + 1;
+      while (close < text.length && text[close] !== quote && text[close] !== '<') close++;
+      const terminated = text[close] === quote;
       const valueEnd = terminated ? close : lineEndFrom(j + 1);
       attr.valueStart = j + 1;
       attr.valueEnd = valueEnd;
@@ -272,8 +346,10 @@ function tokenAt(lines: LineIndex, line: number, column: number): { start: numbe
   const lineStart = lines.lineStart(zeroLine);
   const token = /^(<\/?[^\s<>]*|[^\s<>="']+|\S)/.exec(lineText.slice(column0));
   if (token) return { start: lineStart + column0, end: lineStart + column0 + token[0].length };
-  const before = /\S+$/.exec(lineText.slice(0, column0));
-  return before ? { start: lineStart + before.index, end: lineStart + column0 } : { start: lineStart + column0, end: lineStart + column0 };
+  // The word that ends at the column, read backwards (`/\S+$/` would rescan a long word from each of its characters).
+  let start = column0;
+  while (start > 0 && !/\s/.test(lineText[start - 1])) start--;
+  return { start: lineStart + start, end: lineStart + column0 };
 }
 
 type Tree = ReturnType<typeof scanTree>;
@@ -289,16 +365,22 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
   } catch (thrown) {
     return error(0, 0, String(thrown));
   }
+  // xmllint stops at the first element nested too deep; an error the validator finds after it is never reached.
+  const deep = tree.tooDeep;
+  const tooDeep = (before: number) => deep !== undefined && deep.start < before;
+  const depthError = () => error(deep!.nameStart, deep!.nameEnd, `<${deep!.name}> is nested inside more than ${MAX_OPEN_ELEMENTS} elements: xmllint stops here ("Excessive depth in document: ${MAX_OPEN_ELEMENTS} use XML_PARSE_HUGE option"), and nothing inside it is read.`);
   if (result !== true) {
     const { line, col, msg } = result.err;
     // For elements left open at the end the validator lists their names without a place; name the innermost.
     const unclosed = tree.elements.filter((e) => !e.closed).pop();
-    if (msg.startsWith("Invalid '[") && unclosed) return error(unclosed.nameStart, unclosed.nameEnd, `<${unclosed.name}> is never closed; add </${unclosed.name}> or end its tag with />.`);
+    if (msg.startsWith("Invalid '[") && unclosed) return tooDeep(unclosed.start) ? depthError() : error(unclosed.nameStart, unclosed.nameEnd, `<${unclosed.name}> is never closed; add </${unclosed.name}> or end its tag with />.`);
     // The validator leaves the position out for some errors (e.g. `<?>`): point at the start then.
     const token = tokenAt(lines, Number.isFinite(line) ? line : 1, Number.isFinite(col) ? col : 1);
-    return error(token.start, token.end, msg);
+    return tooDeep(token.start) ? depthError() : error(token.start, token.end, msg);
   }
-  return [...processingInstructionErrors(text, lines), ...laxValidatorErrors(text, tree, error)].slice(0, 1);
+  const found = [...processingInstructionErrors(text, lines), ...laxValidatorErrors(text, tree, error)].slice(0, 1);
+  if (deep && (found.length === 0 || tooDeep(lines.offsetAt(found[0].range.start)))) return depthError();
+  return found;
 }
 
 /** An `&` that does not start one of the five predefined entities or a character reference. */
@@ -317,6 +399,8 @@ function laxValidatorErrors(text: string, tree: Tree, error: (start: number, end
       const raw = text.slice(run.start, run.end);
       if (run.inValue && raw.includes('<')) return error(run.start + raw.indexOf('<'), run.start + raw.indexOf('<') + 1, "'<' is not allowed in an attribute value; write &lt;.");
       const ampersand = BARE_AMPERSAND.exec(raw);
+      const reference = badCharacterReference(raw, run.start);
+      if (reference && (!ampersand || reference.start < run.start + ampersand.index)) return error(reference.start, reference.end, reference.message);
       if (ampersand) {
         const at = run.start + ampersand.index;
         return error(at, at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined).");

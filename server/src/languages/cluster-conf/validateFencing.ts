@@ -10,7 +10,7 @@ import { Severity } from '../../common/diagnostics';
 import type { Reporter } from '../../common/report';
 import { Code } from './codes';
 import { addFenceMethods, allOf, changeTo, createFenceDevice } from './fixes';
-import { ClusterModel, fenceDeviceNamed } from './model';
+import { ClusterModel, fenceDeviceNamed, isReferencedDevice } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { atAttributeName, atName, atValue } from './positions';
 import { attributeDef } from './schema';
@@ -75,7 +75,7 @@ export function validateFencing(doc: ClusterDoc, model: ClusterModel, report: Re
   const uses = usesByDevice(model);
   for (const device of model.fenceDevices) {
     const nameAttr = attribute(device, 'name');
-    if (nameAttr && !model.deviceRefs.some((r) => attributeValue(r, 'name') === nameAttr.value)) {
+    if (nameAttr && !isReferencedDevice(model, nameAttr.value)) {
       atValue(report, nameAttr, Severity.Information, Code.unusedFenceDevice, `Fence device '${nameAttr.value}' is used by no node's <fence> or <unfence> method; reference it with <device name="${nameAttr.value}"/> or remove it.`);
     }
     const agentAttr = attribute(device, 'agent');

@@ -78,20 +78,20 @@ export function validateMembership(doc: ClusterDoc, model: ClusterModel, report:
   }
 
   // Names rgmanager resolves.
-  const nodeNames = model.nodes.map((n) => attributeValue(n, 'name')).filter((n): n is string => n !== undefined);
+  const nodeNames = new Set(model.nodes.map((n) => attributeValue(n, 'name')).filter((n): n is string => n !== undefined));
   for (const domain of model.failoverDomains) {
     for (const member of domain.children.filter((c) => c.name === 'failoverdomainnode')) {
       const name = attribute(member, 'name');
-      if (name && model.nodes.length > 0 && !nodeNames.includes(name.value)) {
+      if (name && model.nodes.length > 0 && !nodeNames.has(name.value)) {
         const { suggestions, suffix } = suggest(name.value, nodeNames);
         atValue(report, name, Severity.Warning, Code.unknownNode, `'${name.value}' is not a <clusternode> of this cluster${suffix}`, changeTo(doc, suggestions));
       }
     }
   }
-  const domainNames = model.failoverDomains.map((d) => attributeValue(d, 'name')).filter((n): n is string => n !== undefined);
+  const domainNames = new Set(model.failoverDomains.map((d) => attributeValue(d, 'name')).filter((n): n is string => n !== undefined));
   for (const group of [...model.services, ...model.vms]) {
     const domain = attribute(group, 'domain');
-    if (domain && !domainNames.includes(domain.value)) {
+    if (domain && !domainNames.has(domain.value)) {
       const { suggestions, suffix } = suggest(domain.value, domainNames);
       atValue(report, domain, Severity.Warning, Code.unknownFailoverDomain, `No <failoverdomain name="${domain.value}"> is defined in <rm><failoverdomains>${suffix}`, changeTo(doc, suggestions));
     }

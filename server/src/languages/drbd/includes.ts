@@ -1,6 +1,6 @@
 /** Where `include "pattern";` points: the files a pattern names, through the injected FileReader. */
 import { posix } from 'node:path';
-import { globToRegExp } from '../../common/glob';
+import { segmentMatcher } from '../../common/glob';
 import type { FileReader } from '../types';
 
 /**
@@ -22,7 +22,7 @@ export function resolveInclude(pattern: string, filePath: string, files: FileRea
     const dir = posix.dirname(candidate);
     const base = posix.basename(candidate);
     if (/[*?[]/.test(base)) {
-      const matcher = globToRegExp(base);
+      const matcher = segmentMatcher(base);
       found.push(...files.listFiles(dir).filter((name) => matcher.test(name)).map((name) => posix.join(dir, name)));
     } else if (files.exists(candidate)) {
       found.push(candidate);

@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { codes } from './codes';
@@ -12,7 +13,7 @@ import { validate } from './validate';
 
 export type { DrbdDocument } from './parse';
 
-export const drbdService: LanguageService<DrbdDocument> = { id: 'drbd', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition };
+export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition });
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
 export const drbdLanguage: LanguageDefinition<DrbdDocument> = {

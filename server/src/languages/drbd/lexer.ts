@@ -48,20 +48,24 @@ export function tokenize(text: string): Token[] {
     } else if (ch === '"') {
       // A string ends at its closing quote or, when that is missing, at the end of the line.
       let j = i + 1;
+      // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
       let value = '';
+      let from = j;
       let closed = false;
       while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {
         if (text[j] === '\\' && j + 1 < text.length && text[j + 1] !== '\n') {
-          value += text[j + 1];
+          value += text.slice(from, j);
+          from = j + 1;
           j += 2;
         } else if (text[j] === '"') {
           closed = true;
-          j++;
           break;
         } else {
-          value += text[j++];
+          j++;
         }
       }
+      value += text.slice(from, j);
+      if (closed) j++;
       push({ kind: 'string', text: text.slice(i, j), value, start: i, end: j, line, closed });
       if (!closed && (text[j] === '\n' || text[j] === '\r')) lag++;
       i = j;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { FirstProblems, moreProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
@@ -7,6 +8,13 @@ import { drbdadmLine, Token, tokenize } from './lexer';
 import { ALL_SECTION_NAMES, anyDialectNests, KNOWN_KEYWORDS, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 
 export const SOURCE = 'drbd';
+
+/**
+ * How deep sections may nest before the parser stops reading deeper ones.
+ * drbdadm's grammar nests a handful (resource, on, volume, connection, path);
+ * this only keeps the tree and every walk over it bounded.
+ */
+export const MAX_SECTION_DEPTH = 256;
 
 /** `keyword args… ;` */
 export interface OptionNode {
@@ -54,7 +62,8 @@ export interface SyntaxProblem {
 
 class Parser {
   private index = 0;
-  readonly errors: SyntaxProblem[] = [];
+  /** The first MAX_PROBLEMS in file order, and a count of the others (a file of a million stray ';' keeps a thousand). */
+  readonly errors = new FirstProblems<SyntaxProblem>((p) => p.diagnostic.range.start);
   /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`). */
   readonly opaque: { start: number; end: number }[] = [];
   readonly root: SectionNode;
@@ -80,7 +89,7 @@ class Parser {
 
   private error(token: Token, code: string, message: string, extra: Omit<SyntaxProblem, 'diagnostic'> = {}): void {
     const oracleLine = extra.oracleLine ?? (token.lag ? drbdadmLine(token) : undefined);
-    this.errors.push({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra, ...(oracleLine === undefined ? {} : { oracleLine }) });
+    this.errors.add({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, code, message, SOURCE), ...extra, ...(oracleLine === undefined ? {} : { oracleLine }) });
   }
 
   private statement(): void {
@@ -106,6 +115,7 @@ class Parser {
     if (first.kind === '{') {
       this.index++;
       this.error(first, Code.syntax, "'{' without a section name before it; write e.g. 'net {'.");
+      if (this.tooDeep(first)) return;
       this.push({ kind: 'section', name: '', args: [], open: first, children: [], parent: this.top, end: this.lines.text.length });
       return;
     }
@@ -165,8 +175,22 @@ class Parser {
         }
       }
     }
+    if (this.tooDeep(keyword)) return;
     this.push({ kind: 'section', name, keyword, args, open, children: [], parent: this.top, end: this.lines.text.length });
     if (OPAQUE_SECTIONS.has(name)) this.skipOpaque(open);
+  }
+
+  /** Past MAX_SECTION_DEPTH: one error, and the section (its `{` just read) is stepped over to its `}` unread. */
+  private tooDeep(opener: Token): boolean {
+    if (this.stack.length <= MAX_SECTION_DEPTH) return false;
+    this.error(opener, Code.syntax, `Sections nested more than ${MAX_SECTION_DEPTH} deep: this one and everything in it are not read (drbdadm's grammar nests only a few, such as resource, on and volume).`);
+    let depth = 0;
+    while (this.index < this.tokens.length) {
+      const token = this.tokens[this.index++];
+      if (token.kind === '{') depth++;
+      else if (token.kind === '}' && depth-- === 0) break;
+    }
+    return true;
   }
 
   /** Steps over an opaque section's contents to its matching `}` (balanced braces). */
@@ -208,21 +232,37 @@ export function parse(text: string): DrbdDocument {
   const tokens = tokenize(text);
   const parser = new Parser(tokens, lines);
   const root = parser.parse();
-  const problems = parser.errors;
-  const inOpaque = (token: Token) => parser.opaque.some((span) => token.start >= span.start && token.end <= span.end);
+  const found = parser.errors;
+  // Tokens and opaque spans are both in file order: the span that may hold a token only moves forward.
+  let nextOpaque = 0;
+  const inOpaque = (token: Token) => {
+    while (nextOpaque < parser.opaque.length && parser.opaque[nextOpaque].end < token.end) nextOpaque++;
+    const span = parser.opaque[nextOpaque];
+    return span !== undefined && token.start >= span.start && token.end <= span.end;
+  };
   for (const token of tokens) {
     if (token.kind === 'string' && !token.closed && !inOpaque(token)) {
-      problems.push({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
+      found.add({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
     }
   }
+  const { items, more } = found.result();
+  // The list closes with how many more there are (validation adds it like the others, and the Reporter counts them).
+  const problems = more ? [...items, { diagnostic: moreProblems(more.count, more.from, SOURCE) }] : items;
   return { text, lines, syntaxErrors: problems.map((p) => p.diagnostic), syntaxProblems: problems, root, tokens };
 }
 
-/** Depth-first walk over every node below `section`. */
+/** Depth-first walk over every node below `section` (with a stack of its own: no recursion, no chain of generators). */
 export function* walk(section: SectionNode): Generator<Node> {
-  for (const child of section.children) {
+  const stack: { children: Node[]; next: number }[] = [{ children: section.children, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.children.length) {
+      stack.pop();
+      continue;
+    }
+    const child = top.children[top.next++];
     yield child;
-    if (child.kind === 'section') yield* walk(child);
+    if (child.kind === 'section' && child.children.length > 0) stack.push({ children: child.children, next: 0 });
   }
 }
 
@@ -232,19 +272,25 @@ export function sectionsOf(section: SectionNode, name: string): SectionNode[] {
 
 /** The innermost section whose braces contain `offset` (the root when none). */
 export function sectionAt(root: SectionNode, offset: number): SectionNode {
-  for (const child of root.children) {
-    if (child.kind !== 'section' || !child.open) continue;
-    if (offset > child.open.start && offset <= child.end) return sectionAt(child, offset);
+  let section = root;
+  for (let inner = innerAt(section, offset); inner; inner = innerAt(section, offset)) section = inner;
+  return section;
+}
+
+function innerAt(section: SectionNode, offset: number): SectionNode | undefined {
+  for (const child of section.children) {
+    if (child.kind === 'section' && child.open && offset > child.open.start && offset <= child.end) return child;
   }
-  return root;
+  return undefined;
 }
 
 /** The statement and token under `offset` (touching either end of the token counts). */
 export function tokenAt(root: SectionNode, offset: number): { node: Node; token: Token; argIndex: number } | undefined {
+  const touches = (t: Token) => offset >= t.start && offset <= t.end;
   for (const node of walk(root)) {
-    const tokens = node.keyword ? [node.keyword, ...node.args] : node.args;
-    const index = tokens.findIndex((t) => offset >= t.start && offset <= t.end);
-    if (index >= 0) return { node, token: tokens[index], argIndex: node.keyword ? index - 1 : index };
+    if (node.keyword && touches(node.keyword)) return { node, token: node.keyword, argIndex: -1 };
+    const index = node.args.findIndex(touches);
+    if (index >= 0) return { node, token: node.args[index], argIndex: index };
   }
   return undefined;
 }

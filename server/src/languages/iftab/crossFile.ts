@@ -63,11 +63,13 @@ function guestChecks(place: IftabGuestFact, { model }: CrossFileContext): Diagno
   const guest = guestOf(place, place.macs.map((m) => m.value), model.domains);
   if (!guest) return [];
   const out: Diagnostic[] = [];
+  // A set, not a search of the guest's vifs for each line: both lists may be long.
+  const guestMacs = new Set(guest.domain?.facts.macs.map((m) => m.value.toLowerCase()));
   for (const use of place.macs) {
     const mac = parseMac(use.value);
     if (!mac || !isCardAddress(mac)) continue;
     const vif = vifMacFor(use.interfaceName, guest);
-    const onGuest = guest.domain?.facts.macs.some((m) => m.value.toLowerCase() === mac.normalized);
+    const onGuest = guestMacs.has(mac.normalized);
     if (!mac.xenRange) {
       const message = `${mac.normalized} is outside the Xen range 00:16:3e, but this iftab belongs to guest '${guest.name}', whose vifs normally carry 00:16:3e addresses${vif ? `; vif ${vif.index} of its config has ${vif.mac}` : ''}`;
       out.push(guestDiagnostic(use, DiagnosticSeverity.Hint, Code.macOutsideXenRange, message, guest, vif));

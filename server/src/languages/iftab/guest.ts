@@ -31,7 +31,8 @@ export function guestOf(place: Pick<IftabGuestFact, 'folders' | 'pathGuest'>, ma
   const byFolder = domains.find(({ facts }) => facts.name && place.folders.includes(facts.name.value));
   if (byFolder) return { name: byFolder.facts.name!.value, domain: byFolder };
   if (place.pathGuest) return { name: place.pathGuest };
-  const byMac = domains.find(({ facts }) => facts.macs.some((m) => macs.includes(m.value.toLowerCase())));
+  const wanted = new Set(macs);
+  const byMac = domains.find(({ facts }) => facts.macs.some((m) => wanted.has(m.value.toLowerCase())));
   if (byMac) return { name: byMac.facts.name?.value ?? 'a workspace domain', domain: byMac };
   return undefined;
 }

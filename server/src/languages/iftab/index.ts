@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { codes } from './codes';
@@ -13,7 +14,7 @@ import { validate } from './validate';
 export { generateIftab, generateIftabAction } from './generate';
 export type { IftabDocument } from './parse';
 
-export const iftabService: LanguageService<IftabDocument> = { id: 'iftab', parse, validate, complete, hover, codeActions, symbols, folding, facts };
+export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, validate, complete, hover, codeActions, symbols, folding, facts });
 
 /** ifrename's /etc/iftab. */
 export const iftabLanguage: LanguageDefinition<IftabDocument> = {

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { FirstProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
@@ -54,31 +55,75 @@ const SELECTOR_END = ' \t\r{';
 export function parse(text: string): IftabDocument {
   const lines = new LineIndex(text);
   const entries: IftabEntry[] = [];
-  const syntaxErrors: Diagnostic[] = [];
+  // The first MAX_PROBLEMS in file order, and a count of the others (a Windows file has one on every line).
+  const problems = new FirstProblems<Diagnostic>((d) => d.range.start);
+  const errors = { push: (found: Diagnostic) => problems.add(found) };
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const entry = new LineReader(text, lines, lineStart, lineEnd, syntaxErrors).read();
+    const entry = new LineReader(text, lines, lineStart, lineEnd, errors).read();
     if (entry) entries.push(entry);
     if (newline < 0) break;
     lineStart = newline + 1;
   }
-  return { text, lines, syntaxErrors, entries };
+  return { text, lines, syntaxErrors: FirstProblems.finish(problems, SOURCE), entries };
+}
+
+/** Lookups by word, shared (they are read, never changed): a big file writes the same few selectors on every line. */
+const lookups = new Map<string, SelectorLookup>();
+
+function lookupSelector(word: string): SelectorLookup {
+  let found = lookups.get(word);
+  if (!found) {
+    if (lookups.size >= 1024) lookups.clear();
+    lookups.set(word, (found = findSelector(word)));
+  }
+  return found;
+}
+
+/** A token keeps its offsets and works out its range when asked: one small object per word of a big file, not four. */
+interface TokenClass {
+  new (text: string, start: number, end: number, quoted?: boolean): Token & { quoted?: boolean };
+}
+
+const tokenClasses = new WeakMap<LineIndex, TokenClass>();
+
+/** The token class of one document (its LineIndex is shared through the class, not stored in each token). */
+function tokenClassFor(lines: LineIndex): TokenClass {
+  let found = tokenClasses.get(lines);
+  if (!found) {
+    found = class IftabToken {
+      constructor(
+        readonly text: string,
+        readonly start: number,
+        readonly end: number,
+        readonly quoted?: boolean,
+      ) {}
+
+      get range(): Range {
+        return lines.range(this.start, this.end);
+      }
+    };
+    tokenClasses.set(lines, found);
+  }
+  return found;
 }
 
 class LineReader {
   private pos: number;
   private readonly end: number;
+  private readonly Token: TokenClass;
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
     start: number,
     lineEnd: number,
-    private readonly errors: Diagnostic[],
+    private readonly errors: { push(found: Diagnostic): void },
   ) {
     this.pos = start;
+    this.Token = tokenClassFor(lines);
     // Searches stay inside the line: an unbounded indexOf would rescan the rest of the file for every line.
     const comment = text.slice(start, lineEnd).indexOf('#');
     this.end = comment >= 0 ? start + comment : lineEnd;
@@ -115,7 +160,7 @@ class LineReader {
   /** One `selector[{attribute}] value`; undefined when the rest of the line cannot be read. */
   private readSelector(): SelectorUse | undefined {
     const name = this.word(SELECTOR_END);
-    const use: SelectorUse = { name, lookup: findSelector(name.text) };
+    const use: SelectorUse = { name, lookup: lookupSelector(name.text) };
     if (this.text[this.pos] === '{') {
       const close = this.indexInLine('}', this.pos);
       if (close < 0) {
@@ -134,7 +179,7 @@ class LineReader {
       this.error(where.start, where.end, Code.missingValue, `selector '${name.text}' has no value (ifrename drops this line)`);
       return use;
     }
-    use.value = this.text[this.pos] === '"' ? this.readQuoted() : { ...this.word(BLANKS), quoted: false };
+    use.value = this.text[this.pos] === '"' ? this.readQuoted() : this.word(BLANKS, false);
     return use;
   }
 
@@ -144,7 +189,7 @@ class LineReader {
     if (close < 0) {
       this.error(open, this.end, Code.syntax, 'quoted value is never closed: add the closing " (ifrename drops this line)');
       this.pos = this.end;
-      return { text: this.text.slice(open + 1, this.end), start: open, end: this.end, range: this.lines.range(open, this.end), quoted: true };
+      return new this.Token(this.text.slice(open + 1, this.end), open, this.end, true) as Token & { quoted: boolean };
     }
     this.pos = close + 1;
     // ifrename skips the character after the closing quote, blank or not.
@@ -152,7 +197,7 @@ class LineReader {
       this.warn(this.pos, this.pos + 1, Code.textAfterQuote, `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
       this.pos++;
     }
-    return { text: this.text.slice(open + 1, close), start: open, end: close + 1, range: this.lines.range(open, close + 1), quoted: true };
+    return new this.Token(this.text.slice(open + 1, close), open, close + 1, true) as Token & { quoted: boolean };
   }
 
   /**
@@ -208,18 +253,20 @@ class LineReader {
     return offset < 0 ? -1 : from + offset;
   }
 
-  private word(stopAt: string): Token {
+  private word(stopAt: string): Token;
+  private word(stopAt: string, quoted: boolean): Token & { quoted: boolean };
+  private word(stopAt: string, quoted?: boolean): Token {
     const start = this.pos;
     while (this.pos < this.end && !stopAt.includes(this.text[this.pos])) this.pos++;
-    return this.token(start, this.pos);
+    return this.token(start, this.pos, quoted);
   }
 
   private skipBlanks(): void {
     while (this.pos < this.end && BLANKS.includes(this.text[this.pos])) this.pos++;
   }
 
-  private token(start: number, end: number): Token {
-    return { text: this.text.slice(start, end), start, end, range: this.lines.range(start, end) };
+  private token(start: number, end: number, quoted?: boolean): Token {
+    return new this.Token(this.text.slice(start, end), start, end, quoted);
   }
 
   private error(start: number, end: number, code: string, message: string): void {

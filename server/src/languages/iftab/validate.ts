@@ -28,9 +28,9 @@ export const findings = memoizeFindings((doc: IftabDocument, ctx: FileContext): 
     // ifrename stops reading a line at its first error, so later SYSFS files on it are never registered.
     let lineOk = ifrenameTakesName(entry.name.text);
     for (const use of entry.selectors) {
-      const before = r.findings.length;
+      const errorsBefore = r.errorCount;
       checkSelector(use, { names: sysfsAttributes, register: lineOk }, r);
-      if (r.findings.slice(before).some((f) => f.diagnostic.severity === Severity.Error)) lineOk = false;
+      if (r.errorCount > errorsBefore) lineOk = false;
     }
   }
   checkDuplicates(doc, ctx, r);

@@ -10,10 +10,12 @@ import { describeType } from './hover';
  */
 export function complete(doc: XendDocument, position: Position): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
-  const before = doc.text.slice(doc.lines.lineStart(position.line), offset);
-  // The word being typed (option names and bare values contain no blanks, parens or quotes).
-  const word = /[^\s()'"]*$/.exec(before)![0];
-  const wordRange = Range.create(doc.lines.positionAt(offset - word.length), position);
+  const lineStart = doc.lines.lineStart(position.line);
+  // The word being typed (option names and bare values contain no blanks, parens or quotes), read
+  // backwards: `/[^\s()'"]*$/` would rescan a long word from each of its characters.
+  let wordStart = offset;
+  while (wordStart > lineStart && !/[\s()'"]/.test(doc.text[wordStart - 1])) wordStart--;
+  const wordRange = Range.create(doc.lines.positionAt(wordStart), position);
   const form = topLevelListAt(doc, offset);
   if (!form) return [];
   const option = doc.options.find((o) => o.form === form);

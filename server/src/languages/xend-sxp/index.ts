@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { codes } from './codes';
@@ -11,7 +12,7 @@ import { validate } from './validate';
 
 export type { XendDocument } from './parse';
 
-export const xendSxpService: LanguageService<XendDocument> = { id: 'xend-sxp', parse, validate, complete, hover, codeActions, symbols, folding, facts };
+export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, validate, complete, hover, codeActions, symbols, folding, facts });
 
 /** xend's /etc/xen/xend-config.sxp (Xen 3.x and 4.0 to 4.4). */
 export const xendSxpLanguage: LanguageDefinition<XendDocument> = {

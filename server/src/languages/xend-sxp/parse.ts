@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { moreProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { parseSexp, SexpAtom, SexpErrorKind, SexpList, SexpNode, SexpTree } from '../../../../shared/src/sexp';
@@ -48,6 +49,8 @@ export function parse(text: string): XendDocument {
   }
   // xend's reader has no depth limit; ours does, so a too-deep list is ours to skip, not xend's to refuse.
   const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, e.kind === 'too-deep' ? Severity.Warning : Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
+  // The reader keeps its first errors only: the list closes with how many more there are.
+  if (tree.moreErrors) syntaxErrors.push(moreProblems(tree.moreErrors.count, lines.positionAt(tree.moreErrors.start), SOURCE));
   return { text, lines, syntaxErrors, tree, options, strays };
 }
 

@@ -30,10 +30,13 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { m
     const where = { uri: cluster.uri, fact: cluster.facts.clusterName ?? cluster.facts.nodes[0] ?? domain.name };
     out.push(crossFileDiagnostic(domain.name.range, DiagnosticSeverity.Hint, Code.domainNotInCluster, `Domain '${self.name}' is not an rgmanager <vm> in ${at(where)}; the cluster will not restart it or move it when its node fails. Add <vm name="${self.name}" …/> to <rm> if it should be highly available.`, [related(where, 'the cluster configuration')]));
   }
+  // The other files' vifs per MAC, looked up once per MAC: a config may repeat one MAC on many vifs.
+  const otherVifs = new Map<string, ReturnType<WorkspaceModel['vifMacs']['get']> & object>();
   for (const mac of domain.macs) {
     const key = macKey(mac.value);
     if (!key) continue;
-    const twins = (model.vifMacs.get(key) ?? []).filter((p) => p.uri !== uri);
+    let twins = otherVifs.get(key);
+    if (!twins) otherVifs.set(key, (twins = (model.vifMacs.get(key) ?? []).filter((p) => p.uri !== uri)));
     for (const twin of twins) {
       out.push(crossFileDiagnostic(mac.range, DiagnosticSeverity.Error, Code.duplicateMac, `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
     }

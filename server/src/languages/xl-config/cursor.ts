@@ -38,8 +38,10 @@ export function cursorContext(doc: XlDocument, offset: number): CursorContext {
     return { kind: 'string', setting, stringStart, quote: open.quote, segment: { start: segmentStart + lead, end: segmentEnd } };
   }
   if (offset < setting.key.end) return { kind: 'none' };
-  const word = /[A-Za-z0-9_.-]*$/.exec(prefix)![0];
-  return { kind: 'value', setting, word: { start: offset - word.length, end: offset } };
+  // The word before the cursor, read backwards (`/[A-Za-z0-9_.-]*$/` would rescan a long word from each of its characters).
+  let start = offset;
+  while (start > lineStart && /[A-Za-z0-9_.-]/.test(doc.text[start - 1])) start--;
+  return { kind: 'value', setting, word: { start, end: offset } };
 }
 
 /** The setting the cursor belongs to: the last one that starts before it. */

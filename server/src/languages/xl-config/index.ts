@@ -1,3 +1,4 @@
+import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
 import { codes } from './codes';
@@ -12,7 +13,7 @@ import { validate } from './validate';
 export type { XlDocument } from './parse';
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
-export const xlConfigService: LanguageService<XlDocument> = { id: 'xl-config', parse: (text, ctx) => parse(text, ctx.path), validate, complete, hover, codeActions, symbols, folding, facts };
+export const xlConfigService: LanguageService<XlDocument> = clampPositions({ id: 'xl-config', parse: (text, ctx) => parse(text, ctx.path), validate, complete, hover, codeActions, symbols, folding, facts });
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
 export const xlConfigLanguage: LanguageDefinition<XlDocument> = {

@@ -9,6 +9,8 @@
  *  - anything else starts a lexical error that swallows the rest of the word.
  */
 
+import { MAX_PROBLEMS } from '../../common/report';
+
 export type TokenKind = 'ident' | 'number' | 'string' | '=' | '+=' | ',' | '[' | ']' | ';' | 'newline' | 'eof';
 
 export interface Token {
@@ -39,17 +41,23 @@ const isNumberTail = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || c ==
 
 export interface Lexed {
   tokens: Token[];
+  /** The first error of each line, in file order, in full for the first MAX_PROBLEMS such lines. */
   errors: LexicalError[];
+  /** Where the first error of each later line starts: more cannot be listed, they are only counted. */
+  moreErrors: number[];
   /** `# …` comments, without their line break. */
   comments: { start: number; end: number }[];
 }
 
 export function tokenize(text: string): Lexed {
   const tokens: Token[] = [];
-  const errors: LexicalError[] = [];
+  const errors = new LexicalErrors(text);
   const comments: { start: number; end: number }[] = [];
   let i = 0;
   const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => tokens.push({ kind, start, end, value });
+  // Looked up once: asking "is there a line break after this `#`?" at every `#` of the last line rescans it each time.
+  const lastNewline = text.lastIndexOf('\n');
+  const strings = new QuoteScanner(text);
 
   while (i < text.length) {
     const c = text[i];
@@ -74,16 +82,16 @@ export function tokenize(text: string): Lexed {
     } else if (c === '\n') {
       push('newline', i, i + 1);
       i++;
-    } else if (c === '#' && text.indexOf('\n', i) >= 0) {
+    } else if (c === '#' && i < lastNewline) {
       const newline = text.indexOf('\n', i);
       comments.push({ start: i, end: newline > i && text[newline - 1] === '\r' ? newline - 1 : newline });
       push('newline', newline, newline + 1);
       i = newline + 1;
-    } else if ((c === '"' || c === "'") && quotedEnd(text, i) > 0) {
-      const end = quotedEnd(text, i);
+    } else if ((c === '"' || c === "'") && strings.end(i) > 0) {
+      const end = strings.end(i);
       const decoded = dequote(text.slice(i, end));
       push('string', i, end, decoded.value);
-      if (decoded.error) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
+      if (decoded.error && errors.wanted(i)) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
       i = end;
     } else if (typographicEnd(text, i) > 0) {
       // libxlu stops at a curly quote pasted from a web page (reported, with its fix), but the string
@@ -97,7 +105,7 @@ export function tokenize(text: string): Lexed {
     }
   }
   tokens.push({ kind: 'eof', start: text.length, end: text.length, value: '' });
-  return { tokens, errors, comments };
+  return { tokens, errors: errors.full, moreErrors: errors.more, comments };
 }
 
 /** The closing twin of each opening typographic quote. */
@@ -111,19 +119,86 @@ function typographicEnd(text: string, start: number): number {
   return -1;
 }
 
-/** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
-function quotedEnd(text: string, start: number): number {
-  const quote = text[start];
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === quote) return i + 1;
-    if (c === '\n') return -1;
-    if (c === '\\') {
-      if (i + 1 >= text.length || text[i + 1] === '\n') return -1;
-      i++;
-    }
+/**
+ * Where the string that starts at a quote ends. A quote that is not closed on
+ * its line makes the scan run to the line's end; a later quote of the same
+ * kind on that line was passed as an escaped character by that scan, so its
+ * own scan would retrace the same characters and fail too: it is answered from
+ * the first, and a line of unclosed quotes costs one scan, not one per quote.
+ */
+class QuoteScanner {
+  private readonly unclosedUntil: Record<string, number> = { '"': -1, "'": -1 };
+  private last = { start: -1, end: -1 };
+
+  constructor(private readonly text: string) {}
+
+  /** End offset (after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
+  end(start: number): number {
+    if (this.last.start === start) return this.last.end;
+    const quote = this.text[start];
+    const end = start < this.unclosedUntil[quote] ? -1 : this.scan(start, quote);
+    this.last = { start, end };
+    return end;
   }
-  return -1;
+
+  private scan(start: number, quote: string): number {
+    const text = this.text;
+    for (let i = start + 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === quote) return i + 1;
+      if (c === '\n') return this.unclosed(quote, i);
+      if (c === '\\') {
+        if (i + 1 >= text.length || text[i + 1] === '\n') return this.unclosed(quote, i + 1);
+        i++;
+      }
+    }
+    return this.unclosed(quote, text.length);
+  }
+
+  private unclosed(quote: string, lineEnd: number): number {
+    this.unclosedUntil[quote] = lineEnd;
+    return -1;
+  }
+}
+
+/**
+ * The lexical errors worth keeping: xl reports one per line (the rest of a
+ * line is usually the same mistake) and one carriage return for the whole
+ * file (it is the file's line endings), so only the first error of each line
+ * is kept, and only the first MAX_PROBLEMS lines' in full: past those nothing
+ * can be listed, and a start offset is enough to count them. Lines are the
+ * LineIndex's (a lone CR ends one too), counted as the errors come, in order.
+ */
+class LexicalErrors {
+  readonly full: LexicalError[] = [];
+  readonly more: number[] = [];
+  private line = 0;
+  private counted = 0;
+  private lastLine = -1;
+  private sawCarriageReturn = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether the error starting at `start` is its line's first that counts; if so and past the limit, it is counted here. */
+  wanted(start: number): boolean {
+    for (; this.counted < start; this.counted++) {
+      const c = this.text.charCodeAt(this.counted);
+      if (c === 10 || (c === 13 && this.text.charCodeAt(this.counted + 1) !== 10)) this.line++;
+    }
+    if (this.text.charCodeAt(start) === 13) {
+      if (this.sawCarriageReturn) return false;
+      this.sawCarriageReturn = true;
+    }
+    if (this.line === this.lastLine) return false;
+    this.lastLine = this.line;
+    if (this.full.length < MAX_PROBLEMS) return true;
+    this.more.push(start);
+    return false;
+  }
+
+  push(error: LexicalError): void {
+    this.full.push(error);
+  }
 }
 
 /**
@@ -131,7 +206,7 @@ function quotedEnd(text: string, start: number): number {
  * (or the one blank after it) form the error. At the very end of the file
  * flex matches nothing more, and libxlu reports nothing: we do the same.
  */
-function lexicalError(text: string, start: number, errors: LexicalError[], tokens: Token[]): number {
+function lexicalError(text: string, start: number, errors: LexicalErrors, tokens: Token[]): number {
   const c = text[start];
   let end = start + 1;
   if (end >= text.length) return end;
@@ -141,7 +216,7 @@ function lexicalError(text: string, start: number, errors: LexicalError[], token
   else if (next === ' ' || next === '\t') end++;
   else while (end < text.length && text[end] !== ' ' && text[end] !== '\t' && text[end] !== '\n') end++;
   const word = text.slice(start, end).replace(/[ \t]+$/, '');
-  errors.push({
+  if (errors.wanted(start)) errors.push({
     start,
     end: start + word.length,
     message: describeBadCharacter(c, word),
@@ -155,7 +230,9 @@ function lexicalError(text: string, start: number, errors: LexicalError[], token
   return end;
 }
 
-function describeBadCharacter(c: string, word: string): string {
+function describeBadCharacter(c: string, whole: string): string {
+  // A word of garbage can be the rest of a megabyte line: the message quotes its start.
+  const word = whole.length > 80 ? `${whole.slice(0, 60)}…` : whole;
   if (TYPOGRAPHIC_QUOTES.includes(c)) return `typographic quote '${c}' in \`${word}\`: xl only accepts ASCII quotes ' or "`;
   if (c === '\r') return 'carriage return (Windows line ending): xl rejects it; save the file with Unix (LF) line endings';
   if (c === '"' || c === "'") return `string \`${word}\` is not closed on its line: add the closing ${c} (strings cannot span lines)`;
@@ -172,13 +249,16 @@ function describeBadCharacter(c: string, word: string): string {
  */
 export function dequote(raw: string): { value: string; error?: string } {
   const simple: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
   let value = '';
   for (let i = 1; i < raw.length - 1; ) {
-    const c = raw[i++];
-    if (c !== '\\') {
-      value += c;
-      continue;
+    const backslash = raw.indexOf('\\', i);
+    if (backslash < 0 || backslash >= raw.length - 1) {
+      value += raw.slice(i, raw.length - 1);
+      break;
     }
+    value += raw.slice(i, backslash);
+    i = backslash + 1;
     const escape = raw[i++];
     if (escape in simple) {
       value += simple[escape];

@@ -22,7 +22,7 @@ export function splitSpec(text: string, item: StringValue): SpecPart[] {
   for (const piece of raw.split(',')) {
     const lead = piece.length - piece.trimStart().length;
     const start = item.inner.start + offset + lead;
-    const body = piece.trimStart().replace(/\s+$/, '');
+    const body = piece.trim(); // not /\s+$/: that is quadratic on a long run of blanks
     offset += piece.length + 1;
     if (body.length === 0) continue;
     const equals = body.indexOf('=');
