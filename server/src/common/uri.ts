@@ -10,7 +10,22 @@ export function pathOfUri(uri: string): string {
     }
   }
   const match = /^[a-zA-Z][\w+.-]*:(?:\/\/[^/]*)?(.*)$/.exec(uri);
-  return decodeURIComponent(match ? match[1] : uri);
+  return decodeLeniently(match ? match[1] : uri);
+}
+
+/**
+ * decodeURIComponent that never throws: a client may send `untitled:50%` or
+ * `…/bad%zz.cfg`, where it throws a URIError. Each run of %XX escapes that
+ * decodes is decoded; the others stay as written.
+ */
+export function decodeLeniently(text: string): string {
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 export function uriOfPath(path: string): string {
