@@ -6,7 +6,7 @@
  * takes too long. It measures and prints; it asserts nothing (the growth
  * property test asserts linear time).
  *
- *   node out/bench/hostile.js [--only LANGUAGE]   also runs on its own
+ *   node out/bench/hostile.js [--only LANGUAGE…] [--no-memory]   also runs on its own
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -132,7 +132,7 @@ function memoryText(r: MemoryResult): string {
   return `${peak.toFixed(0)} MB peak (${(peak / (r.bytes / 1048576)).toFixed(1)}× the file), ${(r.ms! / 1000).toFixed(1)} s, ${r.diagnostics} diagnostics`;
 }
 
-export async function benchHostile(only?: LanguageId[]): Promise<void> {
+export async function benchHostile(only?: LanguageId[], withMemory = true): Promise<void> {
   const languages = only ?? LANGUAGE_IDS;
   console.log(`\nhostile inputs (test/property/hostileInputs.ts; each case at about ${CASE_BYTES / 1000} KB in a fresh process, every entry point; 20 MB files parsed and validated once):`);
   console.log(`  ${pad('language', 14)}${pad('cases', 7)}${pad('slowest case', 16)}which`);
@@ -144,13 +144,14 @@ export async function benchHostile(only?: LanguageId[]): Promise<void> {
       const worst = results.reduce((a, b) => (score(b) > score(a) ? b : a));
       console.log(`  ${pad(language, 14)}${pad(String(results.length), 7)}${pad(msText(worst), 16)}${worst.name}${worst.bytes ? ` (${(worst.bytes / 1000).toFixed(0)} KB)` : ''}`);
       for (const r of results) if (r !== worst && (r.timedOut || r.failed || (r.ms ?? 0) > 1000)) console.log(`  ${pad('', 21)}${pad(msText(r), 16)}${r.name}`);
-      for (const kind of ['realistic', 'repetitive'] as const) {
+      for (const kind of withMemory ? (['realistic', 'repetitive'] as const) : []) {
         memoryRows.push(`  ${pad(language, 14)}${pad(kind, 12)}${memoryText(await measureMemory(language, kind, dir))}`);
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (!withMemory) return;
   console.log(`\n  peak resident memory (VmHWM of a fresh node) parsing and validating a ${FILE_BYTES / 1e6} MB file:`);
   for (const row of memoryRows) console.log(row);
 }
@@ -161,7 +162,8 @@ function score(r: CaseResult): number {
 
 if (require.main === module) {
   const at = process.argv.indexOf('--only');
-  benchHostile(at > 0 ? (process.argv.slice(at + 1) as LanguageId[]) : undefined).catch((error) => {
+  const only = at > 0 ? (process.argv.slice(at + 1).filter((a) => !a.startsWith('--')) as LanguageId[]) : undefined;
+  benchHostile(only, !process.argv.includes('--no-memory')).catch((error) => {
     console.error(error);
     process.exitCode = 1;
   });
