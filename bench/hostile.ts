@@ -22,6 +22,7 @@ const CASE_BYTES = 100_000;
 const CASE_LIMIT_MS = 10_000;
 const FILE_BYTES = 20_000_000;
 const FILE_LIMIT_MS = 300_000;
+const MEMORY_RUNS = 3;
 
 const CHILD = join(__dirname, 'hostileChild.js');
 
@@ -115,12 +116,17 @@ async function measureMemory(language: LanguageId, kind: 'realistic' | 'repetiti
   const file = twentyMegabytes(language, kind);
   const path = join(dir, `${language}-${kind}`);
   writeFileSync(path, kind === 'repetitive' && language === 'cluster-conf' ? `<cluster name="c" config_version="1">\n${file.text}</cluster>\n` : file.text);
-  let result: MemoryResult | undefined;
-  const ended = await runChild(['memory', language, file.path, path], FILE_LIMIT_MS, (r) => (result = r));
+  // The peak of one run depends on when the collector gets to run: the least of MEMORY_RUNS fresh processes.
+  let best: MemoryResult | undefined;
+  let failed: string | undefined;
+  for (let run = 0; run < MEMORY_RUNS && !failed; run++) {
+    let result: MemoryResult | undefined;
+    const ended = await runChild(['memory', language, file.path, path], FILE_LIMIT_MS, (r) => (result = r));
+    if (result) best = !best || result.peakKb! < best.peakKb! ? result : best;
+    else failed = ended.timedOut ? `> ${FILE_LIMIT_MS / 1000} s` : (ended.stderr.split('\n').find((l) => /heap out of memory|RangeError|Error/.test(l)) ?? `exit ${ended.code}`);
+  }
   rmSync(path, { force: true });
-  if (result) return result;
-  const why = ended.timedOut ? `> ${FILE_LIMIT_MS / 1000} s` : (ended.stderr.split('\n').find((l) => /heap out of memory|RangeError|Error/.test(l)) ?? `exit ${ended.code}`);
-  return { bytes: file.text.length, failed: why };
+  return best ?? { bytes: file.text.length, failed };
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -152,7 +158,7 @@ export async function benchHostile(only?: LanguageId[], withMemory = true): Prom
     rmSync(dir, { recursive: true, force: true });
   }
   if (!withMemory) return;
-  console.log(`\n  peak resident memory (VmHWM of a fresh node) parsing and validating a ${FILE_BYTES / 1e6} MB file:`);
+  console.log(`\n  peak resident memory (VmHWM of a fresh node, the least of ${MEMORY_RUNS}) parsing and validating a ${FILE_BYTES / 1e6} MB file:`);
   for (const row of memoryRows) console.log(row);
 }
 
