@@ -82,6 +82,11 @@ function isPrintable(ch: string): boolean {
   return (code >= 0x20 && code <= 0x7e) || WHITESPACE.includes(ch);
 }
 
+/** The list as an array of its own size (one grown by push keeps room for 16 or more; most lists hold two or three). */
+function exact<T>(items: T[]): T[] {
+  return items.length > 0 && items.length < 16 ? items.slice() : items;
+}
+
 export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)): SexpTree {
   return new SexpReader(text, lines).read();
 }
@@ -212,12 +217,12 @@ class SexpReader {
       const node = this.readNode(depth + 1);
       if (node === 'close') {
         this.pos++;
-        return this.list(items, start, this.pos, true);
+        return this.list(exact(items), start, this.pos, true);
       }
       if (node === 'eof' || node === 'recover') {
         const end = this.endOfContent(this.pos);
         this.unclosed(start, items);
-        return this.list(items, start, end, false);
+        return this.list(exact(items), start, end, false);
       }
       if (node) items.push(node);
     }

@@ -33,33 +33,41 @@ export function editDistance(a: string, b: string, cap = 8): number {
 }
 
 const bagCounts = new Int32Array(128);
+let bagScratch = new Int32Array(64);
 
 /**
  * The characters of a word, to rule out most candidates before their edit
  * distance is computed: each edit (a transposition too) changes the multiset
  * of characters by at most one on each side, so the multiset difference is a
- * lower bound of the distance, and it costs one pass over the candidate.
+ * lower bound of the distance, and it costs one pass over the candidate. The
+ * word is counted once (into a table shared by every call, cleared by
+ * `release`); a candidate's matches are given back after it.
  */
 class CharacterBag {
   private readonly ascii: boolean;
 
   constructor(private readonly word: string) {
     this.ascii = !/[^\x00-\x7f]/.test(word);
+    if (this.ascii) for (let i = 0; i < word.length; i++) bagCounts[word.charCodeAt(i)]++;
   }
 
   distanceExceeds(candidate: string, cap: number): boolean {
     if (!this.ascii) return false;
-    const counts = bagCounts;
-    for (let i = 0; i < this.word.length; i++) counts[this.word.charCodeAt(i)]++;
-    let unmatched = 0;
+    if (bagScratch.length < candidate.length) bagScratch = new Int32Array(2 * candidate.length);
+    let matched = 0;
     for (let i = 0; i < candidate.length; i++) {
       const code = candidate.charCodeAt(i);
-      if (code < 128 && counts[code] > 0) counts[code]--;
-      else unmatched++;
+      if (code < 128 && bagCounts[code] > 0) {
+        bagCounts[code]--;
+        bagScratch[matched++] = code;
+      }
     }
-    const missing = this.word.length - (candidate.length - unmatched);
-    counts.fill(0);
-    return Math.max(unmatched, missing) > cap;
+    for (let i = 0; i < matched; i++) bagCounts[bagScratch[i]]++;
+    return Math.max(candidate.length - matched, this.word.length - matched) > cap;
+  }
+
+  release(): void {
+    if (this.ascii) for (let i = 0; i < this.word.length; i++) bagCounts[this.word.charCodeAt(i)] = 0;
   }
 }
 
@@ -70,8 +78,8 @@ class CharacterBag {
  */
 const recent = new Map<string, { known: string[]; limit: number; result: string[] }>();
 const RECENT_WORDS = 256;
-/** The known words in lower case (the same few hundred are compared again and again). */
-const lowerCase = new Map<string, string>();
+/** The last list of known words and the same in lower case: a file's checks ask against one table again and again. */
+let prepared: { known: string[]; lower: string[] } | undefined;
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -88,20 +96,19 @@ export function didYouMean(word: string, known: Iterable<string>, limit = 3): st
   const candidates = [...known];
   const hit = recent.get(word);
   if (hit && hit.limit === limit && sameWords(hit.known, candidates)) return [...hit.result];
+  if (!prepared || !sameWords(prepared.known, candidates)) prepared = { known: candidates, lower: candidates.map((c) => c.toLowerCase()) };
+  const { lower: lowerCandidates } = prepared;
   const lower = word.toLowerCase();
   const maxDistance = lower.length <= 3 ? 1 : lower.length <= 6 ? 2 : 3;
   const bag = new CharacterBag(lower);
   const scored: { candidate: string; distance: number }[] = [];
-  for (const candidate of candidates) {
-    let lowerCandidate = lowerCase.get(candidate);
-    if (lowerCandidate === undefined) {
-      if (lowerCase.size >= 4096) lowerCase.clear();
-      lowerCase.set(candidate, (lowerCandidate = candidate.toLowerCase()));
-    }
+  for (let i = 0; i < candidates.length; i++) {
+    const lowerCandidate = lowerCandidates[i];
     if (Math.abs(lowerCandidate.length - lower.length) > maxDistance || bag.distanceExceeds(lowerCandidate, maxDistance)) continue;
     const distance = editDistance(lower, lowerCandidate, maxDistance);
-    if (distance <= maxDistance) scored.push({ candidate, distance });
+    if (distance <= maxDistance) scored.push({ candidate: candidates[i], distance });
   }
+  bag.release();
   scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
   const result = scored.slice(0, limit).map((s) => s.candidate);
   if (recent.size >= RECENT_WORDS) recent.delete(recent.keys().next().value!);

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { Severity } from '../../../server/src/common/diagnostics';
 import { FirstProblems, MAX_PROBLEMS, Reporter, TOO_MANY_PROBLEMS } from '../../../server/src/common/report';
 import { segmentMatcher } from '../../../server/src/common/glob';
+import { decodePercent, pathOfUri } from '../../../server/src/common/uri';
 import { LineIndex } from '../../../shared/src/lineIndex';
 import { summary } from '../../helpers/languageTester';
 
@@ -80,5 +81,13 @@ describe('segmentMatcher', () => {
   it('answers where a regular expression backtracks for ever (*a*a*…b against a long name of a)', () => {
     assert.equal(segmentMatcher(`${'*a'.repeat(40)}b`).test('a'.repeat(250)), false);
     assert.equal(segmentMatcher(`${'*a'.repeat(40)}`).test('a'.repeat(250)), true);
+  });
+});
+
+describe('malformed URIs', () => {
+  it('decode what can be decoded and keep the rest, instead of throwing a URIError', () => {
+    assert.equal(pathOfUri('untitled:50%'), '50%');
+    assert.equal(pathOfUri('untitled:a%20b%ff%zz'), 'a b%ff%zz');
+    assert.equal(decodePercent('%E2%82%AC%'), '€%');
   });
 });

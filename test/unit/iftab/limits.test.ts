@@ -1,7 +1,7 @@
 /** What an iftab does with hostile input: positions outside the text, Windows line endings, a flood of problems (issue 14). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { iftabService } from '../../../server/src/languages/iftab';
+import { generateIftabAction, iftabService } from '../../../server/src/languages/iftab';
 import { problem } from '../../helpers/languageTester';
 import { iftab } from './helpers';
 
@@ -33,5 +33,12 @@ describe('a flood of problems', () => {
 
   it('the parser keeps its first 1,000 errors (a file with a CR on every line)', () => {
     assert.equal(iftab.parse('eth0 mac 00:16:3e:00:00:01\r\n'.repeat(1500)).syntaxErrors.length, 1001);
+  });
+});
+
+describe('a malformed URI', () => {
+  it('"Generate iftab" names the guest after the file as written (decodeURIComponent threw)', () => {
+    const action = generateIftabAction({ macs: [{ value: '00:16:3e:00:00:01', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], bridges: [], disks: [] }, 'file:///srv/vm%zz.cfg');
+    assert.equal(action?.title, 'Generate iftab for vm%zz (1 vif)');
   });
 });

@@ -123,6 +123,15 @@ function isSpace(ch: string): boolean {
  */
 export const MAX_OPEN_ELEMENTS = 256;
 
+/** The empty list elements share until they get attributes, children or text (never added to: it is frozen). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** A list starts as `[attr]`: an empty `[]` pushed to reserves room for 17 (most elements have one to four). */
+function addAttribute(element: XmlElement, attr: XmlAttribute): void {
+  if (element.attributes === NONE) element.attributes = [attr];
+  else element.attributes.push(attr);
+}
+
 /** Scans the element tree; never throws, closes whatever is left open at the end. */
 function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
   const elements: XmlElement[] = [];
@@ -154,7 +163,9 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     if (!parent || first === end) return;
     let last = end;
     while (isSpace(text[last - 1])) last--;
-    parent.texts.push({ start: first, end: last });
+    const found = { start: first, end: last };
+    if (parent.texts === NONE) parent.texts = [found];
+    else parent.texts.push(found);
   };
 
   const skipTo = (marker: string, from: number) => {
@@ -252,9 +263,10 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       end: nameEnd,
       selfClosing: false,
       closed: true,
-      attributes: [],
-      children: [],
-      texts: [],
+      // Shared empty lists until the element has attributes or is opened: most elements are empty (`<clusternode …/>`).
+      attributes: NONE,
+      children: NONE,
+      texts: NONE,
     };
     // Past the depth limit the element is scanned (to find where it ends) but not kept.
     const deep = skipped > 0 || stack.length > MAX_OPEN_ELEMENTS;
@@ -263,7 +275,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       tooDeep ??= element;
     } else if (parent) {
       element.parent = parent;
-      parent.children.push(element);
+      if (parent.children === NONE) parent.children = [element];
+      else parent.children.push(element);
     } else {
       topLevel.push(element);
     }
@@ -307,7 +320,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     let j = nameEnd;
     while (j < text.length && isSpace(text[j])) j++;
     if (text[j] !== '=') {
-      if (isNameChar(text.charCodeAt(from))) element.attributes.push(attr);
+      if (isNameChar(text.charCodeAt(from))) addAttribute(element, attr);
       return nameEnd;
     }
     j++;
@@ -326,14 +339,14 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       attr.valueEnd = valueEnd;
       attr.quoted = true;
       attr.value = decodeEntities(text.slice(j + 1, valueEnd));
-      element.attributes.push(attr);
+      addAttribute(element, attr);
       return terminated ? close + 1 : valueEnd;
     }
     const valueEnd = readName(j);
     attr.valueStart = j;
     attr.valueEnd = valueEnd;
     attr.value = text.slice(j, valueEnd);
-    element.attributes.push(attr);
+    addAttribute(element, attr);
     return valueEnd;
   }
 }

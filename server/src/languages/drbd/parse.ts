@@ -100,6 +100,7 @@ class Parser {
         this.error(first, Code.syntax, "Unexpected '}': there is no open section to close here.");
       } else {
         const section = this.stack.pop()!;
+        section.children = exact(section.children);
         section.close = first;
         section.end = first.start;
       }
@@ -223,8 +224,18 @@ class Parser {
   }
 
   private add(node: Node): void {
+    node.args = exact(node.args);
     this.top.children.push(node);
   }
+}
+
+/**
+ * The list as an array of its own size: an array that grew by push keeps room
+ * for 16 or more, and a big file has an argument list per option (most hold
+ * one or two), a children list per section.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.length > 0 && items.length < 16 ? items.slice() : items;
 }
 
 export function parse(text: string): DrbdDocument {

@@ -6,6 +6,7 @@
  * `generateIftabAction`); pure functions, no file access.
  */
 import { CodeAction, CodeActionKind, CreateFile, OptionalVersionedTextDocumentIdentifier, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { decodePercent } from '../../common/uri';
 import type { DomainFact } from '../../workspace/facts';
 
 /** `ethN mac MAC` lines for the given MACs, in vif order. */
@@ -32,7 +33,7 @@ export function iftabUriFor(configUri: string, guestName: string): string {
  */
 export function generateIftabAction(domain: DomainFact, configUri: string): CodeAction | undefined {
   if (domain.macs.length === 0) return undefined;
-  const configName = decodeURIComponent(configUri.slice(configUri.lastIndexOf('/') + 1)).replace(/\.cfg$/, '');
+  const configName = decodePercent(configUri.slice(configUri.lastIndexOf('/') + 1)).replace(/\.cfg$/, '');
   const guestName = domain.name?.value ?? configName;
   const target = iftabUriFor(configUri, guestName);
   const text = generateIftab(

@@ -63,7 +63,11 @@ export function parse(text: string): IftabDocument {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const entry = new LineReader(text, lines, lineStart, lineEnd, errors).read();
-    if (entry) entries.push(entry);
+    // Its selectors as an array of their own size (one grown by push keeps room for 16; a line has one or two).
+    if (entry) {
+      if (entry.selectors.length > 0) entry.selectors = entry.selectors.slice();
+      entries.push(entry);
+    }
     if (newline < 0) break;
     lineStart = newline + 1;
   }

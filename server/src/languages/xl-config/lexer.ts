@@ -39,8 +39,56 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 const isIdentTail = (c: string) => isLower(c) || isDigit(c) || c === '_' || c === '.';
 const isNumberTail = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || c === 'x';
 
+const KINDS: readonly TokenKind[] = ['ident', 'number', 'string', '=', '+=', ',', '[', ']', ';', 'newline', 'eof'];
+const KIND_CODES = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/**
+ * The tokens of a file, kept in typed arrays: a token is read as an object
+ * only while the parser looks at it. A 20 MB file holds millions of tokens,
+ * and an object each (with its own value string) cost more than the file
+ * many times over while it was being parsed.
+ */
+export class TokenList {
+  private kinds = new Uint8Array(1024);
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  /** The value of each word, number and string ('' for the others, which read as their text). */
+  private readonly values: string[] = [];
+  length = 0;
+
+  push(kind: TokenKind, start: number, end: number, value?: string): void {
+    if (this.length === this.kinds.length) this.grow();
+    this.kinds[this.length] = KIND_CODES.get(kind)!;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.values.push(value ?? '');
+    this.length++;
+  }
+
+  /** The token at `index` (undefined outside the list). */
+  at(index: number): Token | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    const kind = KINDS[this.kinds[index]];
+    return { kind, start: this.starts[index], end: this.ends[index], value: this.values[index] || PUNCTUATION_VALUES[kind] };
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    [this.kinds, this.starts, this.ends] = [kinds, starts, ends];
+  }
+}
+
+/** What a token without a value of its own reads as (its text). */
+const PUNCTUATION_VALUES: Record<TokenKind, string> = { ident: '', number: '', string: '', '=': '=', '+=': '+=', ',': ',', '[': '[', ']': ']', ';': ';', newline: '\n', eof: '' };
+
 export interface Lexed {
-  tokens: Token[];
+  tokens: TokenList;
   /** The first error of each line, in file order, in full for the first MAX_PROBLEMS such lines. */
   errors: LexicalError[];
   /** Where the first error of each later line starts: more cannot be listed, they are only counted. */
@@ -50,11 +98,11 @@ export interface Lexed {
 }
 
 export function tokenize(text: string): Lexed {
-  const tokens: Token[] = [];
+  const tokens = new TokenList();
   const errors = new LexicalErrors(text);
   const comments: { start: number; end: number }[] = [];
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => tokens.push({ kind, start, end, value });
+  const push = (kind: TokenKind, start: number, end: number, value?: string) => tokens.push(kind, start, end, value ?? (kind === 'ident' || kind === 'number' ? text.slice(start, end) : undefined));
   // Looked up once: asking "is there a line break after this `#`?" at every `#` of the last line rescans it each time.
   const lastNewline = text.lastIndexOf('\n');
   const strings = new QuoteScanner(text);
@@ -97,14 +145,14 @@ export function tokenize(text: string): Lexed {
       // libxlu stops at a curly quote pasted from a web page (reported, with its fix), but the string
       // it meant is plain to see: read it as one, so the setting is still checked (a `w!` inside it).
       const end = typographicEnd(text, i);
-      lexicalError(text, i, errors, []);
+      lexicalError(text, i, errors, tokens); // reports only: a closing quote follows, so it pushes no line break
       push('string', i, end, text.slice(i + 1, end - 1));
       i = end;
     } else {
       i = lexicalError(text, i, errors, tokens);
     }
   }
-  tokens.push({ kind: 'eof', start: text.length, end: text.length, value: '' });
+  tokens.push('eof', text.length, text.length);
   return { tokens, errors: errors.full, moreErrors: errors.more, comments };
 }
 
@@ -206,7 +254,7 @@ class LexicalErrors {
  * (or the one blank after it) form the error. At the very end of the file
  * flex matches nothing more, and libxlu reports nothing: we do the same.
  */
-function lexicalError(text: string, start: number, errors: LexicalErrors, tokens: Token[]): number {
+function lexicalError(text: string, start: number, errors: LexicalErrors, tokens: TokenList): number {
   const c = text[start];
   let end = start + 1;
   if (end >= text.length) return end;
@@ -224,7 +272,7 @@ function lexicalError(text: string, start: number, errors: LexicalErrors, tokens
     typographicQuote: TYPOGRAPHIC_QUOTES.includes(c),
   });
   if (newlineAfter) {
-    tokens.push({ kind: 'newline', start: end, end: end + 1, value: '\n' });
+    tokens.push('newline', end, end + 1);
     end++;
   }
   return end;

@@ -17,7 +17,7 @@ import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ListValue, Setting, Span, Value, XlDocument } from './ast';
 import { Code } from './codes';
 import { configFileKind } from './fileKind';
-import { LexicalError, Token, tokenize } from './lexer';
+import { LexicalError, Token, TokenList, tokenize } from './lexer';
 import { pythonConstruct, tripleQuotedBlocks } from './python';
 
 export const SOURCE = 'xl-config';
@@ -64,7 +64,7 @@ class Parser {
   private lastErrorLine = -1;
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly tokens: TokenList,
     private readonly lines: LineIndex,
   ) {}
 
@@ -170,7 +170,7 @@ class Parser {
         continue;
       }
       if (token.kind === 'eof' || this.startsNextSetting()) {
-        const last = this.tokens[this.position - 1];
+        const last = this.tokens.at(this.position - 1)!;
         report(frame, token.kind === 'eof' ? last : token, `the list opened at line ${this.lines.positionAt(list.start).line + 1} is not closed: add ']'`);
         const done = finish();
         if (done) return done;
@@ -221,9 +221,9 @@ class Parser {
   /** At a line break followed by `name =`: a list that never closed runs into the next setting. */
   private startsNextSetting(): boolean {
     const token = this.peek();
-    const next = this.tokens[this.position + 1];
+    const next = this.tokens.at(this.position + 1);
     if (token.kind !== 'ident' || !next || (next.kind !== '=' && next.kind !== '+=')) return false;
-    const previous = this.tokens[this.position - 1];
+    const previous = this.tokens.at(this.position - 1);
     return previous?.kind === 'newline';
   }
 
@@ -237,11 +237,11 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[this.position];
+    return this.tokens.at(this.position)!;
   }
 
   private next(): Token {
-    const token = this.tokens[this.position];
+    const token = this.tokens.at(this.position)!;
     if (token.kind !== 'eof') this.position++;
     return token;
   }
