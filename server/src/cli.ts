@@ -1,6 +1,7 @@
 /** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
 import { runDomains } from '../../shared/src/dom0/cli';
 import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
+import { MIGRATE_USAGE, runMigrate } from './cli/migrate';
 import { errorText } from './workspace/runner';
 import { servicesFromEnvironment } from './workspace/testHook';
 
@@ -10,6 +11,7 @@ const USAGE = `usage: cli.js <command> [options]
 
 commands:
   check PATH...     check config files and folders (cli.js check --help)
+  migrate FILE...   convert old configs to their modern form (cli.js migrate --help)
   domains HOST...   list the Xen domains of dom0 hosts over SSH (cli.js domains --help)
   --version         print the version`;
 
@@ -40,6 +42,24 @@ function main(argv: string[]): number | Promise<number> {
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`error: ${error.message}\n\n${CHECK_USAGE}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  if (command === 'migrate') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(MIGRATE_USAGE + '\n');
+      return 0;
+    }
+    try {
+      const result = runMigrate(rest);
+      process.stdout.write(result.stdout);
+      process.stderr.write(result.stderr);
+      return result.status;
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`error: ${error.message}\n\n${MIGRATE_USAGE}\n`);
         return 2;
       }
       throw error;

@@ -1,0 +1,13 @@
+/** Every migration `cli.js migrate --to TARGET` and the editor's "Convert to …" actions offer. */
+import type { LanguageId } from '../languages/types';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [];
+
+export function migrationFor(target: string): Migration | undefined {
+  return MIGRATIONS.find((migration) => migration.target === target);
+}
+
+export function migrationsFrom(language: LanguageId): Migration[] {
+  return MIGRATIONS.filter((migration) => migration.from === language);
+}
