@@ -50,7 +50,11 @@ function codeBlock(readme: string, language: string): string {
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const extensionOf = (path: string) => (baseName(path).includes('.') ? baseName(path).slice(baseName(path).lastIndexOf('.') + 1) : undefined);
 
-/** Neovim's vim.filetype.add: a file name wins over a pattern (a Lua pattern on the whole path), which wins over the extension. */
+/**
+ * Neovim's vim.filetype.add: a file name wins over a pattern, which wins over the extension. A pattern
+ * is a Lua pattern anchored at both ends, matched against the full path when it has a '/' and against
+ * the file name otherwise (runtime/lua/vim/filetype.lua, match_pattern).
+ */
 function neovimPicker(lua: string): (path: string) => string | undefined {
   const tables: Record<string, [string, string][]> = { extension: [], filename: [], pattern: [] };
   let table: string | undefined;
@@ -67,7 +71,7 @@ function neovimPicker(lua: string): (path: string) => string | undefined {
   const luaPattern = (pattern: string) => new RegExp(`^${pattern.replace(/%(.)/g, (_, ch: string) => `\\${ch}`)}$`);
   return (path) =>
     tables.filename.find(([name]) => name === baseName(path))?.[1] ??
-    tables.pattern.find(([pattern]) => luaPattern(pattern).test(path))?.[1] ??
+    tables.pattern.find(([pattern]) => luaPattern(pattern).test(pattern.includes('/') ? path : baseName(path)))?.[1] ??
     tables.extension.find(([extension]) => extension === extensionOf(path))?.[1];
 }
 
