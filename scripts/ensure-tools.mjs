@@ -6,6 +6,9 @@
 //     and unable to install, those tests skip with a message;
 //   - ../shared/oracles/setup.sh, when this workplace has it: the real parsers the optional parity
 //     tests compare with (they skip without it). Run quietly, with a one-line note.
+// As `node scripts/ensure-tools.mjs editors` (`npm run test:editors` runs it): Debian's neovim, which
+// test/editors drives against the packed language server; exits 1 when it is missing and cannot be
+// installed (that test is not skipped: the run fails and says what to install).
 // As a module: ensureDebianPackages(), which the e2e runner uses for chromium and its build tools.
 //
 // For trying the install logic without changing the machine:
@@ -90,9 +93,20 @@ function setUpOracles(log) {
   log(result.status === 0 ? 'tests: parity oracles ready (../shared/oracles)' : `tests: ../shared/oracles/setup.sh failed (exit ${result.status}); the parity tests will skip`);
 }
 
+/** What test/editors runs: Neovim, headless. */
+const EDITOR_TOOLS = [{ name: 'neovim', present: () => Boolean(onPath('nvim')) }];
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const log = (line) => console.error(line);
-  const problem = ensureDebianPackages('ssh tests', SSH_TOOLS, { log });
-  if (problem) log(`ssh tests: ${problem}; they will skip`);
-  setUpOracles(log);
+  if (process.argv[2] === 'editors') {
+    const problem = ensureDebianPackages('editor tests', EDITOR_TOOLS, { log });
+    if (problem) {
+      log(`editor tests: ${problem}`);
+      process.exit(1);
+    }
+  } else {
+    const problem = ensureDebianPackages('ssh tests', SSH_TOOLS, { log });
+    if (problem) log(`ssh tests: ${problem}; they will skip`);
+    setUpOracles(log);
+  }
 }

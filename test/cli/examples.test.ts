@@ -29,6 +29,17 @@ describe('cli.js check examples/', () => {
     assert.match(result.stderr, /^checked 8 files: 0 errors, 0 warnings, /);
   });
 
+  it('finds nothing for the Problems view (no error, warning or info) with the default settings the demo runs with: it opens clean', () => {
+    const result = check(REPO_ROOT, '--format', 'json', 'examples/');
+    assert.equal(result.status, 0, result.stdout);
+    const files = JSON.parse(result.stdout) as { file: string; diagnostics: { severity: string; code: string }[] }[];
+    assert.equal(files.length, 8);
+    const shown = files.flatMap(({ file, diagnostics }) => diagnostics.filter((d) => d.severity !== 'hint').map((d) => `${file}: ${d.severity} ${d.code}`));
+    assert.deepEqual(shown, []);
+    // The hints: xend-config.sxp under xl, and the iftab's kernel-assigned eth0.
+    assert.deepEqual([...new Set(files.flatMap(({ diagnostics }) => diagnostics.map((d) => d.code)))].sort(), ['iftab/unreliable-name', 'xend/xend-removed']);
+  });
+
   for (const breakage of BREAKAGES) {
     it(`a broken copy of ${breakage.file} gives its error line and exit 1`, () => {
       const copy = copyExamples({ [breakage.file]: [[breakage.find, breakage.replace]] });

@@ -15,6 +15,7 @@ import type { ClusterNode } from '../../../shared/src/protocol';
 import { RemoteConfigFs, remoteUri, SCHEME } from './remoteFs';
 import { addHostSetting, ExplorerSettings, readSettings, removeHostSetting, resolveHosts, SECTION } from './settings';
 import { Dom0TreeProvider, OPEN_CONFIG_COMMAND } from './treeProvider';
+import { registerWelcome } from './welcome';
 
 const VIEW_ID = 'xenConfig.dom0Hosts';
 const UNTRUSTED = 'Remote commands are disabled in this untrusted workspace: the explorer runs ssh with your keys. Trust the workspace to list your dom0 hosts.';
@@ -42,6 +43,7 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
 
   const hostOf = (spec: string) => tree.hosts.find((h) => h.spec === spec);
   const fs = new RemoteConfigFs(() => session, hostOf, () => vscode.workspace.isTrusted);
+  registerWelcome(context);
 
   async function loadHosts(): Promise<void> {
     const { hosts, errors } = await resolveHosts(settings, clusterNodes);
@@ -49,7 +51,7 @@ export function registerDom0Explorer(context: vscode.ExtensionContext, clusterNo
     tree.settingErrors = errors;
     tree.untrustedMessage = vscode.workspace.isTrusted ? undefined : UNTRUSTED;
     for (const spec of [...tree.models.keys()]) if (!hostOf(spec)) tree.models.delete(spec);
-    view.message = hosts.length === 0 && errors.length === 0 ? 'No dom0 hosts yet: use "Add Host" (+) or the setting xenConfig.dom0.hosts.' : undefined;
+    // With no host and no error the tree is empty, and VS Code shows the welcome view (welcome.ts).
     tree.fire();
   }
 

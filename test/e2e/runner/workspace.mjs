@@ -11,11 +11,11 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
 export const suiteEntry = join(repoRoot, 'out', 'test', 'e2e', 'index.js');
 
 /**
- * A temp copy of examples/: the suite writes broken variants and applies quick fixes there, so the
- * repository's examples are never touched. `dispose()` removes it.
+ * A temp copy of examples/: the suite writes broken variants and applies quick fixes there, and the
+ * demo's edits land there, so the repository's examples are never touched. `dispose()` removes it.
  */
-export function copyExamplesWorkspace() {
-  const parent = mkdtempSync(join(tmpdir(), 'xcc-e2e-workspace-'));
+export function copyExamplesWorkspace(prefix = 'xcc-e2e-workspace-') {
+  const parent = mkdtempSync(join(tmpdir(), prefix));
   const folder = join(parent, 'examples');
   cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
   return { folder, dispose: () => rmSync(parent, { recursive: true, force: true }) };

@@ -48,4 +48,19 @@ describe('the extension', () => {
     const missing = (contributes().commands ?? []).map((c) => c.command).filter((id) => !commands.has(id));
     assert.deepEqual(missing, [], 'contributed commands the extension does not register');
   });
+
+  it("runs the empty explorer's welcome buttons: the workspace's cluster nodes, the settings", async () => {
+    const dom0 = () => vscode.workspace.getConfiguration('xenConfig.dom0');
+    assert.equal(dom0().inspect('includeClusterNodes')?.workspaceValue, undefined);
+    await vscode.commands.executeCommand('xenConfig.dom0.useClusterNodes');
+    try {
+      // For this workspace (whose cluster.conf it is), not for every window of the user.
+      assert.equal(dom0().inspect('includeClusterNodes')?.workspaceValue, true);
+      assert.equal(dom0().inspect('includeClusterNodes')?.globalValue, undefined);
+    } finally {
+      await dom0().update('includeClusterNodes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await vscode.commands.executeCommand('xenConfig.dom0.openSettings');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Settings');
+  });
 });

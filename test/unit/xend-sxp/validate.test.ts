@@ -109,13 +109,21 @@ describe('xend-sxp option checks', () => {
 });
 
 describe('xend-removed note', () => {
-  it('is one info on the first option when the target Xen has no xend, naming the xl replacements', () => {
-    const diagnostics = xend.diagnostics('(vif-script vif-bridge)\n(dom0-min-mem 512)\n(logfile /var/log/xen/xend.log)\n', host({ version: '4.19', toolstack: 'xl' }));
-    assert.deepEqual(diagnostics.map(summary), ['1:2-12 info xend/xend-removed']);
-    assert.equal(
-      diagnostics[0].message,
-      "Xen 4.19 has no xend (removed in 4.5): nothing reads this file. With xl: vif-script → `vif.default.script` in xl.conf (or `script=` in a domain's vif spec); dom0-min-mem → `autoballoon` in xl.conf, with `dom0_mem=` on the Xen command line. If your hosts still run xend, set the toolstack to 'xm' (xenConfig.xen.toolstack, or --toolstack xm).",
-    );
+  it('says as hints, where each applies, that nothing reads the file and what xl has instead of each option', () => {
+    const diagnostics = xend.diagnostics('(vif-script vif-bridge)\n(dom0-min-mem 512)\n(logfile /var/log/xen/xend.log)\n(xend-http-server no)\n(vif-script vif-route)\n', host({ version: '4.19', toolstack: 'xl' }));
+    // The second vif-script is a duplicate: it gets that warning, and no second note.
+    assert.deepEqual(diagnostics.map(summary), ['1:2-12 hint xend/xend-removed', '1:2-12 hint xend/xend-removed', '2:2-14 hint xend/xend-removed', '4:2-18 hint xend/xend-removed', '5:2-12 warning xend/duplicate-option']);
+    assert.deepEqual(diagnostics.slice(0, 4).map((d) => d.message), [
+      "Xen 4.19 has no xend (removed in 4.5): nothing reads this file; xl reads /etc/xen/xl.conf and each domain's config. If your hosts still run xend, set the toolstack to 'xm' (xenConfig.xen.toolstack, or --toolstack xm).",
+      "vif-script under xl: `vif.default.script` in xl.conf (or `script=` in a domain's vif spec).",
+      'dom0-min-mem under xl: `autoballoon` in xl.conf, with `dom0_mem=` on the Xen command line.',
+      'xend-http-server under xl: nothing; xl has no network API.',
+    ]);
+  });
+
+  it('reads a reason that starts a sentence on as a clause', () => {
+    const [, networkScript] = xend.diagnostics("(network-script 'network-bridge')\n", host({ version: '4.19', toolstack: 'xl' }));
+    assert.equal(networkScript.message, "network-script under xl: nothing; set the bridges up in the distribution's network configuration (e.g. /etc/network/interfaces).");
   });
 
   it('stays quiet for Xen 4.4 and for the xm toolstack', () => {
@@ -131,7 +139,10 @@ describe('the example workspace', () => {
     assert.deepEqual(xend.diagnostics(example, host({ version: '4.4', toolstack: 'xm' })), []);
   });
 
-  it('only carries the xend-removed note for the default target (Xen 4.19, xl)', () => {
-    assert.deepEqual(xend.check(example, host({ version: '4.19', toolstack: 'xl' })), ['6:2-9 info xend/xend-removed']);
+  it('carries only xend-removed hints for the default target (Xen 4.19, xl): one for the file, one per option xl replaces or drops', () => {
+    const found = xend.check(example, host({ version: '4.19', toolstack: 'xl' }));
+    assert.equal(found[0], '6:2-9 hint xend/xend-removed');
+    assert.ok(found.every((line) => / hint xend\/xend-removed$/.test(line)), found.join('\n'));
+    assert.equal(found.length, 16);
   });
 });

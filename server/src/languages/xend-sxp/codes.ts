@@ -33,5 +33,5 @@ export const { Code, codes } = defineCodes({
   badHostPattern: { code: 'xend/bad-host-pattern', severity: 'error', why: 'xend compiles every hosts-allow entry when it starts, and a broken regular expression stops it.' },
   unanchoredHostPattern: { code: 'xend/unanchored-host-pattern', severity: 'info', why: 'The pattern also admits longer host names, a widening worth knowing about.' },
   // The target Xen has no xend (validateRemoval.ts).
-  xendRemoved: { code: 'xend/xend-removed', severity: 'info', why: 'From Xen 4.5 on nothing reads the file: a fact about the target, not a fault in the file.' },
+  xendRemoved: { code: 'xend/xend-removed', severity: 'hint', why: 'From Xen 4.5 on nothing reads the file: a fact about the target, not a fault in the file, shown where it applies (what xl has instead of each option).' },
 });
