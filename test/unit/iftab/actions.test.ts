@@ -20,11 +20,11 @@ describe('iftab quick fixes', () => {
   });
 
   it('rewrites a MAC ifrename cannot read in the form it can', () => {
-    assert.equal(lineOf(iftab.fix(mistakes, lineRange(36, 11, 28), 'Write 00:16:3e:00:01:05'), 36), 'eth31 mac 00:16:3e:00:01:05');
-    assert.equal(lineOf(iftab.fix(mistakes, lineRange(37, 11, 24), 'Write 00:16:3e:00:01:06'), 37), 'eth32 mac 00:16:3e:00:01:06');
+    assert.equal(lineOf(iftab.fix(mistakes, lineRange(36, 11, 28), "Write '00:16:3e:00:01:05'"), 36), 'eth31 mac 00:16:3e:00:01:05');
+    assert.equal(lineOf(iftab.fix(mistakes, lineRange(37, 11, 24), "Write '00:16:3e:00:01:06'"), 37), 'eth32 mac 00:16:3e:00:01:06');
   });
 
   it('adds the 0x prefix to a base address', () => {
-    assert.equal(lineOf(iftab.fix(mistakes, lineRange(18, 19, 22), 'Write 0x300'), 18), 'eth13 baseaddress 0x300');
+    assert.equal(lineOf(iftab.fix(mistakes, lineRange(18, 19, 22), "Write '0x300'"), 18), 'eth13 baseaddress 0x300');
   });
 });

@@ -120,7 +120,7 @@ function checkValue(spec: SelectorSpec, value: Token, r: Reporter): void {
     case 'hex-address': {
       if (isBaseAddress(text)) return;
       const fixable = /^[0-9A-Fa-f]+$/.test(text);
-      on(Severity.Error, Code.invalidBaseAddress, `'baseaddress' takes a hex number with a 0x prefix, not '${text}' (ifrename drops this line)`, fixable ? replaceWith(value.range, `0x${text}`, `Write 0x${text}`) : undefined);
+      on(Severity.Error, Code.invalidBaseAddress, `'baseaddress' takes a hex number with a 0x prefix, not '${text}' (ifrename drops this line)`, fixable ? replaceWith(value.range, `0x${text}`, `Write '0x${text}'`) : undefined);
       return;
     }
     default:
@@ -139,7 +139,7 @@ function checkMac(value: Token, r: Reporter): void {
   const reading = readMac(value.text);
   if (reading.kind === 'invalid') {
     const parsed = parseMac(value.text);
-    const fix = parsed ? replaceWith(value.range, parsed.normalized, `Write ${parsed.normalized}`) : undefined;
+    const fix = parsed ? replaceWith(value.range, parsed.normalized, `Write '${parsed.normalized}'`) : undefined;
     on(Severity.Error, Code.invalidMac, `'${value.text}' is not a MAC address: ${reading.reason} (ifrename drops this line)`, fix);
   } else if (reading.kind === 'pattern') {
     if (!macPatternCanMatch(value.text)) on(Severity.Warning, Code.invalidMacPattern, `MAC pattern '${value.text}' can never match an address written as hh:hh:hh:hh:hh:hh (check the colons and digit pairs)`);
