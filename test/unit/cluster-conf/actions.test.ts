@@ -37,6 +37,35 @@ describe('cluster-conf quick fixes', () => {
     assert.deepEqual(tester.actions(typo, on(typo, 'cluster-conf/unknown-element')).map((a) => a.title), ["Change to 'fencedevice'"]);
   });
 
+  it('gives a node without a nodeid the next free one: one more than the largest, not a gap, and distinct ids to several', () => {
+    const text = [
+      '<cluster name="lab" config_version="4">',
+      '  <clusternodes>',
+      '    <clusternode name="n1" nodeid="1"/>',
+      '    <clusternode name="n3" nodeid="3"/>',
+      '    <clusternode name="n4" votes="1"/>',
+      '    <clusternode name="n5"/>',
+      '  </clusternodes>',
+      '</cluster>',
+      '',
+    ].join('\n');
+    const missing = tester.diagnostics(text).filter((d) => d.code === 'cluster-conf/missing-attribute');
+    assert.deepEqual(missing.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), ["5:6 <clusternode> needs the attribute 'nodeid'.", "6:6 <clusternode> needs the attribute 'nodeid'."]);
+    assert.deepEqual(tester.actions(text, missing[0].range).map((a) => [a.title, a.isPreferred]), [['Add nodeid="4"', true]]);
+    const first = tester.fix(text, missing[0].range, 'Add nodeid="4"');
+    assert.equal(first, text.replace('<clusternode name="n4" votes="1"/>', '<clusternode name="n4" nodeid="4" votes="1"/>'));
+    // The second is offered 5 before and after the first is fixed: applying both ("fix all") gives distinct ids.
+    assert.equal(tester.fix(text, missing[1].range, 'Add nodeid="5"'), text.replace('<clusternode name="n5"/>', '<clusternode name="n5" nodeid="5"/>'));
+    assert.equal(tester.fix(first, missing[1].range, 'Add nodeid="5"'), first.replace('<clusternode name="n5"/>', '<clusternode name="n5" nodeid="5"/>'));
+    assert.deepEqual(tester.check(tester.fix(first, missing[1].range, 'Add nodeid="5"')).filter((d) => d.includes('nodeid')), []);
+  });
+
+  it('numbers the first node 1, and puts nodeid after the element name when the node has no name', () => {
+    const text = '<cluster name="lab" config_version="1">\n  <clusternodes>\n    <clusternode/>\n  </clusternodes>\n</cluster>\n';
+    const range = tester.diagnostics(text).find((d) => d.message === "<clusternode> needs the attribute 'nodeid'.")!.range;
+    assert.equal(tester.fix(text, range, 'Add nodeid="1"'), text.replace('<clusternode/>', '<clusternode nodeid="1"/>'));
+  });
+
   it('adds expected_votes="1" for two_node', () => {
     const text = broken('two-node-without-expected-votes');
     assert.equal(tester.fix(text, on(text, 'cluster-conf/two-node-expected-votes'), 'Add expected_votes="1"'), EXAMPLE);
