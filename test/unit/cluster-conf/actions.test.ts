@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
+import { clusterConfService } from '../../../server/src/languages/cluster-conf';
+import { applyEdits, editsOf } from '../../helpers/lspClient';
 import { broken, EXAMPLE, tester } from './helpers';
 
 /** Where the diagnostic `code` of `text` is: the editor offers its quick fixes there. */
@@ -82,5 +84,39 @@ describe('cluster-conf quick fixes', () => {
         '<clusternode name="an-node02.alteeve.com" nodeid="2">\n            <fence>\n                <method name="1">\n                    <device name="fence_an02"/>\n                </method>\n            </fence>\n        </clusternode>',
       ),
     );
+  });
+
+  describe('raising config_version over the saved file', () => {
+    const saved = EXAMPLE;
+    // The example has config_version="1"; the user gives the second node two votes and has not saved yet.
+    const edited = EXAMPLE.replace('<clusternode name="an-node02.alteeve.com" nodeid="2">', '<clusternode name="an-node02.alteeve.com" nodeid="2" votes="2">');
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+    const at = (line: number, character = 10): Range => ({ start: { line, character }, end: { line, character } });
+    const actionsAt = (text: string, range: Range, savedText?: string) =>
+      clusterConfService.codeActions(tester.parse(text), range, [], { ...tester.context(), ...(savedText === undefined ? {} : { savedText }) }).filter((a) => a.title.startsWith('Set config_version'));
+
+    it('is offered on the changed lines and on the <cluster> tag, and sets one more than the saved version', () => {
+      const changed = lineOf(edited, 'votes="2"');
+      const [action] = actionsAt(edited, at(changed), saved);
+      assert.equal(action.title, 'Set config_version="2" (the saved file has 1)');
+      assert.equal(action.kind, 'quickfix');
+      assert.equal(applyEdits(edited, editsOf(action, tester.context().uri)), edited.replace('config_version="1"', 'config_version="2"'));
+      assert.equal(actionsAt(edited, at(lineOf(edited, '<cluster '), 3), saved).length, 1);
+      assert.deepEqual(actionsAt(edited, at(lineOf(edited, '<fencedevices>')), saved), []);
+    });
+
+    it('is not offered when the version already grew, with no saved file, or with nothing changed', () => {
+      const changed = lineOf(edited, 'votes="2"');
+      assert.deepEqual(actionsAt(edited.replace('config_version="1"', 'config_version="2"'), at(changed), saved), []);
+      assert.deepEqual(actionsAt(edited, at(changed)), []);
+      assert.deepEqual(actionsAt(saved, at(lineOf(saved, '<cluster '), 3)), []);
+    });
+
+    it('goes over the saved version when the editor has a lower one', () => {
+      const lowered = edited.replace('config_version="1"', 'config_version="0"');
+      const [action] = actionsAt(lowered, at(lineOf(lowered, 'votes="2"')), saved.replace('config_version="1"', 'config_version="41"'));
+      assert.equal(action.title, 'Set config_version="42" (the saved file has 41)');
+      assert.equal(applyEdits(lowered, editsOf(action, tester.context().uri)), edited.replace('config_version="1"', 'config_version="42"'));
+    });
   });
 });
