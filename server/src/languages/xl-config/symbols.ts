@@ -72,8 +72,8 @@ function deviceLabel(doc: XlDocument, key: string, item: Value & { kind: 'string
   if (!naming) return undefined;
   const parts = splitSpec(doc.text, item);
   // A PCI device may also be named by a leading address with no key (`0000:03:00.0,permissive=1`).
-  const positional = key === 'pci' ? parts.find((p, index) => index === 0 && !p.value) : undefined;
-  if (positional) return { text: positional.key.name, ...positional.key };
+  const [first] = parts;
+  if (key === 'pci' && first && !first.value) return { ...first.key, text: first.key.name };
   for (const name of naming) {
     const part = parts.find((p) => p.key.name === name && p.value?.text);
     if (part?.value) return { ...part.value };
