@@ -57,9 +57,9 @@ function checkName(doc: IftabDocument, entry: IftabEntry, r: Reporter): void {
   }
   if ((name.text.match(/\*/g) ?? []).length > 1) on(Severity.Warning, Code.nameWildcard, `only the first '*' of '${name.text}' is a wildcard (replaced by the lowest free number); the others stay literal`);
   if (name.text === 'eth0' || name.text === 'wlan0') {
+    const message = `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`;
     // A wireless card has no name as settled as lanN for a wired one: wlan0 gets the advice only.
-    const fixes: Fixes | undefined = name.text === 'eth0' ? (ctx) => renameKernelName(doc, name, found, ctx) : undefined;
-    const found = on(Severity.Hint, Code.unreliableName, `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`, fixes);
+    const found: Diagnostic = on(Severity.Hint, Code.unreliableName, message, name.text === 'eth0' ? (ctx) => renameKernelName(doc, name, found, ctx) : undefined);
   }
 }
 
