@@ -4,7 +4,7 @@
  * test/unit/<id>/helpers.ts builds its tester from its definition, with the
  * file path and settings that language's files usually have.
  */
-import type { CodeAction, CompletionItem, Diagnostic, Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import type { FileReader, LanguageDefinition, ParsedDocument, ServiceContext, Settings } from '../../server/src/languages/types';
 import type { FileFacts } from '../../server/src/workspace/facts';
 import { testContext } from './fixtures';
@@ -39,6 +39,23 @@ export function withCursor(textWithCursor: string, marker = '|'): { text: string
 /** The range of columns `from`..`to` (1-based, end exclusive) on 1-based line `n`. */
 export function lineRange(n: number, from: number, to: number): Range {
   return { start: { line: n - 1, character: from - 1 }, end: { line: n - 1, character: to - 1 } };
+}
+
+/** A range as `line:col-line:col`, 1-based like the CLI. */
+export function rangeText({ start, end }: Range): string {
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+}
+
+/**
+ * The outline as a user reads it, one line per symbol, indented by depth:
+ * `name (detail) range @selection` (the selection is what a click on the
+ * symbol selects).
+ */
+export function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} ${rangeText(s.range)} @${rangeText(s.selectionRange)}`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 export function hoverText(hover: Hover | null): string {

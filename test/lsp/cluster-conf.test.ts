@@ -1,6 +1,7 @@
 /** cluster.conf through the real language server over stdio. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
@@ -76,12 +77,51 @@ describe('cluster-conf over LSP', () => {
     assert.deepEqual(hover!.range, { start: { line: 8, character: 34 }, end: { line: 8, character: 44 } });
   });
 
+  it('gives a node without a nodeid the next free one with a quick fix', async () => {
+    const uri = 'file:///fix-nodeid/cluster.conf';
+    const text = EXAMPLE.replace('<clusternode name="an-node02.alteeve.com" nodeid="2">', '<clusternode name="an-node02.alteeve.com">');
+    const diagnostics = await client.open(uri, 'cluster-conf', text);
+    assert.deepEqual(diagnostics.map(problem), ["13:10-21 error cluster-conf/missing-attribute <clusternode> needs the attribute 'nodeid'."]);
+    const actions = await client.codeActions(uri, diagnostics[0].range, diagnostics);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Add nodeid="2"', true]]);
+    const fixed = applyEdits(text, editsOf(actions[0], uri));
+    assert.equal(fixed, EXAMPLE);
+    assert.deepEqual(await client.change(uri, [{ text: fixed }]), []);
+    await client.close(uri);
+  });
+
   it('outlines nodes, fence devices and vms', async () => {
     const uri = 'file:///outline/cluster.conf';
     await client.open(uri, 'cluster-conf', EXAMPLE);
     const [cluster] = await client.documentSymbols(uri);
     assert.equal(cluster.name, 'an-cluster01');
     assert.deepEqual(cluster.children!.map((s) => s.name), ['cman', 'clusternodes', 'fencedevices', 'fence_daemon', 'totem', 'rm']);
-    assert.deepEqual(cluster.children![1].children!.map((s) => s.name), ['an-node01.alteeve.com', 'an-node02.alteeve.com']);
+    assert.deepEqual(cluster.children![1].children!.map((s) => `${s.name} (${s.detail})`), ['an-node01.alteeve.com (clusternode (nodeid 1))', 'an-node02.alteeve.com (clusternode (nodeid 2))']);
+  });
+});
+
+describe('cluster-conf over LSP: config_version against the saved file', () => {
+  it('offers to raise config_version while the editor holds a change the saved file has not', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xcc-version-'));
+    mkdirSync(join(root, 'etc', 'cluster'), { recursive: true });
+    const path = join(root, 'etc', 'cluster', 'cluster.conf');
+    writeFileSync(path, EXAMPLE);
+    const uri = `file://${path}`;
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: `file://${root}`, name: 'version' }] });
+    try {
+      await client.waitForLog(/^indexed 1 file/);
+      assert.deepEqual(await client.open(uri, 'cluster-conf', EXAMPLE), []);
+      const line = EXAMPLE.split('\n').findIndex((l) => l.includes('<totem'));
+      const at = { start: { line, character: 8 }, end: { line, character: 8 } };
+      assert.deepEqual((await client.codeActions(uri, at, [])).map((a) => a.title), [], 'nothing changed yet');
+      const edited = EXAMPLE.replace('<totem token="10000"/>', '<totem token="20000"/>');
+      await client.change(uri, [{ text: edited }]);
+      const actions = await client.codeActions(uri, at, []);
+      assert.deepEqual(actions.map((a) => a.title), ['Set config_version="2" (the saved file has 1)']);
+      assert.equal(applyEdits(edited, editsOf(actions[0], uri)), edited.replace('config_version="1"', 'config_version="2"'));
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import { readFixture } from '../helpers/fixtures';
+import { outline } from '../helpers/languageTester';
 import { applyEdits, editsOf, LspTestClient } from '../helpers/lspClient';
 
 const URI = 'file:///srv/config/etc/drbd.d/r0.res';
@@ -85,7 +86,44 @@ describe('drbd over LSP', () => {
     assert.match((hover!.contents as MarkupContent).value, /^\*\*resync-rate\*\* — `disk` option, DRBD 8\.4/);
     assert.deepEqual(hover!.range, { start: { line: 10, character: 8 }, end: { line: 10, character: 19 } });
     const symbols = await client.documentSymbols(uri);
-    assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['data', ['volume 0', 'volume 1', 'on alpha.example.com', 'on bravo.example.com']]]);
+    assert.deepEqual(symbols.map((s) => [s.name, s.children?.map((c) => c.name)]), [['data', ['net', 'disk', 'options', 'volume 0', 'volume 1', 'on alpha.example.com', 'on bravo.example.com']]]);
+  });
+
+  it('outlines a DRBD 9 resource as nested as it is written: sections, volumes, hosts, connections, paths', async () => {
+    const uri = 'file:///srv/config/outline9.res';
+    const text = [
+      'resource r9 {',
+      '  net { protocol C; }',
+      '  volume 0 { device minor 9; disk /dev/vg/r9; meta-disk internal; }',
+      '  on a { node-id 0; address 10.9.0.1:7009; }',
+      '  on b { node-id 1; address 10.9.0.2:7009; }',
+      '  connection {',
+      '    path { host a address 10.9.1.1:7009; host b address 10.9.1.2:7009; }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    await client.open(uri, 'drbd', text);
+    assert.deepEqual(outline(await client.documentSymbols(uri)), [
+      'r9 (a, b) 1:1-9:2 @1:10-1:12',
+      '  net 2:3-2:22 @2:3-2:6',
+      '    protocol (C) 2:9-2:20 @2:9-2:17',
+      '  volume 0 (minor 9) 3:3-3:68 @3:10-3:11',
+      '    device (minor 9) 3:14-3:29 @3:14-3:20',
+      '    disk (/dev/vg/r9) 3:30-3:46 @3:30-3:34',
+      '    meta-disk (internal) 3:47-3:66 @3:47-3:56',
+      '  on a (10.9.0.1:7009) 4:3-4:45 @4:6-4:7',
+      '    node-id (0) 4:10-4:20 @4:10-4:17',
+      '    address (10.9.0.1:7009) 4:21-4:43 @4:21-4:28',
+      '  on b (10.9.0.2:7009) 5:3-5:45 @5:6-5:7',
+      '    node-id (1) 5:10-5:20 @5:10-5:17',
+      '    address (10.9.0.2:7009) 5:21-5:43 @5:21-5:28',
+      '  connection (a - b) 6:3-8:4 @6:3-6:13',
+      '    path (a - b) 7:5-7:73 @7:5-7:9',
+      '      host a (10.9.1.1:7009) 7:12-7:41 @7:12-7:16',
+      '      host b (10.9.1.2:7009) 7:42-7:71 @7:42-7:46',
+    ]);
+    await client.close(uri);
   });
   it('follows the drbd.utilsVersion setting: a keyword newer than the hosts\' drbd-utils is an error', async () => {
     const uri = 'file:///srv/config/nine.res';

@@ -1,5 +1,8 @@
 /** iftab over the real protocol: seed 000, ifrename's rules, quick fixes, completion and hover. */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { protocolView as show } from '../helpers/diagnosticText';
@@ -61,7 +64,7 @@ describe('iftab over LSP', () => {
     assert.deepEqual(diagnostics.map(show), ['1:9-1:26 2 iftab/mac-not-on-guest iftab']);
     assert.equal(diagnostics[0].message, "no vif of 'web' has 00:16:3e:00:02:99, so this line never applies; vif 1 has 00:16:3e:00:02:01");
     const actions = await client.codeActions(uri, diagnostics[0].range, diagnostics);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Use vif 1's MAC 00:16:3e:00:02:01", true]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Use vif 1's MAC '00:16:3e:00:02:01'", true]]);
     assert.equal(applyEdits(text, editsOf(actions[0], uri)), 'lan0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
   });
 
@@ -70,5 +73,36 @@ describe('iftab over LSP', () => {
     await client.open(uri, 'iftab', readFixture('iftab', 'seed-000.iftab'));
     const symbols = await client.documentSymbols(uri);
     assert.deepEqual(symbols.map((s) => s.name), ['eth0', 'eth1']);
+  });
+});
+
+describe('iftab over LSP: renaming a dom0 eth0 in a workspace', () => {
+  it("renames eth0 to lan0 in the iftab, the vif's bridge= and xend's network-script, in one workspace edit", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xcc-rename-'));
+    mkdirSync(join(root, 'etc', 'xen'), { recursive: true });
+    const files = {
+      'etc/iftab': 'eth0 mac 52:54:00:12:34:56\n',
+      'etc/xen/web.cfg': "name = 'web'\nvif = [ 'mac=00:16:3e:00:07:01,bridge=eth0' ]\n",
+      'etc/xen/xend-config.sxp': "(network-script 'network-bridge netdev=eth0')\n",
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    const uri = (file: string) => `file://${join(root, file)}`;
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: `file://${root}`, name: 'dom0' }] });
+    try {
+      await client.waitForLog(/^indexed 3 files/);
+      const [hint] = await client.open(uri('etc/iftab'), 'iftab', files['etc/iftab']);
+      assert.equal(hint.code, 'iftab/unreliable-name');
+      const [action] = await client.codeActions(uri('etc/iftab'), hint.range, [hint]);
+      assert.equal(action.title, "Rename 'eth0' to 'lan0' here and in 2 other files");
+      const after = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, applyEdits(text, editsOf(action, uri(file)))]));
+      assert.deepEqual(after, {
+        'etc/iftab': 'lan0 mac 52:54:00:12:34:56\n',
+        'etc/xen/web.cfg': "name = 'web'\nvif = [ 'mac=00:16:3e:00:07:01,bridge=lan0' ]\n",
+        'etc/xen/xend-config.sxp': "(network-script 'network-bridge netdev=lan0')\n",
+      });
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

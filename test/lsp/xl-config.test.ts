@@ -36,7 +36,7 @@ describe('xl-config over LSP', () => {
     const diagnostics = await client.diagnosticsFor(uri, 1);
     const builder = diagnostics.find((d) => d.code === 'xl/deprecated-key' && d.range.start.line === 2)!;
     const actions = await client.codeActions(uri, builder.range, [builder]);
-    const fix = actions.find((a) => a.title === 'Replace with `type = "hvm"`')!;
+    const fix = actions.find((a) => a.title === `Replace with 'type = "hvm"'`)!;
     const after = applyEdits(text, editsOf(fix, uri));
     assert.equal(after.split('\n')[2], 'type = "hvm"');
     assert.equal(after.replace('type = "hvm"', "builder='hvm'"), text);

@@ -9,7 +9,11 @@
  *   rewrite keeps none of the errors in the text it rewrites;
  * - no error appears that was not there before;
  * - where the language's oracle is installed, the real tool does not refuse a
- *   file it accepted before the fix.
+ *   file it accepted before the fix;
+ * - its title is plain text in the one style of every title (what it writes
+ *   in straight quotes, 'lanplus'): an editor shows a backtick literally.
+ * The titles of the actions offered with no diagnostic (refactorings on the
+ * whole file) are held to the same style.
  * A failure names the file, the line, the code and the fix's title.
  */
 import assert from 'node:assert/strict';
@@ -119,8 +123,14 @@ function checkFile(id: LanguageId, file: string, text: string): { failures: Fail
   const failures: Failure[] = [];
   const seen = new Set<string>();
   let fixes = 0;
+  const wholeFile = { start: { line: 0, character: 0 }, end: doc.lines.positionAt(text.length) };
+  for (const action of service.codeActions(doc, wholeFile, [], ctx)) {
+    if (action.title.includes('`')) failures.push({ file, line: 1, code: '-', title: action.title, problem: 'the title has a backtick, which the editor shows as is' });
+  }
   for (const diagnostic of before) {
-    for (const action of service.codeActions(doc, diagnostic.range, [diagnostic], ctx).filter(offeredOnAProblem)) {
+    for (const action of service.codeActions(doc, diagnostic.range, [diagnostic], ctx)) {
+      if (action.title.includes('`')) failures.push({ file, line: diagnostic.range.start.line + 1, code: String(diagnostic.code), title: action.title, problem: 'the title has a backtick, which the editor shows as is' });
+      if (!offeredOnAProblem(action)) continue;
       const edits = editsOf(action, ctx.uri);
       const key = `${action.title}\0${JSON.stringify(edits)}`;
       if (edits.length === 0 || seen.has(key)) continue;

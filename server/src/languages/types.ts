@@ -74,6 +74,12 @@ export interface FileContext {
 export interface ServiceContext extends FileContext {
   /** Facts from the other files of the workspace, for completion, hover and code actions; empty when there is none. */
   workspace: WorkspaceView;
+  /**
+   * The file's text as saved on disk, when the editor holds a different one
+   * (unsaved changes); absent otherwise. cluster.conf offers to raise
+   * config_version over the saved file's, which cman needs to take a change.
+   */
+  savedText?: string;
 }
 
 /** Every parsed document carries its text, a line index and its syntax errors. */

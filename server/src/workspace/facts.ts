@@ -100,6 +100,13 @@ export interface FileFacts {
   drbdIncludes?: string[];
   iftab?: IftabEntryFact[];
   iftabGuest?: IftabGuestFact;
+  /**
+   * The dom0 network interfaces a host file sets up by name: the `netdev=`
+   * (the NIC) and `bridge=` of xend's network-script. Domain configs name the
+   * bridges in their vifs (`DomainFact.bridges`); both are one kind of name
+   * for navigation and rename, which a dom0 iftab's rename follows.
+   */
+  dom0Interfaces?: Located[];
 }
 
 export const NO_FACTS: FileFacts = {};

@@ -55,6 +55,8 @@ export class WorkspaceModel {
   readonly drbdCommons: { uri: string; common: DrbdCommonFact }[] = [];
   /** DRBD files that include others → the absolute path patterns they include. */
   readonly drbdIncludes = new Map<string, string[]>();
+  /** dom0 interfaces a host file sets up (xend's network-script `netdev=`, `bridge=`) → where. */
+  readonly dom0Interfaces = new Map<string, Placed[]>();
 
   constructor(files: Iterable<{ uri: string; facts: FileFacts }>) {
     for (const { uri, facts } of files) this.add(uri, facts);
@@ -98,6 +100,7 @@ export class WorkspaceModel {
     }
     if (facts.drbdCommon) this.drbdCommons.push({ uri, common: facts.drbdCommon });
     if (facts.drbdIncludes?.length) this.drbdIncludes.set(uri, facts.drbdIncludes);
+    for (const name of facts.dom0Interfaces ?? []) push(this.dom0Interfaces, name.value, { uri, fact: name });
   }
 
   get hasCluster(): boolean {

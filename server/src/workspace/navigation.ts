@@ -1,14 +1,15 @@
 /**
  * Navigation across files over the workspace model: the names that tie the
  * files together (domain names, MACs, host names, fence devices, DRBD
- * resources) can be followed to their definition, listed, and renamed.
+ * resources, dom0 interfaces and bridges) can be followed to their
+ * definition, listed, and renamed.
  */
 import { Location, Position, SymbolInformation, SymbolKind, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { parseMac } from '../common/mac';
 import type { FileFacts, Located } from './facts';
 import { location, macKey, WorkspaceModel } from './model';
 
-export type LinkKind = 'domain' | 'mac' | 'host' | 'fence-device' | 'drbd-resource';
+export type LinkKind = 'domain' | 'mac' | 'host' | 'fence-device' | 'drbd-resource' | 'interface';
 
 /** A name at the cursor that other files may refer to. */
 export interface Link {
@@ -34,7 +35,9 @@ function linksOf(facts: FileFacts): Link[] {
   if (facts.domain) {
     add('domain', facts.domain.name);
     for (const mac of facts.domain.macs) add('mac', mac, macKey(mac.value));
+    for (const bridge of facts.domain.bridges) add('interface', bridge);
   }
+  for (const name of facts.dom0Interfaces ?? []) add('interface', name);
   for (const entry of facts.iftab ?? []) add('mac', entry.mac, entry.mac && macKey(entry.mac.value));
   if (facts.cluster) {
     for (const node of facts.cluster.nodes) add('host', node);
@@ -66,6 +69,8 @@ export function definitions(link: Link, model: WorkspaceModel): Location[] {
       return (model.fenceDevices.get(link.key) ?? []).map(location);
     case 'drbd-resource':
       return (model.drbdResourcesByName.get(link.key) ?? []).map((r) => ({ uri: r.uri, range: r.resource.name.range }));
+    case 'interface':
+      return (model.dom0Interfaces.get(link.key) ?? []).map(location);
   }
 }
 
@@ -82,6 +87,11 @@ export function references(link: Link, files: Iterable<{ uri: string; facts: Fil
 
 export class RenameError extends Error {}
 
+/** What the kernel takes as an interface name (IFNAMSIZ, no '/' or ':') and a vif spec or network-script argument can hold (no ',', '=', blanks or quotes). */
+export function isInterfaceName(name: string): boolean {
+  return /^[^\s"'\/:,=]{1,15}$/.test(name) && name !== '.' && name !== '..';
+}
+
 /** Edits that rename the name everywhere it is written, and nowhere else. */
 export function rename(link: Link, newName: string, files: Iterable<{ uri: string; facts: FileFacts }>): WorkspaceEdit {
   let replacement = newName;
@@ -89,6 +99,8 @@ export function rename(link: Link, newName: string, files: Iterable<{ uri: strin
     const mac = parseMac(newName);
     if (!mac) throw new RenameError(`'${newName}' is not a MAC address (aa:bb:cc:dd:ee:ff)`);
     replacement = mac.normalized;
+  } else if (link.kind === 'interface') {
+    if (!isInterfaceName(newName)) throw new RenameError(`'${newName}' cannot be an interface name: 1 to 15 characters, no blanks, quotes, '/', ':', ',' or '='`);
   } else if (!/^[^\s"'<>&]+$/.test(newName)) {
     throw new RenameError(`'${newName}' cannot be used as a name: no spaces, quotes or XML special characters`);
   }
@@ -105,6 +117,7 @@ const SYMBOL_KINDS: Record<LinkKind, SymbolKind> = {
   host: SymbolKind.Module,
   'fence-device': SymbolKind.Interface,
   'drbd-resource': SymbolKind.Struct,
+  interface: SymbolKind.Interface,
 };
 
 const KIND_LABELS: Record<LinkKind, string> = {
@@ -113,6 +126,7 @@ const KIND_LABELS: Record<LinkKind, string> = {
   host: 'cluster node',
   'fence-device': 'fence device',
   'drbd-resource': 'DRBD resource',
+  interface: 'dom0 interface',
 };
 
 /** Workspace symbols (Ctrl+T): every defined name whose text contains the query (case-insensitive). */
@@ -129,6 +143,7 @@ export function workspaceSymbols(query: string, model: WorkspaceModel, limit = 5
   for (const [name, places] of model.fenceDevices) for (const p of places) add('fence-device', name, location(p));
   for (const [name, places] of model.vmsByName) for (const p of places) add('domain', name, location(p), 'rgmanager vm');
   for (const placed of model.drbdResources) add('drbd-resource', placed.resource.name.value, { uri: placed.uri, range: placed.resource.name.range });
+  for (const [name, places] of model.dom0Interfaces) for (const p of places) add('interface', name, location(p), 'xend network-script');
   for (const [mac, places] of model.vifMacs) for (const p of places) add('mac', mac, location(p), `vif ${p.index} of ${p.domain.name}`);
   return symbols;
 }

@@ -293,7 +293,7 @@ export class WorkspaceRunner {
     return {
       service: this.serviceOf(analysis.parsed.languageId)!,
       doc,
-      ctx: { ...this.fileContext(entry, this.readerFor(uri)), workspace: this.index },
+      ctx: { ...this.fileContext(entry, this.readerFor(uri)), workspace: this.index, ...(entry.open && entry.disk && entry.open.text !== entry.disk.text ? { savedText: entry.disk.text } : {}) },
     };
   }
 

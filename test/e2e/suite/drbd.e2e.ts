@@ -1,5 +1,6 @@
 /** drbd (drbd.conf, drbd.d/*.res; DRBD 8.3, 8.4 and 9) in a real VS Code. */
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import {
   closeAllEditors,
   completionLabels,
@@ -27,6 +28,24 @@ describe('drbd', () => {
       listed: ["8:18 error drbd/missing-semicolon Missing ';' after 'C' to end the 'protocol' option."],
       fix: /;/,
     }));
+
+  it('outlines global_common.conf with the sections and options of global and common', async () => {
+    const { uri } = await openWorkspaceFile('etc/drbd.d/global_common.conf');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const tree = (list: vscode.DocumentSymbol[], depth = 0): string[] => list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...tree(s.children, depth + 1)]);
+    assert.deepEqual(tree(symbols), [
+      'global',
+      '  usage-count (no)',
+      'common',
+      '  net',
+      '    protocol (C)',
+      '  startup',
+      '    wfc-timeout (300)',
+      '    degr-wfc-timeout (120)',
+      '  disk',
+      '    on-io-error (detach)',
+    ]);
+  });
 
   it('completes options in a section and explains them on hover', async () => {
     const { document } = await openWorkspaceFile(RESOURCE);

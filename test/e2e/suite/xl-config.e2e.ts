@@ -41,7 +41,7 @@ describe('xl-config', () => {
     assert.equal(typo.source, 'xl-config');
 
     const fixed = problemsBecome(uri, [RESTART_IS_XM_ONLY]);
-    const text = await applyQuickFix(uri, typo.range, 'Change to `memory`');
+    const text = await applyQuickFix(uri, typo.range, "Change to 'memory'");
     assert.equal(text.split('\n')[6], 'memory = 4096');
     await fixed;
   });

@@ -50,7 +50,7 @@ describe('iftab in a guest tree', () => {
     assert.equal(diagnostics[1].message, "52:54:00:12:34:56 is outside the Xen range 00:16:3e, but this iftab belongs to guest 'vm01-web', whose vifs normally carry 00:16:3e addresses; vif 1 of its config has 00:16:3e:00:02:01");
     assert.equal(diagnostics[1].source, 'iftab');
     assert.deepEqual(diagnostics[1].relatedInformation, [{ location: { uri: 'file:///repo/etc/xen/vm01-web.cfg', range: lineRange(3, 1, 2) }, message: "vif 1 of 'vm01-web'" }]);
-    assert.equal(fix(text, lineRange(2, 10, 27), "Use vif 1's MAC 00:16:3e:00:02:01", IN_GUEST), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
+    assert.equal(fix(text, lineRange(2, 10, 27), "Use vif 1's MAC '00:16:3e:00:02:01'", IN_GUEST), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
   });
 
   it('recognises a guest tree by its path alone, and by a MAC a workspace domain carries', () => {
@@ -79,7 +79,7 @@ describe('iftab in a guest tree', () => {
     const { diagnostics } = published(text, IN_GUEST);
     assert.deepEqual(diagnostics.map(summary), ['1:1-5 hint iftab/unreliable-name', '2:10-27 warning iftab/mac-not-on-guest']);
     assert.equal(diagnostics[1].message, "no vif of 'vm01-web' has 00:16:3e:00:02:99, so this line never applies; vif 1 has 00:16:3e:00:02:01");
-    assert.equal(fix(text, lineRange(2, 10, 27), "Use vif 1's MAC 00:16:3e:00:02:01", IN_GUEST), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
+    assert.equal(fix(text, lineRange(2, 10, 27), "Use vif 1's MAC '00:16:3e:00:02:01'", IN_GUEST), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
   });
 
   it("checks every MAC of a line, and leaves the null and multicast MACs to the file's own checks", () => {

@@ -17,7 +17,7 @@ describe('Generate iftab for this guest', () => {
 
   it('builds a code action that creates the file and fills it', () => {
     const action = generateIftabAction(domainFacts('vm01-web', ['00:16:3e:00:01:01', '00:16:3e:00:02:01']), 'file:///repo/examples/etc/xen/vm01-web.cfg')!;
-    assert.equal(action.title, 'Generate iftab for vm01-web (2 vifs)');
+    assert.equal(action.title, "Generate iftab for 'vm01-web' (2 vifs)");
     assert.equal(action.kind, 'refactor.rewrite');
     const [create, edit] = action.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
     assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/examples/guests/vm01-web/etc/iftab' });

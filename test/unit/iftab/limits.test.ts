@@ -39,6 +39,6 @@ describe('a flood of problems', () => {
 describe('a malformed URI', () => {
   it('"Generate iftab" names the guest after the file as written (decodeURIComponent threw)', () => {
     const action = generateIftabAction({ macs: [{ value: '00:16:3e:00:00:01', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], bridges: [], disks: [] }, 'file:///srv/vm%zz.cfg');
-    assert.equal(action?.title, 'Generate iftab for vm%zz (1 vif)');
+    assert.equal(action?.title, "Generate iftab for 'vm%zz' (1 vif)");
   });
 });

@@ -217,6 +217,19 @@ describe('cross-file navigation', () => {
     assert.throws(() => rename(mac, 'not-a-mac', index.allFiles()), RenameError);
   });
 
+  it('renames a bridge in every vif that names it and in xend\'s network-script, goes to where xend sets it up, refuses a name the kernel or a vif spec cannot hold', () => {
+    const XEND = 'file:///repo/etc/xen/xend-config.sxp';
+    const index = indexOf({ ...clean(), [XEND]: { dom0Interfaces: [at('eth0', 21, 40), at('xenbr0', 21, 54)] } });
+    const bridge = linkAt(index.factsOf(VM01)!, { line: 3, character: 32 })!;
+    assert.deepEqual([bridge.kind, bridge.key], ['interface', 'xenbr0']);
+    assert.deepEqual(definitions(bridge, index.model()), [{ uri: XEND, range: at('xenbr0', 21, 54).range }]);
+    assert.deepEqual(rename(bridge, 'br-lan', index.allFiles()).changes, {
+      [VM01]: [{ range: at('xenbr0', 3, 30).range, newText: 'br-lan' }],
+      [XEND]: [{ range: at('xenbr0', 21, 54).range, newText: 'br-lan' }],
+    });
+    for (const bad of ['br,lan', 'br lan', 'a-name-of-16-chr', 'br:0', "br'"]) assert.throws(() => rename(bridge, bad, index.allFiles()), RenameError, bad);
+  });
+
   it('lists workspace symbols matching a query', () => {
     const names = workspaceSymbols('an', indexOf(clean()).model()).map((s) => s.name);
     assert.deepEqual(names, ['an-node01.alteeve.com', 'an-node02.alteeve.com', 'fence_an01', 'fence_an02']);

@@ -129,4 +129,16 @@ describe('workspace runner', () => {
     assert.deepEqual([...served.ctx.workspace.otherFiles(VM02)].map((f) => f.uri), [VM01]);
     assert.equal(runner.served('file:///repo/none.cfg'), undefined);
   });
+
+  it("hands the editing features the saved text while the editor's differs, and only then", () => {
+    const saved = domain('vm01', '00:16:3e:00:00:01');
+    const runner = runnerWith({ [VM01]: saved });
+    assert.equal(runner.served(VM01)!.ctx.savedText, undefined, 'closed: the disk is the text');
+    runner.setOpen(VM01, 'xl-config', saved);
+    assert.equal(runner.served(VM01)!.ctx.savedText, undefined, 'open and saved');
+    runner.setOpen(VM01, 'xl-config', `${saved}memory = 512\n`);
+    assert.equal(runner.served(VM01)!.ctx.savedText, saved);
+    runner.setOpen('untitled:Untitled-1', 'xl-config', saved);
+    assert.equal(runner.served('untitled:Untitled-1')!.ctx.savedText, undefined, 'no file on disk');
+  });
 });

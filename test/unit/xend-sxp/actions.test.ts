@@ -20,7 +20,7 @@ describe('xend-sxp quick fixes', () => {
 
   it('replaces a bad boolean and trims an integer', () => {
     assert.equal(lineOf(xend.fix(mistakes, lineRange(3, 19, 24), "Change to 'no'", XM_HOST), 3), '(xend-http-server no)');
-    assert.equal(lineOf(xend.fix(mistakes, lineRange(4, 12, 17), 'Change to 8000', XM_HOST), 4), '(xend-port 8000)');
+    assert.equal(lineOf(xend.fix(mistakes, lineRange(4, 12, 17), "Change to '8000'", XM_HOST), 4), '(xend-port 8000)');
   });
 
   it('quotes a network script with its arguments as one value', () => {
@@ -60,7 +60,7 @@ describe('seed 001: (xend-relocation-server yes) alone', () => {
     const drbd = { drbdResources: [{ name: { value: 'r0', range: lineRange(1, 1, 1) }, hosts: [], addresses: [{ value: '10.10.0.1:7788', host: 'an-node01.alteeve.com', range: lineRange(1, 1, 1) }], minors: [], devices: [], disks: [], dualPrimary: true }] };
     const options = host({ others: [drbd] });
     assert.ok(xend.actions(text, lineRange(2, 25, 28), options).some((a) => a.title === 'Bind the relocation server to localhost only'));
-    const result = xend.fix(text, lineRange(2, 25, 28), 'Bind the relocation server to 10.10.0.1 (an-node01.alteeve.com)', options);
+    const result = xend.fix(text, lineRange(2, 25, 28), "Bind the relocation server to '10.10.0.1' (an-node01.alteeve.com)", options);
     assert.equal(lineOf(result, 3), "(xend-relocation-address '10.10.0.1')");
   });
 
@@ -88,6 +88,6 @@ describe('seed 003: the "very permissive" migration block', () => {
 describe('other servers', () => {
   it('moves VNC consoles to 127.0.0.1', () => {
     const text = "(vnc-listen '0.0.0.0')\n(vncpasswd '')\n";
-    assert.equal(xend.fix(text, lineRange(1, 13, 22), 'Listen on 127.0.0.1 only', XM_HOST), "(vnc-listen '127.0.0.1')\n(vncpasswd '')\n");
+    assert.equal(xend.fix(text, lineRange(1, 13, 22), "Listen on '127.0.0.1' only", XM_HOST), "(vnc-listen '127.0.0.1')\n(vncpasswd '')\n");
   });
 });

@@ -29,15 +29,15 @@ describe('xl-config quick fixes', () => {
   it('unknown key: one action per did-you-mean candidate, replacing only the key', () => {
     const text = `${PV_HEAD}vcpu = 2\n`;
     assert.deepEqual(fixes(text, 'xl/unknown-key').map((f) => [f.title, f.edits]), [
-      ['Change to `vcpus`', '4:1-4:5="vcpus"'],
-      ['Change to `acpi`', '4:1-4:5="acpi"'],
-      ['Change to `cpus`', '4:1-4:5="cpus"'],
+      ["Change to 'vcpus'", '4:1-4:5="vcpus"'],
+      ["Change to 'acpi'", '4:1-4:5="acpi"'],
+      ["Change to 'cpus'", '4:1-4:5="cpus"'],
     ]);
   });
 
   it('builder = "hvm" becomes type = "hvm"', () => {
     const [fix] = fixes('name = "w"\nbuilder = \'hvm\'\nmemory = 512\n', 'xl/deprecated-key');
-    assert.equal(fix.title, 'Replace with `type = "hvm"`');
+    assert.equal(fix.title, `Replace with 'type = "hvm"'`);
     assert.equal(fix.result, 'name = "w"\ntype = "hvm"\nmemory = 512\n');
   });
 
@@ -69,8 +69,8 @@ describe('xl-config quick fixes', () => {
     const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/san,hdd,w!' ]\n`;
     const found = fixes(text, 'xl/disk-access').filter((f) => f.title.startsWith('Use access'));
     assert.deepEqual(found.map((f) => [f.title, f.edits]), [
-      ['Use access mode `w` (read-write)', '4:31-4:33="w"'],
-      ['Use access mode `r` (read-only)', '4:31-4:33="r"'],
+      ["Use access mode 'w' (read-write)", '4:31-4:33="w"'],
+      ["Use access mode 'r' (read-only)", '4:31-4:33="r"'],
     ]);
   });
 
@@ -80,10 +80,10 @@ describe('xl-config quick fixes', () => {
     const whole = { start: { line: 3, character: 0 }, end: { line: 3, character: 200 } };
     const rewrites = xlConfigService.codeActions(xl.parse(text), whole, [], ctx).map((a) => describeAction(a, text, ctx.uri));
     assert.deepEqual(rewrites.map((r) => r.title), [
-      'Rewrite disk spec as `vdev=hda, access=w, target=/dev/vg/xen1`',
-      'Rewrite disk spec as `vdev=hdc, access=r, devtype=cdrom, target=/iso/x.iso`',
-      'Rewrite disk spec as `vdev=xvdb, access=w, script=block-drbd, target=r0`',
-      'Rewrite disk spec as `format=qcow2, vdev=xvdc, access=w, target=/img/a.q`',
+      "Rewrite disk spec as 'vdev=hda, access=w, target=/dev/vg/xen1'",
+      "Rewrite disk spec as 'vdev=hdc, access=r, devtype=cdrom, target=/iso/x.iso'",
+      "Rewrite disk spec as 'vdev=xvdb, access=w, script=block-drbd, target=r0'",
+      "Rewrite disk spec as 'format=qcow2, vdev=xvdc, access=w, target=/img/a.q'",
     ]);
     assert.equal(rewrites[0].edits, '4:11-4:33="vdev=hda, access=w, target=/dev/vg/xen1"');
   });
@@ -92,15 +92,15 @@ describe('xl-config quick fixes', () => {
     const others = [otherDomain('file:///etc/xen/b.cfg', { macs: ['00:16:3e:00:01:01'] })];
     const text = `${PV_HEAD}vif = [ 'mac=00:00:00:12:34:56' ]\n`;
     const found = fixes(text, 'xl/vif-mac-not-xen', { others });
-    assert.deepEqual([found[0].title, found[0].edits], ['Move the MAC into the Xen range: 00:16:3e:12:34:56', '4:14-4:31="00:16:3e:12:34:56"']);
-    assert.match(found[1].title, /^Use a new random Xen MAC \(00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}\)$/);
+    assert.deepEqual([found[0].title, found[0].edits], ["Move the MAC into the Xen range: '00:16:3e:12:34:56'", '4:14-4:31="00:16:3e:12:34:56"']);
+    assert.match(found[1].title, /^Use a new random Xen MAC '00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}'$/);
     assert.match(found[1].edits, /^4:14-4:31="00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}"$/);
     assert.notEqual(found[1].edits, '4:14-4:31="00:16:3e:00:01:01"');
   });
 
   it('a vif without MAC: insert a fresh fixed one first in the spec', () => {
     const [empty] = fixes(`${PV_HEAD}vif = [ "" ]\n`, 'xl/vif-no-mac');
-    assert.match(empty.title, /^Add a fixed Xen MAC \(00:16:3e:[0-9a-f:]{8}\)$/);
+    assert.match(empty.title, /^Add a fixed Xen MAC '00:16:3e:[0-9a-f:]{8}'$/);
     assert.match(empty.edits, /^4:10-4:10="mac=00:16:3e:[0-9a-f:]{8}"$/);
     const [bridged] = fixes(`${PV_HEAD}vif = [ 'bridge=xenbr1' ]\n`, 'xl/vif-no-mac');
     assert.match(bridged.result, /^vif = \[ 'mac=00:16:3e:[0-9a-f:]{8}, bridge=xenbr1' \]$/m);
@@ -115,7 +115,7 @@ describe('xl-config quick fixes', () => {
 
   it('a CD-ROM given write access: make it r', () => {
     const [fix] = fixes(`${PV_HEAD}disk = [ 'file:/i.iso,hdc:cdrom,w' ]\n`, 'xl/disk-cdrom-writable');
-    assert.deepEqual([fix.title, fix.edits], ['Use access mode `r` (read-only)', '4:33-4:34="r"']);
+    assert.deepEqual([fix.title, fix.edits], ["Use access mode 'r' (read-only)", '4:33-4:34="r"']);
   });
 
   it('needs no data from the client: the fix comes from the analysis of the file, whatever diagnostics it sends', () => {
@@ -125,8 +125,8 @@ describe('xl-config quick fixes', () => {
     const [diagnostic] = xl.diagnostics(text).filter((d) => d.code === 'xl/unknown-key');
     const withoutData = { ...diagnostic, data: undefined };
     const actions = xlConfigService.codeActions(doc, diagnostic.range, [withoutData], ctx);
-    assert.equal(actions[0].title, 'Change to `memory`');
-    assert.equal(xlConfigService.codeActions(doc, diagnostic.range, [], ctx)[0].title, 'Change to `memory`');
+    assert.equal(actions[0].title, "Change to 'memory'");
+    assert.equal(xlConfigService.codeActions(doc, diagnostic.range, [], ctx)[0].title, "Change to 'memory'");
   });
 
   it('a MAC another domain also uses (a cross-file diagnostic the client sends back): a fresh Xen MAC unused in the workspace', () => {
@@ -137,7 +137,7 @@ describe('xl-config quick fixes', () => {
     const actions = xlConfigService.codeActions(xl.parse(text), range, [duplicate], ctx);
     const [fix, ...more] = actions.filter((a) => a.diagnostics?.includes(duplicate)).map((a) => describeAction(a, text, ctx.uri));
     assert.deepEqual(more, []);
-    assert.match(fix.title, /^Use a new random Xen MAC \(00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}\)$/);
+    assert.match(fix.title, /^Use a new random Xen MAC '00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}'$/);
     assert.match(fix.edits, /^4:14-4:31="00:16:3e:[0-7][0-9a-f]:[0-9a-f]{2}:[0-9a-f]{2}"$/);
     assert.notEqual(fix.edits, '4:14-4:31="00:16:3e:00:01:01"');
   });
@@ -155,7 +155,7 @@ describe('generate iftab for this guest', () => {
   it('is offered on the vif setting and creates guests/NAME/etc/iftab with the vifs in order', () => {
     const ctx = xl.context({ path });
     const [action] = xlConfigService.codeActions(xl.parse(text, { path }), onVif, [], ctx);
-    assert.equal(action.title, 'Generate iftab for vm01-web (2 vifs)');
+    assert.equal(action.title, "Generate iftab for 'vm01-web' (2 vifs)");
     const [create, fill] = action.edit!.documentChanges! as [{ kind: string; uri: string; options?: unknown }, { edits: { newText: string }[] }];
     assert.deepEqual(create, { kind: 'create', uri: 'file:///repo/guests/vm01-web/etc/iftab' }, 'never overwrites an existing file');
     assert.equal(fill.edits[0].newText.split('\n').slice(1).join('\n'), 'eth0 mac 00:16:3e:00:01:01\neth1 mac 00:16:3e:00:02:01\n');
@@ -213,9 +213,9 @@ describe('every quick fix of every fixture', () => {
   it("xm's w!: the access fix makes a valid disk; the key=value rewrite is not offered until then (it would keep w!)", () => {
     const text = `${PV_HEAD}disk = [ 'phy:/dev/vg/san,hdd,w!' ]\n`;
     const titles = xl.actions(text, lineRange(4, 1, 40)).map((a) => a.title);
-    assert.deepEqual(titles, ['Use access mode `w` (read-write)', 'Use access mode `r` (read-only)']);
-    const fixed = xl.fix(text, lineRange(4, 31, 33), 'Use access mode `w` (read-write)');
+    assert.deepEqual(titles, ["Use access mode 'w' (read-write)", "Use access mode 'r' (read-only)"]);
+    const fixed = xl.fix(text, lineRange(4, 31, 33), "Use access mode 'w' (read-write)");
     assert.deepEqual(problems(fixed), []);
-    assert.equal(xl.fix(fixed, lineRange(4, 1, 40), 'Rewrite disk spec as `vdev=hdd, access=w, target=/dev/vg/san`'), `${PV_HEAD}disk = [ 'vdev=hdd, access=w, target=/dev/vg/san' ]\n`);
+    assert.equal(xl.fix(fixed, lineRange(4, 1, 40), "Rewrite disk spec as 'vdev=hdd, access=w, target=/dev/vg/san'"), `${PV_HEAD}disk = [ 'vdev=hdd, access=w, target=/dev/vg/san' ]\n`);
   });
 });

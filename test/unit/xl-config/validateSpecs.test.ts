@@ -223,7 +223,7 @@ describe('xl-config device spec messages', () => {
   it('vdispl: an unknown key is refused, in xl\'s words, with did-you-mean and its fix', () => {
     const text = `${PV_HEAD}vdispl = [ 'backend=0, beAlloc=0, connectors=c0:1024x768' ]\n`;
     assert.deepEqual(problems(text), ['4:24-31 error xl/spec-unknown-key unknown vdispl setting `beAlloc`: xl refuses the domain ("Unknown string "beAlloc=0" in vdispl spec"); did you mean \'be-alloc\'?']);
-    assert.equal(xl.fix(text, { line: 3, character: 24 }, 'Change to `be-alloc`'), `${PV_HEAD}vdispl = [ 'backend=0, be-alloc=0, connectors=c0:1024x768' ]\n`);
+    assert.equal(xl.fix(text, { line: 3, character: 24 }, "Change to 'be-alloc'"), `${PV_HEAD}vdispl = [ 'backend=0, be-alloc=0, connectors=c0:1024x768' ]\n`);
   });
 
   it('vtpm, vkb, channel, p9, vdispl: the keys xl requires', () => {
@@ -255,7 +255,7 @@ describe('xl-config device spec messages', () => {
   it('pci: a blank after the comma is part of the option name', () => {
     const text = `${PV_HEAD}pci = [ '01:00.0, permissive=1' ]\n`;
     assert.deepEqual(problems(text), ['4:18-29 error xl/pci-spec ` permissive` is not `permissive`: xl reads the blank as part of the option name; remove it: xl refuses the device ("Unknown PCI_SPEC_STRING option")']);
-    assert.equal(xl.fix(text, { line: 3, character: 18 }, 'Change to `permissive`'), `${PV_HEAD}pci = [ '01:00.0,permissive=1' ]\n`);
+    assert.equal(xl.fix(text, { line: 3, character: 18 }, "Change to 'permissive'"), `${PV_HEAD}pci = [ '01:00.0,permissive=1' ]\n`);
   });
 
   it('rdm: xl drops the whole setting on any valid policy (an upstream parser bug), so it is a warning', () => {

@@ -1,7 +1,7 @@
 /** The quick fixes cluster.conf findings carry: each edits only the characters that must change. */
 import { TextEdit } from 'vscode-languageserver-types';
 import { quickFix } from '../../common/diagnostics';
-import type { ClusterModel } from './model';
+import { ClusterModel, clusterModel, positiveInteger } from './model';
 import { controlsOneMachine, fenceAgent, needsPort } from './schema/agents';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import type { FixesFor } from './positions';
@@ -65,6 +65,27 @@ export function createFenceDevice(doc: ClusterDoc, model: ClusterModel, name: Xm
     if (section && section.closed) edit = appendChild(doc, section, () => [skeleton]);
     else if (!section && model.cluster?.closed) edit = appendChild(doc, model.cluster, (unit) => ['<fencedevices>', unit + skeleton, '</fencedevices>']);
     return edit && written !== '' ? [quickFix(`Create <fencedevice name="${written}"> in <fencedevices>`, uri, [edit], [found], preferred)] : [];
+  };
+}
+
+/**
+ * Gives a `<clusternode>` the next free nodeid: one more than the largest the
+ * file uses (the k-th node without one gets largest + k, so fixing them all
+ * gives each its own). Not the lowest gap: a gap is usually a node taken out,
+ * and until every node runs the new configuration that machine may still be a
+ * member under its old id, and corosync tells members apart by nodeid only
+ * (see the duplicate-nodeid warning). The attribute goes right after `name`,
+ * where cluster.conf files write it.
+ */
+export function addNodeId(doc: ClusterDoc, node: XmlElement): FixesFor {
+  return (found, { uri }) => {
+    const { nodes } = clusterModel(doc);
+    const largest = nodes.reduce((max, n) => Math.max(max, positiveInteger(attributeValue(n, 'nodeid')) ?? 0), 0);
+    const withoutId = nodes.filter((n) => !attribute(n, 'nodeid'));
+    const id = largest + 1 + Math.max(0, withoutId.indexOf(node));
+    const name = attribute(node, 'name');
+    const after = name ? name.valueEnd + (name.quoted ? 1 : 0) : node.nameEnd;
+    return [quickFix(`Add nodeid="${id}"`, uri, [TextEdit.insert(doc.lines.positionAt(after), ` nodeid="${id}"`)], [found], true)];
   };
 }
 

@@ -15,6 +15,13 @@ export interface ClusterModel {
   failoverDomains: XmlElement[];
 }
 
+/** A positive decimal integer (nodeid, votes, config_version as cman reads them), or undefined. */
+export function positiveInteger(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\+?\d+\s*$/.test(value)) return undefined;
+  const n = parseInt(value, 10);
+  return n > 0 ? n : undefined;
+}
+
 function childrenNamed(parent: XmlElement | undefined, name: string): XmlElement[] {
   return parent?.children.filter((c) => c.name === name) ?? [];
 }

@@ -7,17 +7,10 @@ import { Severity } from '../../common/diagnostics';
 import type { Reporter } from '../../common/report';
 import { Code } from './codes';
 import { changeTo, enableTwoNodeMode, setExpectedVotes } from './fixes';
-import type { ClusterModel } from './model';
+import { ClusterModel, positiveInteger } from './model';
 import { attribute, attributeValue, ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { atName, atValue } from './positions';
 import { suggest } from './suggestions';
-
-/** A positive decimal integer, or undefined. */
-function positiveInteger(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\+?\d+\s*$/.test(value)) return undefined;
-  const n = parseInt(value, 10);
-  return n > 0 ? n : undefined;
-}
 
 export function validateMembership(doc: ClusterDoc, model: ClusterModel, report: Reporter): void {
   // Node identities.

@@ -7,7 +7,7 @@
 import { Severity } from '../../common/diagnostics';
 import type { Reporter } from '../../common/report';
 import { Code } from './codes';
-import { changeTo } from './fixes';
+import { addNodeId, changeTo } from './fixes';
 import type { ClusterDoc, XmlAttribute, XmlElement } from './parse';
 import { at, atAttributeName, atName, atValue } from './positions';
 import { fenceAgent } from './schema/agents';
@@ -114,7 +114,9 @@ class SchemaChecker {
       if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
     }
     for (const name of required) {
-      if (!present.has(name)) atName(this.report, element, Severity.Error, Code.missingAttribute, `<${element.name}> needs the attribute '${name}'.`);
+      if (present.has(name)) continue;
+      const fix = element.name === 'clusternode' && name === 'nodeid' ? addNodeId(this.doc, element) : undefined;
+      atName(this.report, element, Severity.Error, Code.missingAttribute, `<${element.name}> needs the attribute '${name}'.`, fix);
     }
     if (def.attributeChoice) this.checkAttributeChoice(element, def.attributeChoice, choiceNames);
   }

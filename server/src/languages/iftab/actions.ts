@@ -27,5 +27,5 @@ function useVifMac(doc: IftabDocument, diagnostic: Diagnostic, ctx: ServiceConte
   const guest = use && guestInWorkspace(ctx, macs.map((m) => m.value));
   const vif = use && guest && vifMacFor(use.entry.name.text, guest);
   if (!use || !vif) return [];
-  return [quickFix(`Use vif ${vif.index}'s MAC ${vif.mac}`, ctx.uri, [TextEdit.replace(use.token.range, vif.mac)], [diagnostic], true)];
+  return [quickFix(`Use vif ${vif.index}'s MAC '${vif.mac}'`, ctx.uri, [TextEdit.replace(use.token.range, vif.mac)], [diagnostic], true)];
 }

@@ -41,7 +41,7 @@ export function generateIftabAction(domain: DomainFact, configUri: string): Code
     `/etc/iftab of ${guestName}: one line per vif of ${configName}, in vif order (read by ifrename at boot)`,
   );
   return {
-    title: `Generate iftab for ${guestName} (${domain.macs.length} vif${domain.macs.length === 1 ? '' : 's'})`,
+    title: `Generate iftab for '${guestName}' (${domain.macs.length} vif${domain.macs.length === 1 ? '' : 's'})`,
     kind: CodeActionKind.RefactorRewrite,
     edit: {
       documentChanges: [

@@ -12,6 +12,7 @@ import { Finding, Fixes, inDocumentOrder, memoizeFindings, Reporter } from '../.
 import type { FileContext } from '../types';
 import { Code } from './codes';
 import { exactMacs } from './facts';
+import { renameKernelName } from './fixes';
 import { IftabDocument, IftabEntry, SelectorUse, SOURCE, Token } from './parse';
 import { MAX_SYSFS_ATTRIBUTES, SELECTOR_NAMES, SelectorSpec } from './schema';
 import { illegalNameCharacter, isBaseAddress, isDecimal, isNullMac, macPatternCanMatch, MAX_NAME_LENGTH, readMac } from './values';
@@ -23,7 +24,7 @@ export const findings = memoizeFindings((doc: IftabDocument, ctx: FileContext): 
   for (const d of doc.syntaxErrors) r.add(d);
   const sysfsAttributes = new Set<string>();
   for (const entry of doc.entries) {
-    checkName(entry, r);
+    checkName(doc, entry, r);
     if (entry.selectors.length === 0 && !entry.incomplete) r.report(entry.name.start, entry.name.end, Severity.Error, Code.noSelectors, `'${entry.name.text}' has no selectors: write 'NAME mac 00:16:3e:…' (ifrename drops this line)`);
     // ifrename stops reading a line at its first error, so later SYSFS files on it are never registered.
     let lineOk = ifrenameTakesName(entry.name.text);
@@ -46,9 +47,9 @@ function ifrenameTakesName(name: string): boolean {
   return name.length + (name.includes('*') ? 1 : 0) <= MAX_NAME_LENGTH + 1;
 }
 
-function checkName(entry: IftabEntry, r: Reporter): void {
+function checkName(doc: IftabDocument, entry: IftabEntry, r: Reporter): void {
   const { name } = entry;
-  const on = (severity: DiagnosticSeverity, code: string, message: string) => r.report(name.start, name.end, severity, code, message);
+  const on = (severity: DiagnosticSeverity, code: string, message: string, fixes?: Fixes) => r.report(name.start, name.end, severity, code, message, fixes);
   if (name.text.length > MAX_NAME_LENGTH) on(Severity.Error, Code.nameTooLong, `interface name '${name.text}' has ${name.text.length} characters; the kernel allows at most ${MAX_NAME_LENGTH}`);
   const illegal = illegalNameCharacter(name.text);
   if (illegal !== undefined || name.text === '.' || name.text === '..') {
@@ -56,7 +57,9 @@ function checkName(entry: IftabEntry, r: Reporter): void {
   }
   if ((name.text.match(/\*/g) ?? []).length > 1) on(Severity.Warning, Code.nameWildcard, `only the first '*' of '${name.text}' is a wildcard (replaced by the lowest free number); the others stay literal`);
   if (name.text === 'eth0' || name.text === 'wlan0') {
-    on(Severity.Hint, Code.unreliableName, `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`);
+    const message = `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`;
+    // A wireless card has no name as settled as lanN for a wired one: wlan0 gets the advice only.
+    const found: Diagnostic = on(Severity.Hint, Code.unreliableName, message, name.text === 'eth0' ? (ctx) => renameKernelName(doc, name, found, ctx) : undefined);
   }
 }
 
@@ -120,7 +123,7 @@ function checkValue(spec: SelectorSpec, value: Token, r: Reporter): void {
     case 'hex-address': {
       if (isBaseAddress(text)) return;
       const fixable = /^[0-9A-Fa-f]+$/.test(text);
-      on(Severity.Error, Code.invalidBaseAddress, `'baseaddress' takes a hex number with a 0x prefix, not '${text}' (ifrename drops this line)`, fixable ? replaceWith(value.range, `0x${text}`, `Write 0x${text}`) : undefined);
+      on(Severity.Error, Code.invalidBaseAddress, `'baseaddress' takes a hex number with a 0x prefix, not '${text}' (ifrename drops this line)`, fixable ? replaceWith(value.range, `0x${text}`, `Write '0x${text}'`) : undefined);
       return;
     }
     default:
@@ -139,7 +142,7 @@ function checkMac(value: Token, r: Reporter): void {
   const reading = readMac(value.text);
   if (reading.kind === 'invalid') {
     const parsed = parseMac(value.text);
-    const fix = parsed ? replaceWith(value.range, parsed.normalized, `Write ${parsed.normalized}`) : undefined;
+    const fix = parsed ? replaceWith(value.range, parsed.normalized, `Write '${parsed.normalized}'`) : undefined;
     on(Severity.Error, Code.invalidMac, `'${value.text}' is not a MAC address: ${reading.reason} (ifrename drops this line)`, fix);
   } else if (reading.kind === 'pattern') {
     if (!macPatternCanMatch(value.text)) on(Severity.Warning, Code.invalidMacPattern, `MAC pattern '${value.text}' can never match an address written as hh:hh:hh:hh:hh:hh (check the colons and digit pairs)`);

@@ -118,7 +118,7 @@ function checkAtomType(option: XendOption, value: SexpAtom, r: Reporter): void {
     const number = readInteger(value.value);
     if (number === undefined) {
       const digits = /^\d+/.exec(value.value)?.[0];
-      on(r, value, Severity.Error, Code.wrongType, `'${option.name}' takes a whole number, not '${value.value}' (xend refuses to start: "expected int")`, digits ? ({ uri }) => [quickFix(`Change to ${digits}`, uri, [TextEdit.replace(value.range, digits)], [], true)] : undefined);
+      on(r, value, Severity.Error, Code.wrongType, `'${option.name}' takes a whole number, not '${value.value}' (xend refuses to start: "expected int")`, digits ? ({ uri }) => [quickFix(`Change to '${digits}'`, uri, [TextEdit.replace(value.range, digits)], [], true)] : undefined);
       return;
     }
     if (spec.role === 'port' && (number < 1 || number > 65535)) {

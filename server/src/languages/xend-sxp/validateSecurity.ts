@@ -115,7 +115,7 @@ function relocationPort(doc: XendDocument, server: XendOption): string {
 }
 
 function bindFixes(doc: XendDocument, uri: string, name: string, anchor: XendOption, what: string, candidates: { address: string; host: string }[]): CodeAction[] {
-  const fixes = candidates.map((c) => quickFix(`Bind ${what} to ${c.address} (${c.host})`, uri, [setOption(doc, name, `'${c.address}'`, anchor)]));
+  const fixes = candidates.map((c) => quickFix(`Bind ${what} to '${c.address}' (${c.host})`, uri, [setOption(doc, name, `'${c.address}'`, anchor)]));
   fixes.push(quickFix(`Bind ${what} to localhost only`, uri, [setOption(doc, name, "'localhost'", anchor)], [], candidates.length === 0));
   return fixes;
 }
@@ -177,7 +177,7 @@ function checkVnc(doc: XendDocument, r: Reporter): void {
     Severity.Warning,
     Code.vncOpen,
     `VNC consoles listen on ${isAnyAddress(address.value) ? 'every address' : address.value} and vncpasswd is empty: anyone who reaches ports 5900+ gets the screen and keyboard of every HVM guest without its own password; keep them on 127.0.0.1 (reach them through an SSH tunnel)`,
-    ({ uri }) => [quickFix('Listen on 127.0.0.1 only', uri, [TextEdit.replace(address.range, "'127.0.0.1'")], [], true)],
+    ({ uri }) => [quickFix("Listen on '127.0.0.1' only", uri, [TextEdit.replace(address.range, "'127.0.0.1'")], [], true)],
   );
 }
 

@@ -55,7 +55,7 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
       const rewritten = keyValueForm(spec);
       if (!rewritten || rewritten === doc.text.slice(item.inner.start, item.inner.end)) continue;
       actions.push({
-        title: `Rewrite disk spec as \`${rewritten}\``,
+        title: `Rewrite disk spec as '${rewritten}'`,
         kind: CodeActionKind.RefactorRewrite,
         edit: { changes: { [ctx.uri]: [TextEdit.replace(doc.lines.range(item.inner.start, item.inner.end), rewritten)] } },
       });

@@ -34,22 +34,22 @@ function replaceRange(replacements: readonly string[], title: (replacement: stri
 
 /** Did-you-mean: each candidate replaces the misspelt word. */
 export function changeTo(candidates: readonly string[]): FixesFor | undefined {
-  return replaceRange(candidates, (candidate) => `Change to \`${candidate}\``);
+  return replaceRange(candidates, (candidate) => `Change to '${candidate}'`);
 }
 
 /** Another disk access mode for the access value. */
 export function useAccess(modes: readonly string[]): FixesFor | undefined {
-  return replaceRange(modes, (mode) => `Use access mode \`${mode}\` (${mode.startsWith('r') ? 'read-only' : 'read-write'})`);
+  return replaceRange(modes, (mode) => `Use access mode '${mode}' (${mode.startsWith('r') ? 'read-only' : 'read-write'})`);
 }
 
 /** The same last three octets in the Xen range 00:16:3e. */
 export function moveIntoXenRange(mac: string): FixesFor | undefined {
-  return replaceRange([mac], (replacement) => `Move the MAC into the Xen range: ${replacement}`);
+  return replaceRange([mac], (replacement) => `Move the MAC into the Xen range: '${replacement}'`);
 }
 
 /** Replaces the whole setting (key to end of value) with `text`. */
 export function rewriteSetting(doc: XlDocument, setting: Setting, text: string): FixesFor {
-  return (found, { uri }) => [quickFix(`Replace with \`${text}\``, uri, [TextEdit.replace(doc.lines.range(setting.start, setting.end), text)], [found], true)];
+  return (found, { uri }) => [quickFix(`Replace with '${text}'`, uri, [TextEdit.replace(doc.lines.range(setting.start, setting.end), text)], [found], true)];
 }
 
 /** Deletes the diagnostic's whole line, its line break included. */
@@ -65,7 +65,7 @@ export function deleteLine(doc: XlDocument): FixesFor {
 export function newMac(doc: XlDocument): FixesFor {
   return (found, ctx) => {
     const mac = freshMac(doc, ctx);
-    return [quickFix(`Use a new random Xen MAC (${mac})`, ctx.uri, [TextEdit.replace(found.range, mac)], [found])];
+    return [quickFix(`Use a new random Xen MAC '${mac}'`, ctx.uri, [TextEdit.replace(found.range, mac)], [found])];
   };
 }
 
@@ -76,7 +76,7 @@ export function addMac(doc: XlDocument): FixesFor {
     const empty = doc.text[start] === doc.text[start - 1];
     const mac = freshMac(doc, ctx);
     const insert = empty ? `mac=${mac}` : `mac=${mac}, `;
-    return [quickFix(`Add a fixed Xen MAC (${mac})`, ctx.uri, [TextEdit.insert(doc.lines.positionAt(start), insert)], [found], true)];
+    return [quickFix(`Add a fixed Xen MAC '${mac}'`, ctx.uri, [TextEdit.insert(doc.lines.positionAt(start), insert)], [found], true)];
   };
 }
 

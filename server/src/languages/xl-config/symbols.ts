@@ -1,6 +1,9 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import { outlineText } from '../../common/outline';
 import type { ServiceContext } from '../types';
-import { lastSetting, scalarText, Setting, XlDocument } from './ast';
+import { lastSetting, scalarText, Setting, Span, Value, XlDocument } from './ast';
+import { diskSpecOf } from './devices/diskSpec';
+import { splitSpec } from './devices/keyValueSpec';
 
 /** The domain (named by `name`) with its settings as children; xl.conf lists its settings. */
 export function symbols(doc: XlDocument, _ctx?: ServiceContext): DocumentSymbol[] {
@@ -12,16 +15,70 @@ export function symbols(doc: XlDocument, _ctx?: ServiceContext): DocumentSymbol[
   return [{ name: domainName, detail: 'domain', kind: SymbolKind.Module, range: whole, selectionRange: doc.lines.range(name.value.start, name.value.end), children: settings }];
 }
 
+const itemCount = (n: number) => `[${n} item${n === 1 ? '' : 's'}]`;
+
 function settingSymbol(doc: XlDocument, setting: Setting): DocumentSymbol {
   const value = setting.value;
-  const detail = !value ? '' : value.kind === 'list' ? `[${value.items.length} item${value.items.length === 1 ? '' : 's'}]` : (scalarText(value) ?? '');
-  return {
+  const symbol: DocumentSymbol = {
     name: setting.key.name,
-    detail: detail.length > 60 ? `${detail.slice(0, 57)}...` : detail,
+    detail: outlineText(!value ? '' : value.kind === 'list' ? itemCount(value.items.length) : (scalarText(value) ?? '')),
     kind: value?.kind === 'list' ? SymbolKind.Array : SymbolKind.Property,
     range: doc.lines.range(setting.start, setting.end),
     selectionRange: doc.lines.range(setting.key.start, setting.key.end),
   };
+  if (value?.kind === 'list' && value.items.length > 0) symbol.children = value.items.map((item) => itemSymbol(doc, setting.key.name, item));
+  return symbol;
+}
+
+/**
+ * One item of a list: a device named by what tells it from its siblings (a
+ * disk by its vdev, a vif by its MAC or else its bridge, a PCI device by its
+ * address, a channel by its name, a 9pfs share by its tag), any other item by
+ * its text; the whole spec is the detail.
+ */
+function itemSymbol(doc: XlDocument, key: string, item: Value): DocumentSymbol {
+  const range = doc.lines.range(item.start, item.end);
+  if (item.kind !== 'string') {
+    const name = item.kind === 'number' ? item.raw : itemCount(item.items.length);
+    return { name, kind: item.kind === 'number' ? SymbolKind.Number : SymbolKind.Array, range, selectionRange: range };
+  }
+  const label = deviceLabel(doc, key, item);
+  const symbol: DocumentSymbol = {
+    name: outlineText(label?.text || item.value) || "''",
+    kind: label ? SymbolKind.Object : SymbolKind.String,
+    range,
+    selectionRange: label ? doc.lines.range(label.start, label.end) : range,
+  };
+  if (label) symbol.detail = outlineText(item.value);
+  return symbol;
+}
+
+/** Which `key=` names a device of each key=value list, in order of preference. */
+const NAMING_KEYS: Record<string, readonly string[]> = {
+  vif: ['mac', 'bridge', 'vifname'],
+  pci: ['bdf', 'name'],
+  channel: ['name'],
+  p9: ['tag'],
+  vtpm: ['uuid', 'backend'],
+};
+
+/** The part of a device spec that names the device, with its place in the document. */
+function deviceLabel(doc: XlDocument, key: string, item: Value & { kind: 'string' }): ({ text: string } & Span) | undefined {
+  if (key === 'disk') {
+    const vdev = diskSpecOf(doc.text, item).vdev;
+    return vdev?.value ? { text: vdev.value, ...vdev.valueSpan } : undefined;
+  }
+  const naming = NAMING_KEYS[key];
+  if (!naming) return undefined;
+  const parts = splitSpec(doc.text, item);
+  // A PCI device may also be named by a leading address with no key (`0000:03:00.0,permissive=1`).
+  const [first] = parts;
+  if (key === 'pci' && first && !first.value) return { ...first.key, text: first.key.name };
+  for (const name of naming) {
+    const part = parts.find((p) => p.key.name === name && p.value?.text);
+    if (part?.value) return { ...part.value };
+  }
+  return undefined;
 }
 
 /** Lists that span lines, and runs of two or more comment lines. */
