@@ -43,7 +43,8 @@ export function format(doc: ClusterDoc, options: FormattingOptions, range?: Rang
       if (!piece.element.selfClosing) open.push(piece.element);
     } else if (piece.kind === 'end') {
       open.pop();
-      const empty = pieces[i - 1]?.kind === 'close';
+      const before = pieces[i - 1];
+      const empty = before.kind === 'close' && before.element === piece.element;
       rules.push(keptInside.has(piece.element) ? null : { newline: !empty, space: empty ? '' : undefined, indent: depth.get(piece.element)! });
     } else if ((enclosing && keptInside.has(enclosing)) || (piece.kind === 'other' && text[piece.start] !== '<')) {
       rules.push(null);
