@@ -77,3 +77,25 @@ describe('formatting over LSP', () => {
     assert.deepEqual(await formatting('file:///tmp/notes.md', { tabSize: 4, insertSpaces: true }), []);
   });
 });
+
+describe('a throwing formatter over LSP', () => {
+  it('answers no edit, logs the throw once naming the handler and the file, and goes on serving', async () => {
+    const client = await LspTestClient.start({ env: { XCC_TEST_THROW_ON: 'FORMAT-GUARD' } });
+    try {
+      const uri = 'file:///guard/etc/drbd.d/throws.res';
+      await client.open(uri, 'drbd', `# FORMAT-GUARD:format\n${RESOURCE}`);
+      const options = { tabSize: 4, insertSpaces: true };
+      assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options }), []);
+      assert.deepEqual(await client.request('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 3, character: 0 } }, options }), []);
+      for (const handler of ['formatting', 'rangeFormatting']) {
+        const lines = client.logs.filter((l) => l.startsWith(`textDocument/${handler} for ${uri} threw Error: injected by XCC_TEST_THROW_ON`));
+        assert.equal(lines.length, 1, `textDocument/${handler}: ${client.logs.join('\n')}`);
+      }
+      const other = 'file:///guard/etc/drbd.d/fine.res';
+      await client.open(other, 'drbd', RESOURCE);
+      assert.equal((await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: other }, options })).length, 4);
+    } finally {
+      await client.stop();
+    }
+  });
+});

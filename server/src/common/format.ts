@@ -41,6 +41,13 @@ export interface Layout {
   lineComment?: string;
 }
 
+/**
+ * Lines nested deeper are indented no further: no real config nests past a
+ * handful of levels, and a generated file nested ten thousand deep would
+ * otherwise grow by the square of its depth.
+ */
+export const MAX_INDENT_LEVELS = 64;
+
 const isBlank = (code: number) => code === 32 || code === 9 || code === 11 || code === 12;
 
 /** One level of indentation as the editor wants it. */
@@ -99,7 +106,7 @@ function commentText(text: string, segment: Segment): string {
 export function layoutEdits(lines: LineIndex, layout: Layout, options: FormattingOptions, range?: Range): TextEdit[] {
   const text = lines.text;
   const unit = indentUnit(options);
-  const indent = (levels: number | undefined, written: string) => (levels === undefined ? written : unit.repeat(Math.max(0, levels)));
+  const indent = (levels: number | undefined, written: string) => (levels === undefined ? written : unit.repeat(Math.min(MAX_INDENT_LEVELS, Math.max(0, levels))));
   const lineBreak = lineBreakOf(text);
   const { tokens } = layout;
   const changes: { start: number; end: number; newText: string }[] = [];
