@@ -250,7 +250,26 @@ const drbdFile = (() => {
   return fc.array(section(3), { maxLength: 3 }).map((parts) => parts.join(''));
 })();
 
+/** cluster.conf trees with any white space between markup (none, blanks, line breaks), comments, and attributes over lines. */
+const clusterFile = (() => {
+  const gap = fc.constantFrom('', ' ', '\n', '\n    ', '\t\t', '\n\n  ');
+  const between = fc.constantFrom(' ', '  ', '\n      ', '\t');
+  const attributes = fc.array(fc.tuple(between, fc.constantFrom('name="a"', "nodeid='1'", 'agent="fence_apc"', 'passwd="x  y"', 'ipaddr = "10.0.0.1"')), { maxLength: 3 })
+    .map((list) => list.map(([b, a]) => b + a).join(''));
+  const comment = fc.constantFrom('<!-- note -->', '<!-- two\n  lines -->');
+  const element: fc.Memo<string> = fc.memo((n) =>
+    fc.tuple(fc.constantFrom('clusternodes', 'clusternode', 'fence', 'method', 'device', 'rm'), attributes, fc.constantFrom('', ' '), fc.array(fc.tuple(gap, n > 1 ? fc.oneof(element(n - 1), comment) : comment), { maxLength: 3 }), gap)
+      .map(([name, attrs, beforeClose, children, last]) => (children.length === 0 && attrs.length % 2 === 0 ? `<${name}${attrs}${beforeClose}/>` : `<${name}${attrs}>${children.map(([g, c]) => g + c).join('')}${last}</${name}>`)),
+  );
+  return fc.tuple(fc.constantFrom('', '<?xml version="1.0"?>', '<?xml version="1.0"?>\n'), gap, fc.array(fc.tuple(gap, element(3)), { maxLength: 4 }), gap)
+    .map(([declaration, g1, children, g2]) => `${declaration}${g1}<cluster name="c" config_version="1">${children.map(([g, c]) => g + c).join('')}${g2}</cluster>\n`);
+})();
+
 describe('formatting generated files', () => {
+  it('cluster.conf: any layout formats to the same elements, attributes and comments, idempotently', () => {
+    fc.assert(fc.property(clusterFile, fc.constantFrom(...OPTIONS), (text, options) => void checkFormatting('cluster-conf', text, options, JSON.stringify(text))), { numRuns: 300 });
+  });
+
   it('xl: any spacing and list layout formats to the same settings, idempotently', () => {
     fc.assert(fc.property(xlFile, fc.constantFrom(...OPTIONS), (text, options) => void checkFormatting('xl-config', text, options, JSON.stringify(text))), { numRuns: 400 });
   });
