@@ -1,12 +1,16 @@
 /** Formatting in a real VS Code: "Format Document" and "Format Selection", as a user runs them. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, nextTextChange, openNewWorkspaceFile } from './helpers';
+import { closeAllEditors, nextTextChange, openNewWorkspaceFile, workspaceUri } from './helpers';
 
 const MISINDENTED = 'resource r9 {\nprotocol C;\n      net {\n  cram-hmac-alg sha1;\n}\n}\n';
 
+/** The files the tests wrote: removed after each, so that the later suites see the example workspace alone. */
+const written: string[] = [];
+
 /** Opens `text` as a new workspace file with the editor's indentation `options`, runs `command` (on `selection`), and returns the text. */
 async function formatIn(path: string, text: string, options: vscode.TextEditorOptions, command: string, selection?: vscode.Selection): Promise<string> {
+  written.push(path);
   const { document, editor } = await openNewWorkspaceFile(path, text);
   editor.options = options;
   if (selection) editor.selection = selection;
@@ -17,7 +21,10 @@ async function formatIn(path: string, text: string, options: vscode.TextEditorOp
 }
 
 describe('formatting', () => {
-  afterEach(closeAllEditors);
+  afterEach(async () => {
+    await closeAllEditors();
+    for (const path of written.splice(0)) await vscode.workspace.fs.delete(workspaceUri(path));
+  });
 
   it('"Format Document" indents a DRBD resource with the editor\'s tab size', async () => {
     const formatted = await formatIn('etc/drbd.d/format-me.res', MISINDENTED, { tabSize: 2, insertSpaces: true }, 'editor.action.formatDocument');
