@@ -68,22 +68,20 @@ interface Segment extends Span {
 }
 
 /**
- * The lines of the gap [from, to), split at its line breaks; undefined when
- * the gap holds anything but blanks and comments (something the language's
- * tokens do not cover: such a gap is left as written).
+ * The lines of the gap [from, to), split at its line breaks (which stay as
+ * they are); undefined when the gap holds anything but blanks and comments
+ * (something the language's tokens do not cover: such a gap is left as written).
  */
-function segmentsOf(text: string, from: number, to: number, lineComment: string | undefined): { segments: Segment[]; breaks: string[] } | undefined {
+function segmentsOf(text: string, from: number, to: number, lineComment: string | undefined): Segment[] | undefined {
   const segments: Segment[] = [];
-  const breaks: string[] = [];
   let start = from;
   let comment = -1;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
       segments.push({ start, end: i, comment });
-      const width = code === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to ? 2 : 1;
-      breaks.push(text.slice(i, i + width));
-      i += width - 1;
+      // A CRLF is one break; the line break itself is never edited.
+      if (code === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to) i++;
       start = i + 1;
       comment = -1;
     } else if (comment < 0 && !isBlank(code)) {
@@ -92,7 +90,7 @@ function segmentsOf(text: string, from: number, to: number, lineComment: string 
     }
   }
   segments.push({ start, end: to, comment });
-  return { segments, breaks };
+  return segments;
 }
 
 /** The comment of a segment without the blanks after it. */
@@ -126,9 +124,8 @@ export function layoutEdits(lines: LineIndex, layout: Layout, options: Formattin
     if (!rule) continue;
     const from = i === 0 ? 0 : tokens[i - 1].end;
     const to = i === tokens.length ? text.length : tokens[i].start;
-    const split = segmentsOf(text, from, to, layout.lineComment);
-    if (!split) continue;
-    const { segments } = split;
+    const segments = segmentsOf(text, from, to, layout.lineComment);
+    if (!segments) continue;
     const hasPrevious = i > 0;
     const hasNext = i < tokens.length;
     const last = segments.length - 1;
