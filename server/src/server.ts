@@ -236,6 +236,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
@@ -349,6 +351,20 @@ connection.onFoldingRanges(
   guarded('textDocument/foldingRange', [], (params) => {
     const served = serve(params.textDocument.uri);
     return served ? served.service.folding(served.doc, served.ctx) : [];
+  }),
+);
+
+connection.onDocumentFormatting(
+  guarded('textDocument/formatting', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.format(served.doc, params.options) : [];
+  }),
+);
+
+connection.onDocumentRangeFormatting(
+  guarded('textDocument/rangeFormatting', [], (params) => {
+    const served = serve(params.textDocument.uri);
+    return served ? served.service.format(served.doc, params.options, params.range) : [];
   }),
 );
 

@@ -4,7 +4,7 @@
  * test/unit/<id>/helpers.ts builds its tester from its definition, with the
  * file path and settings that language's files usually have.
  */
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FormattingOptions, Hover, MarkupContent, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FileReader, LanguageDefinition, ParsedDocument, ServiceContext, Settings } from '../../server/src/languages/types';
 import type { FileFacts } from '../../server/src/workspace/facts';
 import { testContext } from './fixtures';
@@ -73,6 +73,8 @@ export interface TestOptions {
 export interface LanguageTester<Doc extends ParsedDocument> {
   context(options?: TestOptions): ServiceContext;
   parse(text: string, options?: TestOptions): Doc;
+  /** The formatting edits (of `range`, or of the whole file) and the text they make; 4 spaces unless `formatting` says. */
+  format(text: string, formatting?: Partial<FormattingOptions>, range?: Range): { edits: TextEdit[]; text: string };
   /** The file's own diagnostics, in document order. */
   diagnostics(text: string, options?: TestOptions): Diagnostic[];
   /** `summary` of each own diagnostic. */
@@ -102,6 +104,10 @@ export function languageTester<Doc extends ParsedDocument>(definition: LanguageD
   const tester: LanguageTester<Doc> = {
     context,
     parse: (text, options) => service.parse(text, context(options)),
+    format(text, formatting, range) {
+      const edits = service.format(service.parse(text, context()), { tabSize: 4, insertSpaces: true, ...formatting }, range);
+      return { edits, text: applyEdits(text, edits) };
+    },
     diagnostics(text, options) {
       const ctx = context(options);
       return inOrder(service.validate(service.parse(text, ctx), ctx));

@@ -42,11 +42,18 @@ export interface OracleVerdict {
   messages: string[];
 }
 
-const cache = new Map<string, OracleVerdict>();
+const cache = new Map<string, OracleReport>();
 let scratch: string | undefined;
 
-/** The real tool's verdict on `text`, saved under `name` in a scratch folder (cached by content). */
-export function oracleVerdict(oracle: string, text: string, name: string): OracleVerdict {
+/** What a real tool printed about a file, and the path it was saved under (which the report names). */
+export interface OracleReport {
+  /** The oracle's JSON (see shared/oracles/README.md); `{}` when it printed nothing. */
+  json: Record<string, unknown>;
+  path: string;
+}
+
+/** The real tool's full report on `text`, saved under `name` in a scratch folder (cached by content). */
+export function oracleReport(oracle: string, text: string, name: string): OracleReport {
   const key = createHash('sha1').update(oracle).update('\0').update(text).digest('hex');
   const known = cache.get(key);
   if (known) return known;
@@ -62,11 +69,16 @@ export function oracleVerdict(oracle: string, text: string, name: string): Oracl
     // Exit status 1 means "invalid" and still prints the JSON verdict.
     stdout = (error as { stdout?: string }).stdout ?? '';
   }
+  const report = { json: JSON.parse(stdout || '{}') as Record<string, unknown>, path };
+  cache.set(key, report);
+  return report;
+}
+
+/** The real tool's verdict on `text`, saved under `name` in a scratch folder (cached by content). */
+export function oracleVerdict(oracle: string, text: string, name: string): OracleVerdict {
   type Errors = { message?: string; line?: number | null }[];
-  const result = JSON.parse(stdout || '{}') as { valid?: boolean | null; messages?: unknown[]; errors?: Errors; dialects?: Record<string, { errors?: Errors }> };
+  const result = oracleReport(oracle, text, name).json as { valid?: boolean | null; messages?: unknown[]; errors?: Errors; dialects?: Record<string, { errors?: Errors }> };
   const errors = [...(result.errors ?? []), ...Object.values(result.dialects ?? {}).flatMap((d) => d.errors ?? [])];
   const messages = [...errors.map((e) => `${e.line ?? '?'}: ${e.message ?? ''}`), ...(result.messages ?? []).map(String)].slice(0, 6);
-  const verdict = { valid: result.valid === true, messages };
-  cache.set(key, verdict);
-  return verdict;
+  return { valid: result.valid === true, messages };
 }

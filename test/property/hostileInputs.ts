@@ -120,7 +120,7 @@ function probes(text: string, end: Position): Position[] {
 
 /**
  * Runs every entry point a user reaches on `text`: parse, validate, symbols,
- * folding, facts, and completion, hover, definition and code actions at the
+ * folding, facts, formatting, and completion, hover, definition and code actions at the
  * probe positions. Returns a number that depends on every result, so that
  * nothing can be optimized away.
  */
@@ -132,6 +132,7 @@ export function exerciseAll(language: LanguageId, text: string): number {
   let sum = doc.syntaxErrors.length + diagnostics.length;
   sum += service.symbols(doc, ctx).length + service.folding(doc, ctx).length;
   sum += Object.keys(service.facts(doc, ctx)).length;
+  sum += service.format(doc, { tabSize: 4, insertSpaces: true }).length;
   const end = doc.lines.positionAt(text.length);
   for (const position of probes(text, end)) {
     sum += service.complete(doc, position, ctx).length;

@@ -48,6 +48,7 @@ function exercise(languageId: LanguageId, text: string): void {
   }
   for (const s of service.symbols(doc, ctx)) assertInside(s.range, lines, `symbol ${s.name}`);
   for (const f of service.folding(doc, ctx)) assert.ok(f.startLine <= f.endLine && f.endLine < lines.lineCount, 'folding range outside document');
+  for (const e of service.format(doc, { tabSize: 4, insertSpaces: true })) assertInside(e.range, lines, 'formatting edit');
   // Probe a few positions: start, end, and the middle.
   const probes = [0, text.length, Math.floor(text.length / 2)].map((o) => lines.positionAt(o));
   for (const position of probes) {

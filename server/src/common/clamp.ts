@@ -15,6 +15,7 @@ export function clampPositions<Doc extends ParsedDocument>(service: LanguageServ
     complete: (doc, position, ctx) => service.complete(doc, doc.lines.clamp(position), ctx),
     hover: (doc, position, ctx) => service.hover(doc, doc.lines.clamp(position), ctx),
     codeActions: (doc, r, diagnostics, ctx) => service.codeActions(doc, range(doc, r), diagnostics, ctx),
+    format: (doc, options, r) => service.format(doc, options, r && range(doc, r)),
     ...(definition && { definition: (doc: Doc, position, ctx) => definition(doc, doc.lines.clamp(position), ctx) }),
     ...(references && { references: (doc: Doc, position, ctx) => references(doc, doc.lines.clamp(position), ctx) }),
     ...(rename && { rename: (doc: Doc, position, newName, ctx) => rename(doc, doc.lines.clamp(position), newName, ctx) }),

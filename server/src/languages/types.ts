@@ -4,10 +4,12 @@ import type {
   Diagnostic,
   DocumentSymbol,
   FoldingRange,
+  FormattingOptions,
   Hover,
   Location,
   Position,
   Range,
+  TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { CodeInfo } from '../common/codes';
@@ -109,6 +111,12 @@ export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   codeActions(doc: Doc, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[];
   symbols(doc: Doc, ctx: ServiceContext): DocumentSymbol[];
   folding(doc: Doc, ctx: ServiceContext): FoldingRange[];
+  /**
+   * Document formatting (`range` absent) or range formatting: the edits that
+   * lay the file out (white space only, never a token), none on a line that
+   * is already right. A file with syntax errors gets none.
+   */
+  format(doc: Doc, options: FormattingOptions, range?: Range): TextEdit[];
   /** Facts other files may refer to (names, MACs, hosts…), for the workspace index. */
   facts(doc: Doc, ctx: ServiceContext): FileFacts;
   /**

@@ -7,7 +7,7 @@
  * or the CLI starts (read once, at start-up), a language service method throws
  * an Error for a document whose text contains `MARKER:METHOD` (`parse`,
  * `facts`, `validate`, `complete`, `hover`, `codeActions`, `symbols`,
- * `folding`, `definition`, `references`, `rename`) or `MARKER:*` (every one).
+ * `folding`, `format`, `definition`, `references`, `rename`) or `MARKER:*` (every one).
  * A real input that throws today may be fixed tomorrow; this keeps the guard
  * tested.
  */

@@ -38,7 +38,38 @@ const DEMO_FILES = {
     'restart = "always"',
     '',
   ].join('\n'),
+  // Pasted together from a wiki and a colleague's mail: the formatter scenes lay it out.
+  'etc/drbd.d/r1.res': [
+    '# Single-primary storage for the database guest.',
+    'resource r1 {',
+    '  device    /dev/drbd1;',
+    'meta-disk internal;',
+    '      net {',
+    'protocol C;',
+    '           after-sb-0pri discard-zero-changes;',
+    '  after-sb-1pri discard-secondary;',
+    '}',
+    '    disk {',
+    '\tresync-rate 40M;',
+    '      }',
+    'on an-node01.alteeve.com {',
+    '        address 192.168.2.71:7790;',
+    '  disk    /dev/md4;',
+    '}',
+    '      on an-node02.alteeve.com {',
+    'address 192.168.2.72:7790;',
+    '            disk    /dev/md4;',
+    '   }',
+    '}',
+    '',
+  ].join('\n'),
 };
+
+/** The editor shows its text with syntax colours (a token of another colour than plain text, mtk1). */
+const coloured = () => document.querySelector('.editor-instance .view-lines span[class^="mtk"]:not(.mtk1)') !== null;
+
+/** The editor's text as shown (the DOM writes blanks as no-break spaces). */
+const shownText = () => document.querySelector('.editor-instance .view-lines')?.textContent.replace(/\u00a0/g, ' ') ?? '';
 
 const SCENES = [
   {
@@ -85,6 +116,27 @@ const SCENES = [
     },
   },
   {
+    name: 'drbd-format-before',
+    caption: 'Before "Format Document": a DRBD resource pasted together with every indentation',
+    file: 'etc/drbd.d/r1.res',
+    async act(ui) {
+      await ui.waitUntil(coloured, 'the resource in the editor, coloured');
+      await ui.moveMouseAway();
+    },
+  },
+  {
+    name: 'drbd-format-after',
+    caption: 'After "Format Document": indented by section, values and comments as written',
+    file: 'etc/drbd.d/r1.res',
+    async act(ui) {
+      await ui.waitUntil(coloured, 'the resource in the editor, coloured');
+      await ui.focusEditor();
+      await ui.runCommand('Format Document');
+      await ui.waitUntil(shownText, 'the formatted resource', '        resync-rate 40M;');
+      await ui.moveMouseAway();
+    },
+  },
+  {
     name: 'dom0-explorer',
     caption: "The dom0 explorer: a host's domains with state, memory and vCPUs (a real sshd replaying a real dom0's xl output)",
     file: 'etc/xen/vm01-web.cfg',
@@ -128,9 +180,11 @@ function workbench(page) {
     async isVisible(selector) {
       return page.locator(selector).first().isVisible();
     },
-    async waitUntil(predicate, what) {
+    /** Waits until `predicate` (run in the page) is true, or, with `includes`, until the text it returns includes it. */
+    async waitUntil(predicate, what, includes) {
+      const test = includes === undefined ? predicate : `(${predicate.toString()})().includes(${JSON.stringify(includes)})`;
       try {
-        await page.waitForFunction(predicate, undefined, { timeout: WIDGET_TIMEOUT_MS });
+        await page.waitForFunction(test, undefined, { timeout: WIDGET_TIMEOUT_MS });
       } catch {
         throw new Error(`${what} did not appear within ${WIDGET_TIMEOUT_MS / 1000} s`);
       }
@@ -165,6 +219,14 @@ function workbench(page) {
     },
     async focusEditor() {
       await page.locator('.editor-instance .view-lines').first().click();
+    },
+    /** Runs a command by its title from the Command Palette. */
+    async runCommand(title) {
+      await page.keyboard.press('Control+Shift+P');
+      await ui.waitFor('.quick-input-widget input', 'the Command Palette');
+      await page.keyboard.type(title);
+      await ui.waitFor(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`, `${title} in the Command Palette`);
+      await page.keyboard.press('Enter');
     },
     /** Moves the cursor with "Go to Line/Column" (1-based). */
     async goTo(line, column) {
@@ -207,7 +269,8 @@ async function main() {
   const dom0 = scenes.some((scene) => scene.needsDom0) ? await startDom0StandIn() : undefined;
   const server = await startCodeServer({
     installDir,
-    userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, ...dom0?.settings },
+    // The formatter scenes' resource is indented every which way: the editor's guess from it would be 6 spaces.
+    userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 14, '[drbd]': { 'editor.detectIndentation': false, 'editor.tabSize': 4 }, ...dom0?.settings },
   });
   const browser = await launchChromium({ installDir, viewport: { width: 1280, height: 760 } });
   try {
