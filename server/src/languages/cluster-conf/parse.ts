@@ -133,6 +133,15 @@ function addAttribute(element: XmlElement, attr: XmlAttribute): void {
   else element.attributes.push(attr);
 }
 
+/**
+ * A finished list as an array of its own size: one grown by push keeps room
+ * for 16 or more (a `<clusternode name nodeid votes>` held 18 slots for its 3
+ * attributes), and a big file has a list of attributes per element.
+ */
+function ownSize<T>(list: T[]): T[] {
+  return list.length > 1 ? list.slice() : list;
+}
+
 /** Scans the element tree; never throws, closes whatever is left open at the end. */
 function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
   const elements: XmlElement[] = [];
@@ -155,6 +164,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   const pop = () => {
     const element = stack.pop()!;
     openNames.set(element.name, openNames.get(element.name)! - 1);
+    element.children = ownSize(element.children);
+    element.texts = ownSize(element.texts);
     return element;
   };
 
@@ -287,6 +298,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     let j = nameEnd;
     for (;;) {
       while (j < text.length && isSpace(text[j])) j++;
+      const tagEnds = j >= text.length || text[j] === '<' || text[j] === '>' || (text[j] === '/' && text[j + 1] === '>');
+      if (tagEnds) element.attributes = ownSize(element.attributes);
       if (j >= text.length || text[j] === '<') {
         // Unterminated start tag: the element holds nothing and stays open to the end of the tag.
         element.startTagEnd = element.contentEnd = element.end = j;
