@@ -145,7 +145,7 @@ function memoryText(r: MemoryResult): string {
 
 export async function benchHostile(only?: LanguageId[], withMemory = true): Promise<void> {
   const languages = only ?? LANGUAGE_IDS;
-  console.log(`\nhostile inputs (test/property/hostileInputs.ts; each case at about ${CASE_BYTES / 1000} KB in a fresh process, every entry point; 20 MB files parsed and validated once):`);
+  console.log(`\nhostile inputs (test/property/hostileInputs.ts; each case at about ${CASE_BYTES / 1000} KB in a fresh process, every entry point; 20 MB files checked once, syntax only and in full):`);
   console.log(`  ${pad('language', 14)}${pad('cases', 7)}${pad('slowest case', 16)}which`);
   const memoryRows: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'xen-hostile-'));
