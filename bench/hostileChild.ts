@@ -4,14 +4,17 @@
  *
  *   node hostileChild.js time LANGUAGE BYTES FIRST   runs the hostile cases of LANGUAGE from index FIRST,
  *                                                   each at about BYTES, one JSON line per case
- *   node hostileChild.js memory LANGUAGE PATH FILE   parses and validates FILE once (as if at PATH) and
- *                                                   prints its time and the peak resident memory (VmHWM)
+ *   node hostileChild.js memory LANGUAGE PATH FILE MODE
+ *       checks FILE once (as if open at PATH) and prints its time, the resident memory before the
+ *       file was read (node and the modules: the baseline) and the peak (VmHWM). MODE `syntax`: as
+ *       the server and the CLI do past xenConfig.diagnostics.maxFileSize (the runner, default
+ *       settings: a parse, its syntax errors, the document kept for the editing features); `full`:
+ *       every check of the file (the limit set to 0).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { serviceFor } from '../server/src/languages/registry';
-import type { LanguageId } from '../server/src/languages/types';
-import { testContext } from '../test/helpers/fixtures';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS, type LanguageId } from '../server/src/languages/types';
+import { WorkspaceRunner } from '../server/src/workspace/runner';
 import { exerciseAll, HOSTILE_CASES } from '../test/property/hostileInputs';
 
 /** The `n` at which a case's text is about `bytes` long (cases grow about linearly in n). */
@@ -36,25 +39,28 @@ function time(language: LanguageId, bytes: number, first: number): void {
   }
 }
 
-function memory(language: LanguageId, path: string, file: string): void {
-  const service = serviceFor(language)!;
-  const ctx = testContext(path);
-  const text = readFileSync(file, 'utf8');
+function memory(language: LanguageId, path: string, file: string, mode: string): void {
+  const settings = { ...DEFAULT_SETTINGS, diagnostics: { maxFileSize: mode === 'full' ? 0 : DEFAULT_MAX_FILE_SIZE } };
+  const runner = new WorkspaceRunner({ root: '/', settings });
+  const uri = `file://${path}`;
+  // Every module the check needs is loaded before the baseline is taken.
+  runner.setOpen(uri, language, 'x');
+  runner.diagnose(uri);
   const baseKb = memoryKb('VmRSS');
+  const text = readFileSync(file, 'utf8');
   const start = performance.now();
-  const doc = service.parse(text, ctx);
-  const parseMs = performance.now() - start;
-  const diagnostics = service.validate(doc, ctx).length;
+  runner.setOpen(uri, language, text);
+  const diagnostics = runner.diagnose(uri)!.length;
   const ms = performance.now() - start;
-  process.stdout.write(`${JSON.stringify({ bytes: Buffer.byteLength(text), baseKb, peakKb: memoryKb('VmHWM'), parseMs, ms, syntaxErrors: doc.syntaxErrors.length, diagnostics })}\n`);
+  process.stdout.write(`${JSON.stringify({ bytes: Buffer.byteLength(text), baseKb, peakKb: memoryKb('VmHWM'), ms, diagnostics })}\n`);
 }
 
 if (require.main === module) {
   const [mode, language, a, b] = process.argv.slice(2);
   if (mode === 'time') time(language as LanguageId, Number(a), Number(b ?? 0));
-  else if (mode === 'memory') memory(language as LanguageId, a, b);
+  else if (mode === 'memory') memory(language as LanguageId, a, b, process.argv[6] ?? 'syntax');
   else {
-    console.error('usage: hostileChild.js time LANGUAGE BYTES [FIRST] | memory LANGUAGE PATH FILE');
+    console.error('usage: hostileChild.js time LANGUAGE BYTES [FIRST] | memory LANGUAGE PATH FILE syntax|full');
     process.exitCode = 2;
   }
 }

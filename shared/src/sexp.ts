@@ -17,6 +17,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './lineIndex';
+import { StringPool } from './stringPool';
 
 export interface SexpAtom {
   kind: 'atom';
@@ -146,6 +147,8 @@ class SexpReader {
   private pos = 0;
   private readonly nodes: ReturnType<typeof nodeClasses>;
   private readonly errors: SexpError[] = [];
+  /** A big file repeats its option names: one string each. */
+  private readonly words = new StringPool();
   private lastContentEnd?: { offset: number; end: number };
   private moreErrors?: { count: number; start: number };
 
@@ -299,7 +302,7 @@ class SexpReader {
     const lineEnd = this.lines.lineEnd(this.lines.positionAt(start).line);
     this.error('unterminated-string', start, lineEnd, `string opened with ${quote} is never closed: add the closing ${quote} (xend fails with "unexpected EOF")`);
     this.pos = lineEnd;
-    return this.atom(this.text.slice(start + 1, lineEnd), start, lineEnd, quote, []);
+    return this.atom(this.words.slice(this.text, start + 1, lineEnd), start, lineEnd, quote, []);
   }
 
   private readBareAtom(): SexpAtom {
@@ -309,7 +312,7 @@ class SexpReader {
       if (WHITESPACE.includes(ch) || SEPARATORS.includes(ch) || ch === '#') break;
       this.pos++;
     }
-    return this.atom(this.text.slice(start, this.pos), start, this.pos);
+    return this.atom(this.words.slice(this.text, start, this.pos), start, this.pos);
   }
 
   private skipTrivia(): void {

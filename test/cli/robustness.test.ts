@@ -241,9 +241,25 @@ describe('cli.js check: a language service that throws', () => {
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'error: etc/xen/a.cfg: xl-config parse threw Error: injected by XCC_TEST_THROW_ON in xl-config parse (an internal error: the file is not fully checked)',
       'error: etc/xen/c.cfg: xl-config validate threw Error: injected by XCC_TEST_THROW_ON in xl-config validate (an internal error: the file is not fully checked)',
-      'checked 3 files (2 not fully): 1 errors, 1 warnings, 0 infos, 0 hints',
+      'checked 3 files (2 not fully): 1 errors, 1 warnings, 2 infos, 0 hints',
     ]);
     assert.match(result.stdout, /^etc\/xen\/b\.cfg:2:\d+: error: /m);
+  });
+
+  it('shows each file it failed on with one info at line 1, as the editor does, never as a clean file', () => {
+    const result = check(root, ['--format', 'json', 'etc'], hook);
+    assert.equal(result.status, 2);
+    const shown = (JSON.parse(result.stdout) as { file: string; diagnostics: { line: number; col: number; severity: string; code: string; message: string }[] }[]).map((r) => ({
+      file: r.file,
+      failed: r.diagnostics.filter((d) => d.code === 'workspace/check-failed').map((d) => `${d.line}:${d.col} ${d.severity} ${d.message}`),
+    }));
+    const notice = (step: string) =>
+      `1:1 info The checker failed on this file (xl-config ${step} threw Error: injected by XCC_TEST_THROW_ON in xl-config ${step}), so its problems may not all be shown. The failure is logged (the language server's output; the CLI's error line): please report it.`;
+    assert.deepEqual(shown, [
+      { file: 'etc/xen/a.cfg', failed: [notice('parse')] },
+      { file: 'etc/xen/b.cfg', failed: [] },
+      { file: 'etc/xen/c.cfg', failed: [notice('validate')] },
+    ]);
   });
 
   it('on a real input that threw in a parser (a character reference past U+10FFFF) never prints a stack trace', () => {

@@ -62,9 +62,14 @@ describe('a throwing language service: one logged error, an empty answer, a livi
     assert.ok(client.running);
   });
 
-  it('publishes no diagnostics for a document whose parser throws, logs it once, and keeps serving it and the others', async () => {
+  it('publishes one info at line 1 for a document whose parser throws, logs it once, and keeps serving it and the others', async () => {
     const uri = 'file:///guard/etc/xen/parse.cfg';
-    assert.deepEqual(await client.open(uri, 'xl-config', throwsIn('parse') + DOMAIN), []);
+    const diagnostics = await client.open(uri, 'xl-config', throwsIn('parse') + DOMAIN);
+    assert.deepEqual(summary(diagnostics), ['1:1 3 workspace/check-failed']);
+    assert.equal(
+      diagnostics[0].message,
+      "The checker failed on this file (xl-config parse threw Error: injected by XCC_TEST_THROW_ON in xl-config parse), so its problems may not all be shown. The failure is logged (the language server's output; the CLI's error line): please report it.",
+    );
     await client.waitForLog(new RegExp(`^xl-config parse for ${uri} threw Error: injected`));
     // Requests on it answer empty without trying the same text again.
     assert.equal(await client.hover(uri, { line: 1, character: 1 }), null);
@@ -79,9 +84,12 @@ describe('a throwing language service: one logged error, an empty answer, a livi
   it('survives a throw in the validation that follows typing (the debounced run used to end the process)', async () => {
     const uri = 'file:///guard/etc/xen/typing.cfg';
     assert.deepEqual(own(await client.open(uri, 'xl-config', domain('typing', 3))), OWN);
-    assert.deepEqual(own(await client.change(uri, [{ text: throwsIn('validate') + domain('typing', 3) }])), [], 'a throwing validate: no own diagnostics');
+    const failed = await client.change(uri, [{ text: throwsIn('validate') + domain('typing', 3) }]);
+    assert.deepEqual(own(failed), [], 'a throwing validate: no own diagnostics');
+    assert.deepEqual(summary(failed.filter((d) => d.code === 'workspace/check-failed')), ['1:1 3 workspace/check-failed'], 'but one info that says so');
+    assert.match(String(failed[0].message), /^The checker failed on this file \(xl-config validate threw Error: injected/);
     await client.waitForLog(new RegExp(`^xl-config validate for ${uri} threw Error: injected`));
-    assert.deepEqual(await client.change(uri, [{ text: throwsIn('parse') + domain('typing', 3) }]), []);
+    assert.deepEqual(summary(await client.change(uri, [{ text: throwsIn('parse') + domain('typing', 3) }])), ['1:1 3 workspace/check-failed']);
     await client.waitForLog(new RegExp(`^xl-config parse for ${uri} threw`));
     // Back to a text that parses: the diagnostics return.
     assert.deepEqual(own(await client.change(uri, [{ text: domain('typing', 3) }])), OWN);
@@ -125,9 +133,13 @@ describe('a throwing service in a closed workspace file does not stop indexing',
     const throws = pathToFileURL(join(root, 'etc/xen/a-throws.cfg')).href;
     assert.equal(client.logs.filter((l) => l.startsWith(`xl-config parse for ${throws} threw Error: injected`)).length, 1, client.logs.join('\n'));
     assert.equal(client.logs.filter((l) => l.startsWith(`xl-config facts for ${pathToFileURL(join(root, 'etc/xen/b-facts.cfg')).href} threw`)).length, 1, client.logs.join('\n'));
+    // The two that threw say so on line 1.
+    assert.deepEqual(summary(await client.waitForDiagnostics(throws, (ds) => ds.length > 0)), ['1:1 3 workspace/check-failed']);
+    const facts = await client.waitForDiagnostics(pathToFileURL(join(root, 'etc/xen/b-facts.cfg')).href, (ds) => ds.length > 0);
+    assert.match(String(facts[0].message), /^The checker failed on this file \(xl-config facts threw Error: injected/);
     // The other two share a MAC: the cross-file check still runs between them.
     const c = await client.waitForDiagnostics(pathToFileURL(join(root, 'etc/xen/c-ok.cfg')).href, (ds) => ds.length > 0);
-    assert.ok(summary(c).includes('4:14 1 workspace/duplicate-mac'), summary(c).join(', '));
+    assert.ok(summary(c).includes('4:14 2 workspace/duplicate-mac'), summary(c).join(', '));
   });
 });
 
@@ -166,7 +178,7 @@ describe('a workspace with a symlink loop and a FIFO named like configs', () => 
       { uri: uri('etc/xen/b.cfg'), type: 2 },
     ]);
     const b = await client.waitForDiagnostics(uri('etc/xen/b.cfg'), (ds) => ds.some((d) => d.code === 'workspace/duplicate-mac'));
-    assert.ok(summary(b).includes('4:14 1 workspace/duplicate-mac'), summary(b).join(', '));
+    assert.ok(summary(b).includes('4:14 2 workspace/duplicate-mac'), summary(b).join(', '));
     assert.ok(!client.publishedUris().includes(uri('etc/xen/pipe.cfg')));
   });
 });
@@ -256,7 +268,7 @@ describe('a document past xenConfig.diagnostics.maxFileSize', () => {
   it('is checked in full once the limit is raised (0: no limit)', async () => {
     await client.changeSettings({ diagnostics: { maxFileSize: 0 } });
     const diagnostics = await client.waitForDiagnostics('file:///huge/etc/xen/big.cfg', (ds) => !ds.some((d) => d.code === 'workspace/file-too-large'));
-    assert.deepEqual(summary(diagnostics), ['4:1 2 xl/unknown-key', '6:1 2 xl/unknown-key', '6:6 1 xl/syntax', '5:14 1 workspace/duplicate-mac']);
+    assert.deepEqual(summary(diagnostics), ['4:1 2 xl/unknown-key', '6:1 2 xl/unknown-key', '6:6 1 xl/syntax', '5:14 2 workspace/duplicate-mac']);
   });
 
   it('uses 4 MB when the setting is not given', async () => {

@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, DiagnosticSeverity, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { FileContext, ServiceContext } from '../languages/types';
-import type { CodeInfo } from './codes';
+import { CheckerCode } from './checkerCodes';
 import { diagnostic, rangesTouch, Severity } from './diagnostics';
 import { LineIndex } from '../../../shared/src/lineIndex';
 
@@ -11,13 +11,6 @@ import { LineIndex } from '../../../shared/src/lineIndex';
  * order are listed, then one information says how many more there are.
  */
 export const MAX_PROBLEMS = 1000;
-
-/** The information that closes a list cut at MAX_PROBLEMS; every language reports it through the Reporter (and its parser through `FirstProblems`). */
-export const TOO_MANY_PROBLEMS: CodeInfo = {
-  code: 'limits/too-many-problems',
-  severity: 'info',
-  why: 'Not a problem of the file: it says that the file has more problems than are listed, and from where on they are left out.',
-};
 
 const isBefore = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 
@@ -82,10 +75,10 @@ export class FirstProblems<T> {
   }
 }
 
-/** The information that `count` more problems, from `from` on, are not listed (a parser that keeps its own first MAX_PROBLEMS closes its list with it). */
+/** The information (`limits/too-many-problems`) that `count` more problems, from `from` on, are not listed; every language reports it through the Reporter, and a parser that keeps its own first MAX_PROBLEMS closes its list with it. */
 export function moreProblems(count: number, from: Position, source: string): Diagnostic {
   const message = `${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} from line ${(from.line + 1).toLocaleString('en-US')} on ${count === 1 ? 'is' : 'are'} not listed: a file lists at most its first ${MAX_PROBLEMS.toLocaleString('en-US')}`;
-  const found = diagnostic({ start: from, end: from }, Severity.Information, TOO_MANY_PROBLEMS.code, message, source);
+  const found = diagnostic({ start: from, end: from }, Severity.Information, CheckerCode.tooManyProblems, message, source);
   moreProblemCounts.set(found, count);
   return found;
 }

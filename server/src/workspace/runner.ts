@@ -20,7 +20,9 @@
  * file), and the file answers with what could be had: no parse means no
  * facts, no diagnostics and no editing features; a throwing `validate` means
  * no own diagnostics; a throwing cross-file rule drops that rule's findings.
- * The failure sticks to that text: the same text is not tried again.
+ * The failure sticks to that text: the same text is not tried again. The file
+ * then shows one info at line 1 (`workspace/check-failed`) instead, so that a
+ * file the checker failed on never looks clean.
  *
  * A file larger than `settings.diagnostics.maxFileSize` gets its syntax errors
  * only, with one info at line 1 saying so, and no facts: its thousands of
@@ -28,11 +30,11 @@
  * kilobytes.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { CheckerCode } from '../common/checkerCodes';
 import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
 import { DEFAULT_MAX_FILE_SIZE, type FileContext, type FileReader, type LanguageService, type ParsedDocument, type ServiceContext, type Settings } from '../languages/types';
-import { Code } from './codes';
 import { DISK_FILES } from './disk';
 import type { FileFacts } from './facts';
 import { WorkspaceIndex } from './index';
@@ -97,7 +99,7 @@ interface Parsed {
   /** Sticky for this parse: services may memoize on the document, so a later run may not call the reader again. */
   usedFiles: boolean;
   /** The parser threw on this text: there is no document, and it is not tried again. */
-  failed?: boolean;
+  failure?: RunnerFailure;
 }
 
 /** What the runner derived from a file's current source under the current settings. */
@@ -110,6 +112,8 @@ interface Analysis {
   own?: Diagnostic[];
   /** The size in bytes when it is past the limit: syntax checks only. */
   tooLarge?: number;
+  /** The first throw of `facts` or `validate` under these settings. */
+  failure?: RunnerFailure;
 }
 
 interface Entry {
@@ -268,7 +272,9 @@ export class WorkspaceRunner {
     this.refreshStale();
     const analysis = this.analyze(entry);
     if (!analysis.own) {
-      analysis.own = analysis.tooLarge !== undefined ? this.syntaxOnly(entry, analysis, analysis.tooLarge) : this.validate(entry, analysis);
+      const own = analysis.tooLarge !== undefined ? this.syntaxOnly(entry, analysis, analysis.tooLarge) : this.validate(entry, analysis);
+      const failure = analysis.parsed.failure ?? analysis.failure;
+      analysis.own = failure ? [checkFailed(failure), ...own] : own;
       if (!entry.open) analysis.parsed.doc = undefined;
     }
     return analysis.own;
@@ -347,12 +353,14 @@ export class WorkspaceRunner {
     // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
     // config opened from a dom0 host must not collide with the repository's own files. Nor does a
     // file past the size limit, nor one whose parser threw.
-    let facts: FileFacts | undefined;
+    const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts: undefined, tooLarge };
     if (entry.uri.startsWith('file:') && tooLarge === undefined) {
       const doc = this.docOf(entry, parsed);
-      if (doc) facts = this.attempt(entry, parsed.languageId, 'facts', undefined, () => service.facts(doc, this.isolatedContext(entry, parsed)));
+      const result = doc && this.attempt(entry, parsed.languageId, 'facts', () => service.facts(doc, this.isolatedContext(entry, parsed)));
+      if (result && 'failure' in result) analysis.failure = result.failure;
+      else analysis.facts = result?.value;
     }
-    const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts, tooLarge };
+    const { facts } = analysis;
     entry.analysis = analysis;
     if (facts) this.index.update(entry.uri, facts, entry.open !== undefined);
     else this.index.remove(entry.uri);
@@ -361,19 +369,21 @@ export class WorkspaceRunner {
 
   /** The parse of `parsed`'s source, made again if it was let go; undefined when the parser threw on this text. */
   private docOf(entry: Entry, parsed: Parsed): ParsedDocument | undefined {
-    if (parsed.doc || parsed.failed) return parsed.doc;
-    parsed.doc = this.attempt(entry, parsed.languageId, 'parse', undefined, () => this.serviceOf(parsed.languageId)!.parse(parsed.text, this.isolatedContext(entry, parsed)));
-    parsed.failed = parsed.doc === undefined;
+    if (parsed.doc || parsed.failure) return parsed.doc;
+    const result = this.attempt(entry, parsed.languageId, 'parse', () => this.serviceOf(parsed.languageId)!.parse(parsed.text, this.isolatedContext(entry, parsed)));
+    if ('failure' in result) parsed.failure = result.failure;
+    else parsed.doc = result.value;
     return parsed.doc;
   }
 
-  /** `body`'s answer, or `fallback` when it throws, reported once to `onFailure`. */
-  private attempt<T>(entry: Entry, languageId: string, stage: RunnerFailure['stage'], fallback: T, body: () => T): T {
+  /** `body`'s answer, or what it threw, reported once to `onFailure`. */
+  private attempt<T>(entry: Entry, languageId: string, stage: RunnerFailure['stage'], body: () => T): { value: T } | { failure: RunnerFailure } {
     try {
-      return body();
+      return { value: body() };
     } catch (error) {
-      this.report({ uri: entry.uri, languageId, stage, error });
-      return fallback;
+      const failure: RunnerFailure = { uri: entry.uri, languageId, stage, error };
+      this.report(failure);
+      return { failure };
     }
   }
 
@@ -385,23 +395,34 @@ export class WorkspaceRunner {
     }
   }
 
-  /** The cross-file diagnostics of a file; a rule that throws loses its own findings only. */
+  /**
+   * The cross-file diagnostics of a file; a rule that throws loses its own
+   * findings only, and the file shows that it was not fully checked (unless
+   * its own diagnostics say so already).
+   */
   private crossFile(entry: Entry): Diagnostic[] {
     const generation = this.index.generation;
-    const languageId = entry.analysis?.parsed.languageId ?? '';
+    const analysis = entry.analysis;
+    const languageId = analysis?.parsed.languageId ?? '';
+    let failed: RunnerFailure | undefined;
     const onRuleError = (rule: { name: string }, error: unknown) => {
+      const failure: RunnerFailure = { uri: entry.uri, languageId, stage: 'cross-file', rule: rule.name, error };
+      failed ??= failure;
       if (entry.crossFileFailures?.generation !== generation) entry.crossFileFailures = { generation, rules: new Set() };
       if (entry.crossFileFailures.rules.has(rule.name)) return;
       entry.crossFileFailures.rules.add(rule.name);
-      this.report({ uri: entry.uri, languageId, stage: 'cross-file', rule: rule.name, error });
+      this.report(failure);
     };
+    let found: Diagnostic[];
     try {
-      return this.index.crossFileDiagnostics(entry.uri, onRuleError);
+      found = this.index.crossFileDiagnostics(entry.uri, onRuleError);
     } catch (error) {
       // Building the model itself threw.
       onRuleError({ name: '(the workspace model)' }, error);
-      return [];
+      found = [];
     }
+    const noticed = analysis?.parsed.failure ?? analysis?.failure;
+    return failed && !noticed ? [...found, checkFailed(failed)] : found;
   }
 
   /** A file past the size limit: its syntax errors, after one info that says why there is nothing else. */
@@ -410,7 +431,7 @@ export class WorkspaceRunner {
     const info: Diagnostic = {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
-      code: Code.fileTooLarge,
+      code: CheckerCode.fileTooLarge,
       source: 'workspace',
       message:
         `This file is ${sizes(size, limit)} ` +
@@ -431,8 +452,27 @@ export class WorkspaceRunner {
     const doc = this.docOf(entry, analysis.parsed);
     if (!doc) return [];
     const service = this.serviceOf(languageId)!;
-    return this.attempt(entry, languageId, 'validate', [], () => service.validate(doc, this.fileContext(entry, this.recordingReader(entry, analysis.parsed))));
+    const result = this.attempt(entry, languageId, 'validate', () => service.validate(doc, this.fileContext(entry, this.recordingReader(entry, analysis.parsed))));
+    if ('value' in result) return result.value;
+    analysis.failure ??= result.failure;
+    return [];
   }
+}
+
+/**
+ * The one info at line 1 of a file the checker failed on: without it a file
+ * whose parser threw would look clean. The same text in the editor and the CLI.
+ */
+function checkFailed(failure: RunnerFailure): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: CheckerCode.checkFailed,
+    source: 'workspace',
+    message:
+      `The checker failed on this file (${failedStep(failure)} threw ${errorText(failure.error)}), so its problems may not all be shown. ` +
+      `The failure is logged (the language server's output; the CLI's error line): please report it.`,
+  };
 }
 
 /** The text's size in UTF-8 bytes when it is more than `limit` (0: no limit), else undefined. Cheap for text far from the limit. */

@@ -55,10 +55,12 @@ describe('drbd', () => {
     assert.match(await hoverText(document.uri, positionAfter(document, 'resync-r')), /^\*\*resync-rate\*\*/);
   });
 
-  it('follows the drbd.dialect setting: an 8.3 syncer section is a warning for 8.4, an error for DRBD 9', async () => {
+  it('follows the drbd.dialect setting: an 8.3 syncer section is a warning for 8.4 (a guessed dialect, which an info says), an error for DRBD 9', async () => {
     const { uri, document } = await openWorkspaceFile(RESOURCE);
     const moved = "'rate': the 'syncer' section is DRBD 8.3 syntax; since 8.4 it is 'resync-rate' in the 'disk' section.";
-    const as84 = problemsBecome(uri, [`15:9 warning drbd/moved-option ${moved}`]);
+    const guess =
+      "This file mixes DRBD 8.4/9 syntax ('protocol C', line 8) with DRBD 8.3 syntax ('syncer'); it is checked as DRBD 8.4, whose drbdadm reads all of it. Set xenConfig.drbd.dialect (CLI --drbd-dialect) if the hosts run another DRBD version.";
+    const as84 = problemsBecome(uri, [`14:5 information drbd/dialect-guess ${guess}`, `15:9 warning drbd/moved-option ${moved}`]);
     await replaceText(document, '    disk {', '    syncer {\n        rate 10M;\n    }\n    disk {');
     await as84;
     // DRBD 9 also moved `fencing` from `disk` to `net`.

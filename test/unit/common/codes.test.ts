@@ -2,17 +2,24 @@
  * The severity policy holds: every language declares each code once with its
  * severity and why (codes.ts), its docs page shows exactly that table, and no
  * diagnostic it reports on any fixture has a severity its table does not allow.
+ * The same for the checker's own codes, which belong to no language
+ * (common/checkerCodes.ts, docs/workspace.md).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CHECKER_CODES } from '../../../server/src/common/checkerCodes';
 import { CodeInfo, levelsOf } from '../../../server/src/common/codes';
 import { LANGUAGES } from '../../../server/src/languages/registry';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 
-const ALL_CODES = new Map<string, CodeInfo>(LANGUAGES.flatMap((language) => language.codes.map((info) => [info.code, info] as const)));
+const TABLES: { name: string; page: string; codes: readonly CodeInfo[] }[] = [
+  ...LANGUAGES.map((language) => ({ name: language.id, page: `${language.id}.md`, codes: language.codes })),
+  { name: 'the checker (no language)', page: 'workspace.md', codes: CHECKER_CODES },
+];
+const ALL_CODES = new Map<string, CodeInfo>(TABLES.flatMap((table) => table.codes.map((info) => [info.code, info] as const)));
 
 /** The rows of the one `| code | severity | why |` table under `## Codes` of a docs page. */
 function docsTable(page: string): { code: string; severity: string; why: string }[] {
@@ -39,6 +46,26 @@ function checkWithCli(language: string, files: string[], flags: string[]): Repor
 }
 
 describe('the severity policy', () => {
+  it('no language declares a code of the checker itself', () => {
+    const checker = new Set(CHECKER_CODES.map((c) => c.code));
+    assert.deepEqual(LANGUAGES.flatMap((language) => language.codes.filter((c) => checker.has(c.code)).map((c) => `${language.id}: ${c.code}`)), []);
+  });
+
+  it('the checker declares its own codes, each once, with a why; only infos (they say the file was checked less, not that it is wrong)', () => {
+    const names = CHECKER_CODES.map((c) => c.code);
+    assert.deepEqual(names.filter((code) => !code.startsWith('workspace/') && !code.startsWith('limits/')), []);
+    assert.deepEqual(CHECKER_CODES.filter((c) => c.why.trim().length < 20).map((c) => c.code), []);
+    assert.deepEqual(CHECKER_CODES.filter((c) => levelsOf(c).join() !== 'info').map((c) => c.code), []);
+  });
+
+  for (const table of TABLES) {
+    it(`docs/${table.page} shows exactly the table of ${table.name}`, () => {
+      const page = readFileSync(join(REPO_ROOT, 'docs', table.page), 'utf8');
+      const expected = table.codes.map((c) => ({ code: c.code, severity: levelsOf(c).join(' / '), why: c.why }));
+      assert.deepEqual(docsTable(page), expected);
+    });
+  }
+
   for (const language of LANGUAGES) {
     const { codes } = language;
     it(`${language.id} declares its codes, each once, named after the language or the workspace`, () => {
@@ -48,12 +75,6 @@ describe('the severity policy', () => {
       const prefix = language.id === 'xl-config' ? 'xl/' : language.id === 'xend-sxp' ? 'xend/' : `${language.id}/`;
       assert.deepEqual(names.filter((code) => !code.startsWith(prefix) && !code.startsWith('workspace/')), []);
       assert.deepEqual(codes.filter((c) => c.why.trim().length < 20).map((c) => c.code), [], 'a why of a few words says nothing');
-    });
-
-    it(`docs/${language.id}.md shows exactly that table`, () => {
-      const page = readFileSync(join(REPO_ROOT, 'docs', `${language.id}.md`), 'utf8');
-      const expected = codes.map((c) => ({ code: c.code, severity: levelsOf(c).join(' / '), why: c.why }));
-      assert.deepEqual(docsTable(page), expected);
     });
 
     it(`${language.id} reports every code on the fixtures at a severity its table allows`, () => {

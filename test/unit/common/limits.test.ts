@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { CheckerCode } from '../../../server/src/common/checkerCodes';
 import { Severity } from '../../../server/src/common/diagnostics';
-import { FirstProblems, MAX_PROBLEMS, Reporter, TOO_MANY_PROBLEMS } from '../../../server/src/common/report';
+import { FirstProblems, MAX_PROBLEMS, Reporter } from '../../../server/src/common/report';
 import { segmentMatcher } from '../../../server/src/common/glob';
 import { decodePercent, pathOfUri } from '../../../server/src/common/uri';
 import { LineIndex } from '../../../shared/src/lineIndex';
@@ -51,7 +52,7 @@ describe('the first MAX_PROBLEMS problems', () => {
     const findings = reporter.findings;
     assert.equal(findings.length, MAX_PROBLEMS + 1);
     const last = findings[findings.length - 1].diagnostic;
-    assert.equal(summary(last), `1001:1-1 info ${TOO_MANY_PROBLEMS.code}`);
+    assert.equal(summary(last), `1001:1-1 info ${CheckerCode.tooManyProblems}`);
     assert.equal(last.message, '2,000 more problems from line 1,001 on are not listed: a file lists at most its first 1,000');
     assert.deepEqual(findings.slice(0, -1).map((f) => f.diagnostic.range.start.line).sort((a, b) => a - b), Array.from({ length: 1000 }, (_, i) => i));
   });

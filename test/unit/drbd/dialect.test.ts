@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectDialect } from '../../../server/src/languages/drbd/dialect';
 import { describeDialectChoice } from '../../../server/src/languages/drbd/dialectChoice';
-import { hoverText } from '../../helpers/languageTester';
+import { hoverText, summary } from '../../helpers/languageTester';
 import { drbd } from './helpers';
 
 /** An 8.3-era dual-primary file with a value on `allow-two-primaries`, which only 8.4's drbdadm takes. */
@@ -48,13 +48,27 @@ describe('drbd dialect detection', () => {
     // drbdadm-84 accepts MIXED; drbdadm-83: "'_is_default | ;' expected, but got 'yes'"; drbdadm 9: "'a syncer option keyword' expected, but got 'rate'".
     const choice = detectDialect(drbd.parse(MIXED), drbd.context().settings);
     assert.equal(choice.dialect, '8.4');
-    assert.deepEqual([choice.guess?.first.text, choice.guess?.first.dialects, choice.guess?.second.text, choice.guess?.second.dialects, choice.guess?.explained], ['allow-two-primaries yes', ['8.4', '9'], 'syncer', ['8.3'], true]);
+    assert.deepEqual([choice.guess?.first.text, choice.guess?.first.dialects, choice.guess?.second.text, choice.guess?.second.dialects], ['allow-two-primaries yes', ['8.4', '9'], 'syncer', ['8.3']]);
     assert.equal(
       describeDialectChoice(choice),
       "DRBD 8.4 (a guess: the file mixes 'allow-two-primaries yes' on line 6, DRBD 8.4/9 syntax, with 'syncer' on line 9, DRBD 8.3 syntax; drbdadm 8.4 reads all of it)",
     );
     // No error (the file was read as 8.3: "'allow-two-primaries' is a flag and takes no value in DRBD 8.3"); the 8.3 syntax says what it is.
-    assert.deepEqual(drbd.check(MIXED), ['3:3-11 info drbd/moved-option', '9:12-16 warning drbd/moved-option']);
+    assert.deepEqual(drbd.check(MIXED), ['3:3-11 info drbd/moved-option', '9:3-9 info drbd/dialect-guess', '9:12-16 warning drbd/moved-option']);
+  });
+
+  it('says which dialect a mixed file is checked as, why, and how to set another, in one info where the dialects begin to disagree', () => {
+    const [guess, ...others] = drbd.diagnostics(MIXED).filter((d) => d.code === 'drbd/dialect-guess');
+    assert.deepEqual(others, []);
+    assert.equal(summary(guess), '9:3-9 info drbd/dialect-guess');
+    assert.equal(
+      guess.message,
+      "This file mixes DRBD 8.4/9 syntax ('allow-two-primaries yes', line 6) with DRBD 8.3 syntax ('syncer'); it is checked as DRBD 8.4, whose drbdadm reads all of it. Set xenConfig.drbd.dialect (CLI --drbd-dialect) if the hosts run another DRBD version.",
+    );
+    assert.deepEqual(guess.relatedInformation?.map((r) => [r.location.range.start.line + 1, r.message]), [[6, 'DRBD 8.4/9 syntax']]);
+    // No guess, no info: a dialect set in the settings, or a file whose syntax agrees.
+    for (const dialect of ['8.3', '8.4', '9'] as const) assert.ok(!drbd.check(MIXED, { settings: { drbd: { dialect } } }).some((s) => s.includes('dialect-guess')), dialect);
+    assert.ok(!drbd.check(MIXED.replace('syncer { rate 20M; }', 'disk { resync-rate 20M; }')).some((s) => s.includes('dialect-guess')));
   });
 
   it('reads an 8.3-style common section with 8.4 options as 8.4', () => {

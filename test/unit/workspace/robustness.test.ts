@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { testContext } from '../../helpers/fixtures';
 import { artifactLocation } from '../../../server/src/cli/formats';
 import { matchesGlob } from '../../../server/src/common/glob';
@@ -187,12 +187,21 @@ describe('the runner over language services that throw', () => {
     return { runner, failures, stages: () => failures.map((f) => `${f.uri} ${f.stage}`) };
   }
 
-  it('a throwing parse: no diagnostics, no facts, no editing features, reported once however often asked', () => {
+  it('a throwing parse: one info that says so, no facts, no editing features, reported once however often asked', () => {
     const { runner, failures, stages } = throwingRunner();
     runner.setDisk(VM1, 'xl-config', `# BOOM:parse\n${domain('vm1', '00:16:3e:00:00:01')}`);
     runner.setDisk(VM2, 'xl-config', domain('vm2', '00:16:3e:00:00:01'));
-    assert.deepEqual(runner.diagnose(VM1), []);
-    assert.deepEqual(runner.diagnose(VM1), []);
+    const [notice, ...others] = runner.diagnose(VM1)!;
+    assert.deepEqual(others, []);
+    assert.deepEqual(notice, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: 'workspace/check-failed',
+      source: 'workspace',
+      message:
+        "The checker failed on this file (xl-config parse threw Error: injected by XCC_TEST_THROW_ON in xl-config parse), so its problems may not all be shown. The failure is logged (the language server's output; the CLI's error line): please report it.",
+    });
+    assert.deepEqual(codes(runner.diagnose(VM1)), ['1:1 workspace/check-failed']);
     assert.equal(runner.served(VM1), undefined);
     assert.deepEqual(codes(runner.diagnose(VM2)), ['3:1 xl/unknown-key'], 'the file that throws takes no part in cross-file checks');
     assert.deepEqual(stages(), [`${VM1} parse`]);
@@ -206,8 +215,9 @@ describe('the runner over language services that throw', () => {
     const { runner, stages } = throwingRunner();
     runner.setDisk(VM1, 'xl-config', `# BOOM:facts\n${domain('vm1', '00:16:3e:00:00:01')}`);
     runner.setDisk(VM2, 'xl-config', `# BOOM:validate\n${domain('vm2', '00:16:3e:00:00:01')}`);
-    assert.deepEqual(codes(runner.diagnose(VM1)), ['4:1 xl/unknown-key'], 'own diagnostics, no facts: no cross-file finding');
-    assert.deepEqual(codes(runner.diagnose(VM2)), [], 'no own diagnostics; vm1 has no facts to collide with');
+    assert.deepEqual(codes(runner.diagnose(VM1)), ['1:1 workspace/check-failed', '4:1 xl/unknown-key'], 'own diagnostics, no facts: no cross-file finding');
+    assert.deepEqual(codes(runner.diagnose(VM2)), ['1:1 workspace/check-failed'], 'no own diagnostics; vm1 has no facts to collide with');
+    assert.match(String(runner.diagnose(VM2)![0].message), /^The checker failed on this file \(xl-config validate threw Error: injected/);
     assert.deepEqual(stages(), [`${VM1} facts`, `${VM2} validate`]);
     assert.ok(runner.served(VM1), 'the parse is there for the editing features');
   });
@@ -224,7 +234,8 @@ describe('the runner over language services that throw', () => {
       runner.setDisk(VM2, 'xl-config', domain('vm1', '00:16:3e:00:00:01'));
       const diagnostics = codes(runner.diagnose(VM1));
       assert.ok(diagnostics.includes('3:1 xl/unknown-key'));
-      runner.diagnose(VM1);
+      assert.equal(diagnostics.at(-1), '1:1 workspace/check-failed', 'the other findings, then one info for the lost ones');
+      assert.match(String(runner.diagnose(VM1)!.at(-1)!.message), new RegExp(`^The checker failed on this file \\(xl-config cross-file rule ${rule.name} threw TypeError: a rule bug\\)`));
       assert.equal(failures.filter((f) => f.uri === VM1).length, 1);
       assert.equal(failures[0].stage, 'cross-file');
       assert.equal(failures[0].rule, rule.name);

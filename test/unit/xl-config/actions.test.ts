@@ -132,7 +132,7 @@ describe('xl-config quick fixes', () => {
   it('a MAC another domain also uses (a cross-file diagnostic the client sends back): a fresh Xen MAC unused in the workspace', () => {
     const text = `${PV_HEAD}vif = [ 'mac=00:16:3e:00:01:01' ]\n`;
     const range = lineRange(4, 14, 31);
-    const duplicate: Diagnostic = { range, severity: 1, code: 'workspace/duplicate-mac', source: 'workspace', message: 'MAC 00:16:3e:00:01:01 is also given to a vif of domain …' };
+    const duplicate: Diagnostic = { range, severity: 2, code: 'workspace/duplicate-mac', source: 'workspace', message: 'MAC 00:16:3e:00:01:01 is also given to a vif of domain …' };
     const ctx = xl.context({ others: [otherDomain('file:///etc/xen/b.cfg', { macs: ['00:16:3e:00:01:01'] })] });
     const actions = xlConfigService.codeActions(xl.parse(text), range, [duplicate], ctx);
     const [fix, ...more] = actions.filter((a) => a.diagnostics?.includes(duplicate)).map((a) => describeAction(a, text, ctx.uri));

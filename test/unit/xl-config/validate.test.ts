@@ -224,7 +224,7 @@ describe('xl-config across the workspace', () => {
   it('finds a name, a MAC and a writable disk used by another domain, in both configs', () => {
     const text = 'name = "vm02-db"\nkernel = "/k"\nvif = [ "mac=00:16:3e:00:01:02" ]\ndisk = [ "phy:/dev/drbd0,xvda,w" ]\n';
     const [first, second] = diagnoseBoth(text, text);
-    assert.deepEqual(first, ['1:9-16 error workspace/duplicate-domain-name', '3:14-31 error workspace/duplicate-mac']);
+    assert.deepEqual(first, ['1:9-16 error workspace/duplicate-domain-name', '3:14-31 warning workspace/duplicate-mac']);
     assert.deepEqual(second, first);
   });
 

@@ -10,6 +10,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { LineIndex } from '../../../../shared/src/lineIndex';
+import { StringPool } from '../../../../shared/src/stringPool';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
 
@@ -132,9 +133,20 @@ function addAttribute(element: XmlElement, attr: XmlAttribute): void {
   else element.attributes.push(attr);
 }
 
+/**
+ * A finished list as an array of its own size: one grown by push keeps room
+ * for 16 or more (a `<clusternode name nodeid votes>` held 18 slots for its 3
+ * attributes), and a big file has a list of attributes per element.
+ */
+function ownSize<T>(list: T[]): T[] {
+  return list.length > 1 ? list.slice() : list;
+}
+
 /** Scans the element tree; never throws, closes whatever is left open at the end. */
 function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
   const elements: XmlElement[] = [];
+  // A big file repeats its element and attribute names and many values: one string each.
+  const words = new StringPool();
   const comments: { start: number; end: number }[] = [];
   const topLevel: XmlElement[] = [];
   const stack: XmlElement[] = [];
@@ -152,6 +164,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   const pop = () => {
     const element = stack.pop()!;
     openNames.set(element.name, openNames.get(element.name)! - 1);
+    element.children = ownSize(element.children);
+    element.texts = ownSize(element.texts);
     return element;
   };
 
@@ -254,7 +268,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   function scanStartTag(lt: number): number {
     const nameEnd = readName(lt + 1);
     const element: XmlElement = {
-      name: text.slice(lt + 1, nameEnd),
+      name: words.slice(text, lt + 1, nameEnd),
       start: lt,
       nameStart: lt + 1,
       nameEnd,
@@ -284,6 +298,8 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     let j = nameEnd;
     for (;;) {
       while (j < text.length && isSpace(text[j])) j++;
+      const tagEnds = j >= text.length || text[j] === '<' || text[j] === '>' || (text[j] === '/' && text[j + 1] === '>');
+      if (tagEnds) element.attributes = ownSize(element.attributes);
       if (j >= text.length || text[j] === '<') {
         // Unterminated start tag: the element holds nothing and stays open to the end of the tag.
         element.startTagEnd = element.contentEnd = element.end = j;
@@ -309,7 +325,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     let nameEnd = readName(from);
     if (nameEnd === from) nameEnd = from + 1; // a stray character: skip it
     const attr: XmlAttribute = {
-      name: text.slice(from, nameEnd),
+      name: words.slice(text, from, nameEnd),
       value: '',
       nameStart: from,
       nameEnd,
@@ -338,14 +354,14 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       attr.valueStart = j + 1;
       attr.valueEnd = valueEnd;
       attr.quoted = true;
-      attr.value = decodeEntities(text.slice(j + 1, valueEnd));
+      attr.value = decodeEntities(words.slice(text, j + 1, valueEnd));
       addAttribute(element, attr);
       return terminated ? close + 1 : valueEnd;
     }
     const valueEnd = readName(j);
     attr.valueStart = j;
     attr.valueEnd = valueEnd;
-    attr.value = text.slice(j, valueEnd);
+    attr.value = words.slice(text, j, valueEnd);
     addAttribute(element, attr);
     return valueEnd;
   }

@@ -49,8 +49,7 @@ function markOf(node: Node): Mark | undefined {
     });
   }
   if (dialects.length === 0 || dialects.length === DIALECTS.length) return undefined;
-  const legacy = dialects.length === 1 && dialects[0] === '8.3' && (name === 'syncer' || renameFrom83(parent.name, name) !== undefined);
-  return { token: node.keyword, text: statementText(node.kind === 'section' ? [node.keyword] : [node.keyword, ...node.args]), dialects, ...(legacy ? { legacy } : {}) };
+  return { token: node.keyword, text: statementText(node.kind === 'section' ? [node.keyword] : [node.keyword, ...node.args]), dialects };
 }
 
 /** The first error the file gets when checked as `dialect` (includes aside: they depend on the disk, not the dialect). */
@@ -82,8 +81,7 @@ function choose(doc: DrbdDocument): DialectChoice {
   }
   for (const dialect of PREFERENCE) {
     const reason = reasonFor(dialect);
-    const explained = dialect !== '8.3' && marks.every((m) => m.dialects.includes(dialect) || m.legacy);
-    if (!refusal(doc, dialect, reason)) return { dialect, reason, guess: { ...conflict, explained } };
+    if (!refusal(doc, dialect, reason)) return { dialect, reason, guess: conflict };
   }
   const newest = [...DIALECTS].reverse().find((d) => marks.some((m) => m.dialects.includes(d)))!;
   return { dialect: newest, reason: reasonFor(newest) };

@@ -8,8 +8,6 @@ export interface Mark {
   /** The statement as written, for messages (`allow-two-primaries yes`). */
   text: string;
   dialects: readonly Dialect[];
-  /** 8.3 syntax that drbdadm 8.4 and 9 convert, reported where it is written (`drbd/moved-option`). */
-  legacy?: boolean;
 }
 
 export interface DialectChoice {
@@ -24,8 +22,6 @@ export interface DialectChoice {
   guess?: {
     first: Mark;
     second: Mark;
-    /** Every mark the chosen dialect does not take is legacy 8.3 syntax, which its own diagnostic already names. */
-    explained: boolean;
   };
 }
 

@@ -24,14 +24,16 @@ import { validateStructure } from './validateStructure';
 export type { DrbdFinding } from './reporter';
 
 /**
- * Says which dialect a file that mixes two is checked as, at the statement
- * where they begin to disagree; not when the only syntax of another dialect
- * is 8.3 syntax the chosen one converts, whose diagnostics already say so.
+ * Says which dialect a file that mixes two is checked as, and why, at the
+ * statement where they begin to disagree. The diagnostics of the other
+ * dialect's statements (an 8.3 `syncer` that moved) say what changed, not
+ * which version the whole file is held to: if the hosts run another, every
+ * other verdict on the file is off, so the guess is worth one info.
  */
 function reportGuess(choice: DialectChoice, out: TokenReporter): void {
-  if (!choice.guess || choice.guess.explained) return;
+  if (!choice.guess) return;
   const { first, second } = choice.guess;
-  out.report(second.token, Severity.Information, Code.dialectGuess, `This file mixes DRBD ${first.dialects.join('/')} syntax ('${first.text}', line ${first.token.line + 1}) with DRBD ${second.dialects.join('/')} syntax ('${second.text}'); it is checked as DRBD ${choice.dialect}, whose drbdadm reads all of it. Set xenConfig.drbd.dialect if the hosts run another DRBD version.`, {
+  out.report(second.token, Severity.Information, Code.dialectGuess, `This file mixes DRBD ${first.dialects.join('/')} syntax ('${first.text}', line ${first.token.line + 1}) with DRBD ${second.dialects.join('/')} syntax ('${second.text}'); it is checked as DRBD ${choice.dialect}, whose drbdadm reads all of it. Set xenConfig.drbd.dialect (CLI --drbd-dialect) if the hosts run another DRBD version.`, {
     related: [{ token: first.token, message: `DRBD ${first.dialects.join('/')} syntax` }],
   });
 }

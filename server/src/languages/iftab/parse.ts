@@ -9,6 +9,7 @@ import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserve
 import { diagnostic, Severity } from '../../common/diagnostics';
 import { FirstProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
+import { StringPool } from '../../../../shared/src/stringPool';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
 import { findSelector, SelectorLookup } from './schema';
@@ -58,11 +59,12 @@ export function parse(text: string): IftabDocument {
   // The first MAX_PROBLEMS in file order, and a count of the others (a Windows file has one on every line).
   const problems = new FirstProblems<Diagnostic>((d) => d.range.start);
   const errors = { push: (found: Diagnostic) => problems.add(found) };
+  const words = new StringPool();
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const entry = new LineReader(text, lines, lineStart, lineEnd, errors).read();
+    const entry = new LineReader(text, lines, lineStart, lineEnd, errors, words).read();
     // Its selectors as an array of their own size (one grown by push keeps room for 16; a line has one or two).
     if (entry) {
       if (entry.selectors.length > 0) entry.selectors = entry.selectors.slice();
@@ -125,6 +127,7 @@ class LineReader {
     start: number,
     lineEnd: number,
     private readonly errors: { push(found: Diagnostic): void },
+    private readonly words: StringPool,
   ) {
     this.pos = start;
     this.Token = tokenClassFor(lines);
@@ -193,7 +196,7 @@ class LineReader {
     if (close < 0) {
       this.error(open, this.end, Code.syntax, 'quoted value is never closed: add the closing " (ifrename drops this line)');
       this.pos = this.end;
-      return new this.Token(this.text.slice(open + 1, this.end), open, this.end, true) as Token & { quoted: boolean };
+      return new this.Token(this.words.slice(this.text, open + 1, this.end), open, this.end, true) as Token & { quoted: boolean };
     }
     this.pos = close + 1;
     // ifrename skips the character after the closing quote, blank or not.
@@ -201,7 +204,7 @@ class LineReader {
       this.warn(this.pos, this.pos + 1, Code.textAfterQuote, `'${this.text[this.pos]}' right after the closing quote: ifrename silently swallows it; put a space after the quote`);
       this.pos++;
     }
-    return new this.Token(this.text.slice(open + 1, close), open, close + 1, true) as Token & { quoted: boolean };
+    return new this.Token(this.words.slice(this.text, open + 1, close), open, close + 1, true) as Token & { quoted: boolean };
   }
 
   /**
@@ -270,7 +273,7 @@ class LineReader {
   }
 
   private token(start: number, end: number, quoted?: boolean): Token {
-    return new this.Token(this.text.slice(start, end), start, end, quoted);
+    return new this.Token(this.words.slice(this.text, start, end), start, end, quoted);
   }
 
   private error(start: number, end: number, code: string, message: string): void {

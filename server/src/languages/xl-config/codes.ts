@@ -56,7 +56,7 @@ export const { Code, codes } = defineCodes({
   duplicateDomainName: { code: 'workspace/duplicate-domain-name', severity: 'error', why: 'xl refuses to start a domain whose name is already running.' },
   duplicateUuid: { code: 'workspace/duplicate-uuid', severity: 'error', why: 'Two domains with one UUID cannot both be known to the toolstack.' },
   domainNotInCluster: { code: 'workspace/domain-not-in-cluster', severity: 'hint', why: 'The cluster neither restarts nor moves a domain it does not manage.' },
-  duplicateMac: { code: 'workspace/duplicate-mac', severity: 'error', why: 'Two guests with one MAC on a bridge take each other\'s traffic.' },
+  duplicateMac: { code: 'workspace/duplicate-mac', severity: 'warning', why: "xl starts both guests, but on one bridge they take each other's traffic." },
   sharedDisk: { code: 'workspace/shared-disk', severity: 'warning', why: 'Two running guests writing one disk corrupt it unless it holds a cluster file system.' },
   migrationNeedsDualPrimary: { code: 'workspace/migration-needs-dual-primary', severity: 'warning', why: 'Live migration needs the DRBD disk writable on both nodes at once.' },
 });

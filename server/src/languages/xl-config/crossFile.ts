@@ -38,7 +38,7 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { m
     let twins = otherVifs.get(key);
     if (!twins) otherVifs.set(key, (twins = (model.vifMacs.get(key) ?? []).filter((p) => p.uri !== uri)));
     for (const twin of twins) {
-      out.push(crossFileDiagnostic(mac.range, DiagnosticSeverity.Error, Code.duplicateMac, `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
+      out.push(crossFileDiagnostic(mac.range, DiagnosticSeverity.Warning, Code.duplicateMac, `MAC ${key} is also given to a vif of domain '${twin.domain.name}' (${at(twin)}); two guests with one MAC on a bridge steal each other's traffic. Give one of them another 00:16:3e address.`, [related(twin, `the same MAC in domain '${twin.domain.name}'`)]));
     }
   }
   for (const disk of domain.disks.filter((d) => d.writable)) {

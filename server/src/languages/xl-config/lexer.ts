@@ -10,6 +10,7 @@
  */
 
 import { MAX_PROBLEMS } from '../../common/report';
+import { StringPool } from '../../../../shared/src/stringPool';
 
 export type TokenKind = 'ident' | 'number' | 'string' | '=' | '+=' | ',' | '[' | ']' | ';' | 'newline' | 'eof';
 
@@ -102,7 +103,9 @@ export function tokenize(text: string): Lexed {
   const errors = new LexicalErrors(text);
   const comments: { start: number; end: number }[] = [];
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, value?: string) => tokens.push(kind, start, end, value ?? (kind === 'ident' || kind === 'number' ? text.slice(start, end) : undefined));
+  // A big file repeats its keys and values: one string each (see StringPool).
+  const words = new StringPool();
+  const push = (kind: TokenKind, start: number, end: number, value?: string) => tokens.push(kind, start, end, value ?? (kind === 'ident' || kind === 'number' ? words.slice(text, start, end) : undefined));
   // Looked up once: asking "is there a line break after this `#`?" at every `#` of the last line rescans it each time.
   const lastNewline = text.lastIndexOf('\n');
   const strings = new QuoteScanner(text);
