@@ -12,8 +12,11 @@
  *   backslash and DROPS the character after it;
  * - an atom may not start with a non-printable or non-ASCII character.
  * Where xend gives up (stray `)`, unclosed list or string), this reader
- * records a precise error and keeps going: an unclosed list ends at the
- * next `(` in column 0, an unclosed string at the end of its line.
+ * records a precise error and keeps going: an unclosed string ends at the end
+ * of its line, and in a file where some list is never closed, every list open
+ * at a `(` in column 0 ends there. A file whose lists all close is read by
+ * nesting alone, as xend reads it: `(network-script` with its value list on
+ * the next line, in column 0, is one option, not an error.
  */
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './lineIndex';
@@ -89,7 +92,11 @@ function exact<T>(items: T[]): T[] {
 }
 
 export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)): SexpTree {
-  return new SexpReader(text, lines).read();
+  // Most files close every list: one pass, by nesting alone. Only a file with a list that is never
+  // closed is read again with the column-0 recovery, which then says which list lacks its ')'.
+  const tree = new SexpReader(text, lines, false).read();
+  if (!tree.errors.some((error) => error.kind === 'unclosed-list') && !tree.moreErrors) return tree;
+  return new SexpReader(text, lines, true).read();
 }
 
 /** Every list and atom of the tree, depth first, in source order (with a stack of its own: no recursion, no chain of generators). */
@@ -155,6 +162,8 @@ class SexpReader {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    /** Whether a `(` in column 0 ends the lists open there (only when some list is never closed). */
+    private readonly recoverAtColumnZero: boolean,
   ) {
     this.nodes = nodeClasses(lines);
   }
@@ -193,7 +202,7 @@ class SexpReader {
       return null;
     }
     if (ch === '(') {
-      if (depth > 0 && this.isLineStart(this.pos)) return 'recover';
+      if (depth > 0 && this.recoverAtColumnZero && this.isLineStart(this.pos)) return 'recover';
       if (depth >= MAX_DEPTH) {
         // One error for the whole too-deep list, not one for each '(' inside it.
         this.error('too-deep', this.pos, this.pos + 1, `lists nested more than ${MAX_DEPTH} deep: this list and everything in it are not read`);
@@ -231,7 +240,7 @@ class SexpReader {
     }
   }
 
-  /** Steps over a list (at its `(`) and everything in it: to its `)`, or, never closed, to a `(` in column 0 or the end. */
+  /** Steps over a list (at its `(`) and everything in it: to its `)`, or, never closed, to the end (or a `(` in column 0 when recovering). */
   private skipList(): void {
     let depth = 0;
     for (;;) {
@@ -239,7 +248,7 @@ class SexpReader {
       const ch = this.text[this.pos];
       if (ch === undefined || ch === END_OF_TEXT) return;
       if (ch === '(') {
-        if (depth > 0 && this.isLineStart(this.pos)) return;
+        if (depth > 0 && this.recoverAtColumnZero && this.isLineStart(this.pos)) return;
         depth++;
         this.pos++;
       } else if (ch === ')') {

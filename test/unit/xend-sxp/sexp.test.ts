@@ -47,6 +47,12 @@ describe('parseSexp', () => {
     assert.equal((tree.nodes[0] as SexpList).closed, false);
   });
 
+  it('reads a list in column 0 inside another by nesting when every list of the file closes, as xend does', () => {
+    const tree = parseSexp('(network-script\n(network-bridge netdev=eth0))\n(xend-port 8000)\n');
+    assert.deepEqual(tree.nodes.map(shape), [['network-script', ['network-bridge', 'netdev=eth0']], ['xend-port', '8000']]);
+    assert.deepEqual(tree.errors, []);
+  });
+
   it("reports a stray ')' on that character", () => {
     const tree = parseSexp('(a b))\n(c)');
     assert.deepEqual(tree.nodes.map(shape), [['a', 'b'], ['c']]);
