@@ -2,18 +2,21 @@
 /**
  * node scripts/migrate-report.mjs [--oracle XL_ORACLE] FILE_OR_DIR...
  *
- * Runs `dist/cli.js migrate --to xl` on every domain config given (folders: every file in them) and,
+ * (after `npx tsc -b && node scripts/bundle.mjs`) Runs `dist/cli.js migrate --to xl` on every domain config given (folders: every file in them) and,
  * with the xl oracle (default /work/shared/oracles/xl-oracle, the real `xl -N create`), checks each
  * result: xl accepts it, and where xl also accepts the original, both give the same name, memory,
  * vCPUs, disks (target, vdev, mode), vifs (MAC, bridge) and boot settings. Prints one line per file
  * and the counts: converted, needing a person (and why), refused by xl for reasons that are not xm's.
  * Exit 1 when a result the converter called complete is refused by xl or means something else.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { comparableDomain } from './migrate-compare.mjs';
+import { createRequire } from 'node:module';
+
+// The comparison the oracle test uses too (built by `npx tsc -b`).
+const { comparableDomain } = createRequire(import.meta.url)('../out/test/helpers/xlDomain.js');
 
 const args = process.argv.slice(2);
 let oracle = '/work/shared/oracles/xl-oracle';

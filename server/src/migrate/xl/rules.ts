@@ -194,10 +194,11 @@ const RULES: Record<string, Rule> = {
     if (!Number.isInteger(mask) || mask < 0 || mask >= 2 ** 31) return keep(manual('xm\'s `vcpu_avail` is a bit mask: set `vcpus` (online at boot) and `maxvcpus` (the limit) instead'));
     let online = 0;
     for (let bits = mask; bits > 0; bits >>>= 1) online += bits & 1;
-    const max = textOf(ctx.values.get('vcpus'));
+    const maxValue = ctx.values.get('vcpus');
+    const max = textOf(maxValue);
     const contiguous = (mask & (mask + 1)) === 0;
     if (!contiguous) return keep(manual(`xm's \`vcpu_avail = ${mask}\` brings up vCPUs that are not the first ${online}: xl only counts them (\`vcpus = ${online}\`, \`maxvcpus = ${max ?? 'N'}\`)`));
-    const insert = [{ key: 'vcpus', value: num(online) }, ...(max ? [{ key: 'maxvcpus', value: str(max) }] : [])];
+    const insert = [{ key: 'vcpus', value: num(online) }, ...(maxValue && max ? [{ key: 'maxvcpus', value: maxValue }] : [])];
     return { drop: true, insert, notes: [note(`\`vcpu_avail = ${mask}\` (${online} vCPU${online === 1 ? '' : 's'} online) is \`vcpus = ${online}\`${max ? ` with \`maxvcpus = ${max}\`` : ''} in xl`)] };
   },
   vcpus: (_setting, ctx) => {
