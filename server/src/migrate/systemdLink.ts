@@ -80,6 +80,7 @@ export function convertIftab(text: string, ctx: Pick<MigrationContext, 'path' | 
     const source = doc.lines.lineText(entry.line).trim();
     outputs.push({
       name: `${number}-${name}.link`,
+      language: 'ini',
       text: [`# From ${ctx.path || 'iftab'} line ${line}: ${source}`, '[Match]', ...supported.map((match) => `${match.key}=${match.value}`), '', '[Link]', `Name=${name}`, ''].join('\n'),
     });
   }

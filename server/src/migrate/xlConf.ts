@@ -91,7 +91,7 @@ export function convertXendConfig(text: string): MigrationResult {
   }
   if (written.size === 0) lines.push('', '# Nothing in xend-config.sxp needs a global xl setting: xl\'s defaults apply.');
   notes.sort((a, b) => a.line - b.line);
-  return { outputs: [{ name: 'xl.conf', text: `${lines.join('\n')}\n` }], notes };
+  return { outputs: [{ name: 'xl.conf', text: `${lines.join('\n')}\n`, language: 'xl-config' }], notes };
 }
 
 /** True when xend listened for migrations (either relocation server on). */

@@ -169,7 +169,7 @@ export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): Mi
   const converted = withOneFinalNewline(out.join('\n'));
   for (const error of parse(converted).syntaxErrors) add(1, 'manual', `the result still does not parse as xl (line ${error.range.start.line + 1}: ${error.message})`);
   notes.sort((a, b) => a.line - b.line);
-  return { outputs: [{ name: outputName(ctx.path, '.cfg'), text: converted }], notes };
+  return { outputs: [{ name: outputName(ctx.path, '.cfg'), text: converted, language: 'xl-config' }], notes };
 }
 
 function withOneFinalNewline(text: string): string {
