@@ -144,6 +144,8 @@ describe('migrate --to xl: Python it will not guess', () => {
     assert.equal(convert('memory = 1024 / 3\n').text, 'memory = 341\n');
     assert.equal(convert('vif = [ "bridge=br" + str(0) ]\n').text, '# vif = [ "bridge=br" + str(0) ]\n');
     assert.equal(convert("cpus = [2, 3] + [4]\n").text, 'cpus = [ "2", "3", "4" ]\n');
+    // A name's list is copied by `+`, never grown: both settings keep their own items.
+    assert.equal(convert('d = [ "a" ] + [ "b" ]\ndisk = d + [ "c" ] + [ "e" ]\nvif = d\n').text, 'disk = [ "a", "b", "c", "e" ]\nvif = [ "a", "b" ]\n');
   });
 
   it('says a line that xm refused too is not Python (typographic quotes, settings run together)', () => {
@@ -172,7 +174,7 @@ describe('migrate --to xl: every fixture', () => {
 
 describe('migrate --to xl: hostile input', () => {
   it('survives any bytes, deep brackets and long lines, in linear time', () => {
-    const inputs = ['(' .repeat(50_000), '['.repeat(50_000) + ']'.repeat(50_000), 'x = ' + '"a" + '.repeat(20_000) + '"b"\n', 'a = "%' + '0'.repeat(100_000) + 'd" % 1\n', '\n'.repeat(100_000) + 'x', String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536)), 'if x:\n' + '  y = 1\n'.repeat(20_000), '"""' + 'a\n'.repeat(10_000)];
+    const inputs = ['('.repeat(50_000), '['.repeat(50_000) + ']'.repeat(50_000), 'x = ' + '"a" + '.repeat(20_000) + '"b"\n', 'a = "%' + '0'.repeat(100_000) + 'd" % 1\n', '\n'.repeat(100_000) + 'x', String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536)), 'if x:\n' + '  y = 1\n'.repeat(20_000), '"""' + 'a\n'.repeat(10_000), 'cpus = ' + '[1] + '.repeat(100_000) + '[2]\n', 'name = "a" * 4096 * 4096 * 4096\n', 'if x:\n' + '# c\n  y = 1\n'.repeat(20_000)];
     for (const input of inputs) {
       const started = Date.now();
       const result = convertXm(input, { path: 'x.cfg' });

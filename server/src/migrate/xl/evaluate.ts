@@ -34,6 +34,8 @@ const KEYWORD_CONSTANTS = new Set(['True', 'False', 'None']);
 const KEYWORDS = new Set(['and', 'or', 'not', 'if', 'else', 'for', 'in', 'is', 'lambda', 'yield', 'await']);
 /** Deeper than any real setting; keeps a hostile `((((…` from exhausting the stack. */
 const MAX_DEPTH = 200;
+/** Longer than any real value; keeps `"a" * 4096 * 4096` from filling the memory. */
+const MAX_LENGTH = 1 << 20;
 
 export function evaluate(tokens: readonly PyToken[], env: ReadonlyMap<string, PyValue>): PyValue {
   return new Evaluator(tokens, env).whole();
@@ -42,6 +44,7 @@ export function evaluate(tokens: readonly PyToken[], env: ReadonlyMap<string, Py
 class Evaluator {
   private position = 0;
   private depth = 0;
+  private readonly ownLists = new WeakSet<PyValue[]>();
 
   constructor(
     private readonly tokens: readonly PyToken[],
@@ -105,7 +108,7 @@ class Evaluator {
     let value = this.term();
     while (this.isOp('+') || this.isOp('-')) {
       const operator = this.tokens[this.position++];
-      value = arithmetic(operator, value, this.term());
+      value = arithmetic(operator, value, this.term(), this.ownLists);
     }
     this.depth--;
     return value;
@@ -115,7 +118,7 @@ class Evaluator {
     let value = this.unary();
     while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
       const operator = this.tokens[this.position++];
-      value = arithmetic(operator, value, this.unary());
+      value = arithmetic(operator, value, this.unary(), this.ownLists);
     }
     return value;
   }
@@ -189,7 +192,12 @@ function pythonNumber(token: PyToken): number {
 
 const typeName = (value: PyValue) => value.kind;
 
-function arithmetic(operator: PyToken, left: PyValue, right: PyValue): PyValue {
+
+/**
+ * `left op right`. `ownLists` holds the item arrays earlier `+`s of the same expression made, which no
+ * name or literal shares, so `a + b + c …` grows one list instead of copying it at every step.
+ */
+function arithmetic(operator: PyToken, left: PyValue, right: PyValue, ownLists: WeakSet<PyValue[]>): PyValue {
   const op = operator.text;
   const asNumber = (value: PyValue) => (value.kind === 'bool' ? Number(value.value) : value.kind === 'number' ? value.value : undefined);
   const a = asNumber(left);
@@ -206,11 +214,33 @@ function arithmetic(operator: PyToken, left: PyValue, right: PyValue): PyValue {
       : a / b;
     return { kind: 'number', value: result };
   }
-  if (op === '+' && left.kind === 'string' && right.kind === 'string') return { kind: 'string', value: left.value + right.value };
-  if (op === '+' && left.kind === right.kind && (left.kind === 'list' || left.kind === 'tuple')) return { kind: left.kind, items: [...left.items, ...(right as typeof left).items] };
-  if (op === '*' && b !== undefined && Number.isInteger(b) && b >= 0 && b <= 4096) {
-    if (left.kind === 'string') return { kind: 'string', value: left.value.repeat(b) };
-    if (left.kind === 'list') return { kind: 'list', items: Array.from({ length: b }, () => left.items).flat() };
+  const tooLong = (length: number) => {
+    if (length > MAX_LENGTH) throw new NotPlainData(`\`${op}\` makes a value longer than any setting`, operator);
+  };
+  if (op === '+' && left.kind === 'string' && right.kind === 'string') {
+    tooLong(left.value.length + right.value.length);
+    return { kind: 'string', value: left.value + right.value };
+  }
+  if (op === '+' && left.kind === right.kind && (left.kind === 'list' || left.kind === 'tuple')) {
+    const items = (right as typeof left).items;
+    tooLong(left.items.length + items.length);
+    if (ownLists.has(left.items)) {
+      for (const item of items) left.items.push(item);
+      return left;
+    }
+    const joined = [...left.items, ...items];
+    ownLists.add(joined);
+    return { kind: left.kind, items: joined };
+  }
+  if (op === '*' && b !== undefined && Number.isInteger(b) && b >= 0) {
+    if (left.kind === 'string') {
+      tooLong(left.value.length * b);
+      return { kind: 'string', value: left.value.repeat(b) };
+    }
+    if (left.kind === 'list') {
+      tooLong(left.items.length * b);
+      return { kind: 'list', items: Array.from({ length: b }, () => left.items).flat() };
+    }
   }
   if (op === '%' && left.kind === 'string') return { kind: 'string', value: format(left.value, right, operator) };
   throw new NotPlainData(`\`${op}\` between a ${typeName(left)} and a ${typeName(right)}`, operator);

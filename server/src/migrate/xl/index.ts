@@ -21,7 +21,7 @@ import { renderSetting, renderValue, sameValue } from './render';
 type Unit =
   | { kind: 'assignment'; statement: Statement; key: string; value?: PyValue; refusal?: NotPlainData }
   | { kind: 'python'; statements: Statement[]; defines: Set<string>; reads: Set<string> }
-  | { kind: 'trivia'; text: string; line: number };
+  | { kind: 'trivia'; text: string; line: number; start: number };
 
 const BLOCK_STARTERS = new Set(['if', 'for', 'while', 'def', 'class', 'try', 'with']);
 const BLOCK_CONTINUERS = new Set(['elif', 'else', 'except', 'finally']);
@@ -41,7 +41,7 @@ export const xlMigration: Migration = {
 
 export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): MigrationResult {
   const source = text.replace(/^\uFEFF/, '');
-  const units = unitsOf(readPython(source), source);
+  const units = unitsOf(readPython(source));
   const notes: MigrationNote[] = [];
   const add = (line: number, kind: MigrationNote['kind'], message: string) => notes.push({ line, kind, message });
 
@@ -244,7 +244,7 @@ const lineEnd = (text: string, offset: number) => {
 };
 
 /** Groups statements into settings, Python blocks and code-free lines. */
-function unitsOf(pieces: Piece[], source: string): Unit[] {
+function unitsOf(pieces: Piece[]): Unit[] {
   const units: Unit[] = [];
   let block: Extract<Unit, { kind: 'python' }> | undefined;
   let pendingTrivia: Unit[] = [];
@@ -254,14 +254,14 @@ function unitsOf(pieces: Piece[], source: string): Unit[] {
   };
   for (const piece of pieces) {
     if (piece.kind === 'trivia') {
-      (block ? pendingTrivia : units).push({ kind: 'trivia', text: piece.trivia.text, line: piece.trivia.line });
+      (block ? pendingTrivia : units).push({ kind: 'trivia', ...piece.trivia });
       continue;
     }
     const statement = piece.statement;
     const first = statement.tokens[0];
     if (block && (statement.indented || BLOCK_CONTINUERS.has(first.text))) {
       // Comments and blank lines inside a block go with it (commented out or removed together).
-      for (const trivia of pendingTrivia) if (trivia.kind === 'trivia') block.statements.push(triviaStatement(trivia, source));
+      for (const trivia of pendingTrivia) if (trivia.kind === 'trivia') block.statements.push(triviaStatement(trivia));
       pendingTrivia = [];
       addToBlock(block, statement);
       continue;
@@ -284,10 +284,8 @@ function unitsOf(pieces: Piece[], source: string): Unit[] {
 }
 
 /** A code-free line inside a block, as a statement of no tokens (so it is commented out with the block). */
-function triviaStatement(trivia: Extract<Unit, { kind: 'trivia' }>, source: string): Statement {
-  let start = 0;
-  for (let line = 0; line < trivia.line; line++) start = source.indexOf('\n', start) + 1;
-  return { firstLine: trivia.line, lastLine: trivia.line, start, end: start + trivia.text.length, tokens: [], comments: [], indented: true, unterminated: false };
+function triviaStatement(trivia: Extract<Unit, { kind: 'trivia' }>): Statement {
+  return { firstLine: trivia.line, lastLine: trivia.line, start: trivia.start, end: trivia.start + trivia.text.length, tokens: [], comments: [], indented: true, unterminated: false };
 }
 
 function addToBlock(block: Extract<Unit, { kind: 'python' }>, statement: Statement): void {

@@ -34,6 +34,8 @@ export interface Statement {
 /** One line of the file that holds no code: blank, or only a comment. */
 export interface Trivia {
   line: number;
+  /** Offset of the line's first character. */
+  start: number;
   text: string;
 }
 
@@ -74,7 +76,7 @@ export function readPython(text: string): Piece[] {
     lineHasCode = true;
   };
   const endOfLine = (at: number) => {
-    if (!lineHasCode && !current) pieces.push({ kind: 'trivia', trivia: { line, text: text.slice(lineStart, at) } });
+    if (!lineHasCode && !current) pieces.push({ kind: 'trivia', trivia: { line, start: lineStart, text: text.slice(lineStart, at) } });
     else if (current && depth === 0 && !continued) finish();
     continued = false;
     line++;
