@@ -76,33 +76,38 @@ export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): Mi
     if (unit.kind === 'assignment' && unit.refusal && !isKey(unit.key)) return [{ unit, defines: new Set([unit.key]), reads: new Set(namesRead(unit.statement.tokens.slice(2))) }];
     return [];
   });
-  // Python that sets a key, or defines nothing (a call run for its effect), is needed whatever reads it.
-  const needed = new Set<Unit>();
+  // Python that sets a key, or defines nothing (a call run for its effect), is needed whatever reads it;
+  // then whatever defines a name something needed reads (a worklist: each name is looked at once).
+  const definers = new Map<string, typeof pythonUnits>();
   for (const python of pythonUnits) {
-    if (python.defines.size > 0 && ![...python.defines].some(isKey)) continue;
-    needed.add(python.unit);
-    python.reads.forEach((name) => live.add(name));
-  }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const python of pythonUnits) {
-      if (needed.has(python.unit) || ![...python.defines].some((name) => live.has(name))) continue;
-      needed.add(python.unit);
-      python.reads.forEach((name) => live.add(name));
-      grew = true;
+    for (const name of python.defines) {
+      const list = definers.get(name);
+      if (list) list.push(python);
+      else definers.set(name, [python]);
     }
   }
-  const neededPython = needed;
+  const needed = new Set<Unit>();
+  const pending = [...live];
+  const need = (python: (typeof pythonUnits)[number]) => {
+    if (needed.has(python.unit)) return;
+    needed.add(python.unit);
+    for (const name of python.reads) {
+      if (live.has(name)) continue;
+      live.add(name);
+      pending.push(name);
+    }
+  };
+  for (const python of pythonUnits) if (python.defines.size === 0 || [...python.defines].some(isKey)) need(python);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) definers.get(name)?.forEach(need);
 
-  // Helper variables (not keys) whose values are written where they are used.
-  const helpers = new Set<string>();
-  for (const unit of units) if (unit.kind === 'assignment' && unit.value && !isKey(unit.key)) helpers.add(unit.key);
+  // Names some statement reads: a plain helper variable among them is written where it is used.
   const readAnywhere = new Set(units.flatMap((unit) => (unit.kind === 'assignment' ? namesRead(unit.statement.tokens.slice(2)) : unit.kind === 'python' ? [...unit.reads] : [])));
 
   const values = new Map<string, PyValue>();
   for (const unit of units) if (unit.kind === 'assignment' && unit.value && isKey(unit.key)) values.set(unit.key, unit.value);
   const firstIpUnit = units.find((unit) => unit.kind === 'assignment' && unit.value && unit.key in KERNEL_IP_KEYS);
-  const ruleContext = (unit: Unit): RuleContext => ({ guestType: guestTypeOfXm(values), values, firstKernelIpSetting: unit === firstIpUnit });
+  const guestType = guestTypeOfXm(values);
+  const ruleContext = (unit: Unit): RuleContext => ({ guestType, values, firstKernelIpSetting: unit === firstIpUnit });
 
   // 3. Write the file in its order.
   const out: string[] = [];
@@ -116,7 +121,7 @@ export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): Mi
     if (unit.kind === 'python') {
       const line = unit.statements[0].firstLine + 1;
       const what = pythonConstruct(source.slice(lineStart(source, unit.statements[0].start), lineEnd(source, unit.statements[0].end))) ?? 'Python';
-      if (neededPython.has(unit)) {
+      if (needed.has(unit)) {
         const first = unit.statements[0].tokens[0]?.text;
         add(line, 'manual', first === 'xm_vars' ? XM_VARS_MESSAGE : `commented out (${what}): xl reads no Python; write its effect as plain settings`);
         out.push(unit.statements.map(commentOut).join('\n'));
@@ -130,7 +135,7 @@ export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): Mi
       if (IGNORED_WHATEVER_THE_VALUE.has(unit.key)) {
         add(line, 'note', `\`${unit.key}\` dropped: xl ignores it (its value needed Python: ${unit.refusal.why})`);
       } else if (!isKey(unit.key)) {
-        if (neededPython.has(unit)) {
+        if (needed.has(unit)) {
           add(line, 'manual', `\`${unit.key}\` needs Python (${unit.refusal.why}) and a setting uses it: commented out; write the value itself`);
           out.push(commentOut(unit.statement));
         } else add(line, 'note', `\`${unit.key}\` removed: a Python variable (${unit.refusal.why}) that no setting xl reads needs`);
@@ -143,7 +148,7 @@ export function convertXm(text: string, ctx: Pick<MigrationContext, 'path'>): Mi
       }
       continue;
     }
-    if (!isKey(unit.key) && readAnywhere.has(unit.key) && helpers.has(unit.key)) {
+    if (!isKey(unit.key) && readAnywhere.has(unit.key)) {
       add(line, 'note', `Python variable \`${unit.key}\` removed: its value is written where it was used`);
       continue;
     }
