@@ -65,10 +65,8 @@ files.forEach((file, index) => {
   const after = runOracle(out);
   if (run.status === 1) {
     counts.person++;
-    for (const m of manual) {
-      const why = m.replace(/^.*?: manual: /, '').replace(/`[^`]*`/g, '…').slice(0, 70);
-      reasons.set(why, (reasons.get(why) ?? 0) + 1);
-    }
+    // Each reason once per file: the counts are of files.
+    for (const why of new Set(manual.map((m) => m.replace(/^.*?: manual: /, '').replace(/`[^`]*`/g, '…').slice(0, 90)))) reasons.set(why, (reasons.get(why) ?? 0) + 1);
     line += `, needs a person (${manual.length} item${manual.length === 1 ? '' : 's'}); xl ${after.valid ? 'accepts' : 'refuses'} the draft`;
   } else if (!after.valid) {
     const same = !before.valid && refusal(before) && refusal(before).replace(/^[^:]*:\d+: /, '') === refusal(after).replace(/^[^:]*:\d+: /, '');
@@ -100,5 +98,5 @@ files.forEach((file, index) => {
   console.log(line);
 });
 console.log(`\n${files.length} files: ${counts.converted} converted, ${counts.person} need a person, ${counts.otherReasons} refused by xl for reasons that are not xm's, ${counts.failed} failed`);
-for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n} × ${why}`);
+for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n} file${n === 1 ? '' : 's'}: ${why}`);
 process.exit(counts.failed > 0 ? 1 : 0);
