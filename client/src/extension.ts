@@ -5,6 +5,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
 import { manifestLanguages, watchedGlobs } from './manifest';
+import { registerMigrateCommand } from './migrate';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher(`{${watchedGlobs(languages).join(',')}}`),
     },
   };
+  registerMigrateCommand(context);
   const languageClient = new LanguageClient('xenConfig', 'Xen & Cluster Config', serverOptions, clientOptions);
   client = languageClient;
   const started = languageClient.start();

@@ -22,11 +22,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Location, Position } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Location, Position } from 'vscode-languageserver-types';
 import { pathOfUri } from './common/uri';
 import { DEFAULT_SETTINGS, Settings } from './languages/types';
 import { clusterNodes, CLUSTER_NODES_REQUEST } from './lsp/clusterNodes';
 import { Debouncer } from './lsp/debouncer';
+import { migrationActions, wantsMigrations } from './migrate/actions';
 import { settingsFromClient } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
@@ -336,7 +337,12 @@ connection.onHover(
 connection.onCodeAction(
   guarded('textDocument/codeAction', [], (params) => {
     const served = serve(params.textDocument.uri);
-    return served ? served.service.codeActions(served.doc, params.range, params.context.diagnostics, served.ctx) : [];
+    if (!served) return [];
+    const fixes = served.service.codeActions(served.doc, params.range, params.context.diagnostics, served.ctx);
+    if (!wantsMigrations(params.context.only)) return fixes;
+    // A conversion that throws costs its own actions, never the quick fixes.
+    const conversions = guarded('textDocument/codeAction (migrate)', [], () => migrationActions(served.service.id, served.doc, served.ctx))(params);
+    return [...fixes, ...(conversions as CodeAction[])];
   }),
 );
 

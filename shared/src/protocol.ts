@@ -12,3 +12,19 @@ export interface ClusterNode {
   /** The cluster.conf that declares it (the first one, when several do). */
   uri: string;
 }
+
+/**
+ * `xenConfig.migrate.open`: the command of the server's "Convert to …" code actions. The client opens
+ * the outputs as new, unsaved documents beside the original (the first as a diff with it); nothing is
+ * written until the user saves.
+ */
+export const MIGRATE_COMMAND = 'xenConfig.migrate.open';
+
+export interface MigrateCommandArguments {
+  /** The document converted (left side of the diff; never changed). */
+  sourceUri: string;
+  /** The `--to` value (`xl`, `xl.conf`, `systemd-link`, …). */
+  target: string;
+  outputs: { name: string; text: string; language?: string }[];
+  notes: { line: number; kind: 'note' | 'manual'; message: string }[];
+}

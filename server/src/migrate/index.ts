@@ -1,8 +1,11 @@
 /** Every migration `cli.js migrate --to TARGET` and the editor's "Convert to …" actions offer. */
 import type { LanguageId } from '../languages/types';
 import type { Migration } from './types';
+import { xlMigration } from './xl';
+import { xlConfMigration } from './xlConf';
+import { systemdLinkMigration } from './systemdLink';
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [xlMigration, xlConfMigration, systemdLinkMigration];
 
 export function migrationFor(target: string): Migration | undefined {
   return MIGRATIONS.find((migration) => migration.target === target);

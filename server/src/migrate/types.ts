@@ -18,6 +18,8 @@ export interface MigrationOutput {
   /** File name the result is written under with `--out DIR` (e.g. `vm01.cfg`, `xl.conf`, `10-lan0.link`). */
   name: string;
   text: string;
+  /** The editor's language id for the result (`xl-config`, or `ini` for a .link file); absent: by its name. */
+  language?: string;
 }
 
 export interface MigrationResult {
