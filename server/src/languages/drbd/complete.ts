@@ -189,7 +189,7 @@ function valueItems(doc: DrbdDocument, ctx: ServiceContext, dialect: Dialect, se
   return values.map((value, index) => {
     const item: CompletionItem = { label: value, kind: CompletionItemKind.EnumMember, sortText: sortText(value === fact.default ? Relevance.Common : Relevance.Other, index) };
     if (value === fact.default) item.detail = 'default';
-    const meaning = describeValue(name, value);
+    const meaning = describeValue(name, value, fact);
     if (meaning) item.documentation = { kind: MarkupKind.Markdown, value: meaning };
     return item;
   });

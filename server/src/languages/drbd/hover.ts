@@ -25,9 +25,9 @@ export function describeFact(fact: OptionFact): string {
   return parts.join(' · ');
 }
 
-/** What one value of an option means (Markdown), when the tables say. */
-export function describeValue(option: string, value: string): string | undefined {
-  const doc = VALUE_DOCS[option]?.[value] ?? (option in VALUE_DOCS ? undefined : BOOLEAN_DOCS[value]);
+/** What one value of an option means (Markdown), when the tables say; a boolean without its own entry says on or off. */
+export function describeValue(option: string, value: string, fact: OptionFact | undefined): string | undefined {
+  const doc = VALUE_DOCS[option]?.[value] ?? (fact?.type === 'boolean' ? BOOLEAN_DOCS[value] : undefined);
   return doc === undefined ? undefined : `${code(value)} (${escapeText(option)}): ${docText(doc)}`;
 }
 
@@ -46,7 +46,7 @@ export function hover(doc: DrbdDocument, position: Position, ctx: ServiceContext
   const choice = detectDialect(doc, ctx.settings);
   const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
   if (found.argIndex !== -1) {
-    const meaning = node.kind === 'option' && found.argIndex === 0 ? describeValue(node.keyword.value, token.value) : undefined;
+    const meaning = node.kind === 'option' && found.argIndex === 0 ? describeValue(node.keyword.value, token.value, optionFact(choice.dialect, tableOf(node.parent), node.keyword.value)) : undefined;
     return meaning ? markdown(meaning) : null;
   }
   const name = token.value;

@@ -62,7 +62,11 @@ function snippetItems(doc: IftabDocument, ctx: ServiceContext, range: Range): Co
   const vifs = guestInWorkspace(ctx, exactMacs(doc).map((m) => m.value))?.domain?.facts.macs.map((m) => m.value) ?? [];
   const used = new Set<string>();
   for (const file of ctx.workspace.otherFiles(ctx.uri)) for (const mac of file.facts.domain?.macs ?? []) used.add(parseMac(mac.value)?.normalized ?? mac.value);
-  const mac = (n: number): string => vifs[n] ?? randomXenMac(used);
+  const mac = (n: number): string => {
+    const chosen = vifs[n] ?? randomXenMac(used);
+    used.add(chosen);
+    return chosen;
+  };
   const values = { mac: mac(0), mac2: mac(1) };
   return SNIPPETS.map((template) => snippetItem(template, values, range));
 }
