@@ -97,4 +97,8 @@ describe('cluster-conf completion', () => {
     const labels = tester.complete('<?xml version="1.0"?>\n<cluster name="c" config_version="1">\n  <cman two_node="1" |').map((i) => i.label);
     assert.ok(labels.includes('expected_votes') && !labels.includes('two_node'));
   });
+
+  it('offers nothing inside a comment', () => {
+    assert.deepEqual(tester.complete(EXAMPLE.replace('<!-- The two', '<!-- The |two')), []);
+  });
 });

@@ -79,4 +79,10 @@ describe('drbd completion: what is inserted, in which order', () => {
     ]);
     for (const item of drbd.complete(`resource r0 {\n  disk {\n    |\n  }\n${HOSTS}\n}\n`)) assert.ok(!(item.detail ?? '').includes('`'), `${item.label}: ${item.detail}`);
   });
+
+  it('offers nothing inside a comment', () => {
+    assert.deepEqual(drbd.complete('# DRBD 8.4 de|faults\nglobal { usage-count no; }\n'), []);
+    assert.deepEqual(drbd.complete('global { usage-count no; # a|sk\n}\n'), []);
+    assert.ok(drbd.complete('resource r0 { handlers { fence-peer "/x#y"; | } }\n').length > 0, 'a # in a string starts no comment');
+  });
 });

@@ -148,6 +148,7 @@ function valueCandidates(model: ClusterModel, element: XmlElement, attributeName
 /** Completion at `position`: child elements, attributes and values the schema, the agent and this file's names allow. */
 export function complete(doc: ClusterDoc, position: Position, _ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
+  if (doc.comments.some((comment) => comment.start < offset && offset < comment.end)) return [];
   const context = cursorContext(doc, offset);
   const model = clusterModel(doc);
   switch (context.kind) {

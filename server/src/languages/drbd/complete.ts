@@ -15,6 +15,7 @@ import { BOOLEAN_VALUES } from './values';
 
 export function complete(doc: DrbdDocument, position: Position, ctx: ServiceContext): CompletionItem[] {
   const offset = doc.lines.offsetAt(position);
+  if (inComment(doc, offset)) return [];
   const section = sectionAt(doc.root, offset);
   const dialect = detectDialect(doc, ctx.settings).dialect;
   const statement = statementBefore(doc.tokens, offset);
@@ -28,6 +29,16 @@ export function complete(doc: DrbdDocument, position: Position, ctx: ServiceCont
   const word = /[\w.-]*$/.exec(line)![0];
   const replace = Range.create(Position.create(position.line, position.character - word.length), position);
   return [...SNIPPETS.map((template) => snippetItem(template, free.snippetValues(), replace)), ...keywords];
+}
+
+/** Whether `offset` is in a `#` comment: a `#` between the last token before it on its line and it (a `#` in a string is part of its token). */
+function inComment(doc: DrbdDocument, offset: number): boolean {
+  let from = doc.lines.lineStart(doc.lines.positionAt(offset).line);
+  for (const token of doc.tokens) {
+    if (token.start >= offset) break;
+    if (token.end <= offset && token.end > from) from = token.end;
+  }
+  return doc.text.slice(from, offset).includes('#');
 }
 
 /** The complete tokens of the statement being typed before `offset` (the word under the cursor excluded). */
