@@ -97,6 +97,7 @@ const VFB_LEGACY: SubKeySpec = {
   kind: 'enum',
   enum: ['vnc', 'sdl'],
   doc: 'xm-era frame buffer type. xl ignores it, so the frame buffer gets no VNC/SDL console.',
+  valueDocs: VALUE_DOCS['vfb.type'],
   deprecation: { replacement: 'vnc=1', ignored: true },
 };
 
