@@ -28,6 +28,7 @@ describe('xend-sxp completion', () => {
     assert.deepEqual(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.range : undefined, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
     assert.deepEqual(complete('# (xend-port |\n'), []);
     assert.deepEqual(complete('(|)').filter((i) => i.kind === CompletionItemKind.Snippet), [], 'no template inside a form');
+    assert.deepEqual(complete('|(xend-port 8000)\n'), [], 'no template on a line that holds a form');
   });
 
   it('ranks common options first and the ones already set last', () => {

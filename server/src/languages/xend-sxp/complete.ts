@@ -21,8 +21,8 @@ export function complete(doc: XendDocument, position: Position): CompletionItem[
   while (wordStart > lineStart && !/[\s()'"]/.test(doc.text[wordStart - 1])) wordStart--;
   const wordRange = Range.create(doc.lines.positionAt(wordStart), position);
   const form = topLevelListAt(doc, offset);
-  // Between forms, a template of whole forms fits.
-  if (!form) return insideComment(doc, lineStart, offset) ? [] : SNIPPETS.map((template) => snippetItem(template, {}, wordRange));
+  // Between forms, on a line of its own, a template of whole forms fits.
+  if (!form) return onLineOfItsOwn(doc, position.line, wordStart, offset) ? SNIPPETS.map((template) => snippetItem(template, {}, wordRange)) : [];
   const option = doc.options.find((o) => o.form === form);
   const set = new Set(doc.options.filter((o) => o !== option).map((o) => o.name));
   if (!option) return form.items.length === 0 ? optionItems(wordRange, set) : [];
@@ -41,8 +41,11 @@ function topLevelListAt(doc: XendDocument, offset: number): SexpList | undefined
   return !candidate.closed || offset < candidate.end ? candidate : undefined;
 }
 
-function insideComment(doc: XendDocument, lineStart: number, offset: number): boolean {
-  return doc.text.slice(lineStart, offset).includes('#');
+/** Nothing on the cursor's line but the word being typed (no comment, no form before or after it). */
+function onLineOfItsOwn(doc: XendDocument, line: number, wordStart: number, offset: number): boolean {
+  const text = doc.lines.lineText(line);
+  const lineStart = doc.lines.lineStart(line);
+  return text.slice(0, wordStart - lineStart).trim() === '' && !/[^\s]/.test(text.slice(offset - lineStart).replace(/^[^\s()'"]*/, ''));
 }
 
 /** Common options first; those already set, and the ones only a vendor's xend reads, last. */
