@@ -13,6 +13,13 @@ const OUT = 'server/src/languages/xl-config/schema/facts.generated.ts';
 const GUEST_TYPES = ['pv', 'pvh', 'hvm'];
 const normalizeGuestTypes = (list) => [...new Set((list ?? []).map((t) => t.replace(/\(.*\)$/, '')).filter((t) => GUEST_TYPES.includes(t)))];
 const shortVersion = (v) => (v ? v.split('.').slice(0, 2).join('.') : undefined);
+/**
+ * The id pod2html (Pod::Simple::XHTML's idify) gives a manual's `=item B<key=SYNTAX>`: entities and
+ * tags dropped, every run of other characters turned into `-`, trailing punctuation cut. Hovers
+ * link a key to its section with it.
+ */
+const podAnchor = (heading) =>
+  heading.replace(/"/g, '').replace(/^[^a-zA-Z]+/, '').replace(/[^-a-zA-Z0-9_:.]+/g, '-').replace(/[-:.]+$/, '');
 const clean = (object) => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 
 const cfg = read('xl-cfg-keys.json');
@@ -38,6 +45,7 @@ const domainKeys = cfg.keys.map((k) => {
     units: k.units,
     default: k.default_doc ?? undefined,
     valueSyntax: k.doc_value_syntax?.[0],
+    manualAnchor: k.in_doc && k.doc_value_syntax?.[0] ? podAnchor(`${k.name}=${k.doc_value_syntax[0]}`) : undefined,
     documented: k.in_doc,
     deprecated: k.deprecated || dep.deprecated ? true : undefined,
     ignored: dep.ignored,
@@ -61,6 +69,7 @@ const xlConfKeys = conf.keys.map((k) =>
     since: shortVersion(k.since_parser ?? k.since_doc),
     default: k.default_doc,
     valueSyntax: k.doc_value_syntax,
+    manualAnchor: k.in_doc && k.doc_value_syntax ? podAnchor(`${k.name}=${k.doc_value_syntax}`) : undefined,
     documented: k.in_doc,
     deprecated: k.deprecated,
     replacement: k.replacement,
@@ -79,6 +88,8 @@ const diskParams = disk.params.map((p) =>
     kind: p.kind,
     enum: p.enum ?? p.enum_lexer,
     positionalIndex: p.positional_index,
+    // The manual heads the positional parameters with their bare name; the others with varying forms (`devtype=DEVTYPE`, `discard / no-discard`).
+    manualAnchor: p.in_doc && p.positional_index !== undefined ? podAnchor(p.name) : undefined,
     default: p.default_doc,
     since: shortVersion(p.since_lexer),
     documented: p.in_doc,
@@ -99,6 +110,7 @@ const vifKeys = vif.keys.map((k) =>
     kind: k.kind,
     enum: k.enum ?? k.enum_doc,
     openEnum: k.open_enum,
+    manualAnchor: vif.doc_headings.includes(k.name) ? podAnchor(k.name) : undefined,
     default: k.default_doc,
     since: shortVersion(k.since_parser),
     documented: k.in_doc,

@@ -1,8 +1,10 @@
 /**
- * Snippets: well-formed, registered, and — what matters to a user — the file
- * they produce when every default is accepted is a valid config: the
- * project's own checker reports no error on it, its MACs are Xen guest MACs,
- * and, where the real tool is installed, that tool accepts it too.
+ * Snippets, as the language server offers them (completion items of kind
+ * Snippet, at the start of an empty file): one prefix each, described, and —
+ * what matters to a user — the file they produce when every default is
+ * accepted is a valid config: the project's own checker reports no error on
+ * it, its MACs are Xen guest MACs, the grammar colours it, and, where the real
+ * tool is installed, that tool accepts it too.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, DiagnosticSeverity, InsertTextFormat } from 'vscode-languageserver-types';
 import { parseMac } from '../../server/src/common/mac';
 import { oracleFor } from '../helpers/oracles';
 import { serviceFor } from '../../server/src/languages/registry';
@@ -20,29 +22,23 @@ import { REPO_ROOT, SAMPLE_PATHS, testContext } from '../helpers/fixtures';
 import { expandWithDefaults, parseSnippet, snippetProblems } from '../helpers/snippets';
 import { tokenizeText } from '../helpers/tokenize';
 
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-  description: string;
-  isFileTemplate?: boolean;
-}
-
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 
-function snippetFile(id: LanguageId): string {
-  return join(REPO_ROOT, 'snippets', `${id}.json`);
+/** The snippet items the server offers at the start of an empty file of `id`. */
+function offeredSnippets(id: LanguageId): [string, CompletionItem][] {
+  const service = serviceFor(id)!;
+  const ctx = testContext(SAMPLE_PATHS[id]);
+  const items = service.complete(service.parse('', ctx), { line: 0, character: 0 }, ctx);
+  return items.filter((item) => item.kind === CompletionItemKind.Snippet).map((item) => [item.label, item]);
 }
 
-function readSnippets(id: LanguageId): [string, Snippet][] {
-  return Object.entries(JSON.parse(readFileSync(snippetFile(id), 'utf8')) as Record<string, Snippet>);
+function bodyText(item: CompletionItem): string {
+  assert.equal(item.insertTextFormat, InsertTextFormat.Snippet, `${item.label}: not a snippet`);
+  return item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : (item.insertText ?? '');
 }
 
-function bodyText(snippet: Snippet): string {
-  return Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
-}
-
-function expanded(snippet: Snippet): string {
-  return expandWithDefaults(parseSnippet(bodyText(snippet)));
+function expanded(item: CompletionItem): string {
+  return expandWithDefaults(parseSnippet(bodyText(item)));
 }
 
 /** The real upstream checker for a language (see /work/shared/oracles/README.md), when installed. */
@@ -53,25 +49,24 @@ function oracleCommand(id: LanguageId, text: string): { command: string; args: s
   return { command, args: dialect };
 }
 
-describe('snippet files', () => {
-  it('are registered in package.json, one per language', () => {
-    const registered = manifest.contributes.snippets as { language: string; path: string }[];
-    assert.deepEqual(registered.map((s) => s.language).sort(), [...LANGUAGE_IDS].sort());
-    for (const entry of registered) assert.equal(join(REPO_ROOT, entry.path), snippetFile(entry.language as LanguageId));
+describe('snippets', () => {
+  it('come from the language server, not from static snippet files (which VS Code offers everywhere)', () => {
+    assert.equal(manifest.contributes.snippets, undefined);
   });
 
   for (const id of LANGUAGE_IDS) {
     describe(id, () => {
-      const snippets = readSnippets(id);
+      const snippets = offeredSnippets(id);
 
-      it('has snippets with a prefix, a description and a body, and no prefix twice', () => {
+      it('offers snippets in an empty file, each with one prefix and a description, no prefix twice', () => {
         assert.ok(snippets.length > 0, `${id}: no snippets`);
-        const prefixes = snippets.flatMap(([, s]) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
-        assert.ok(prefixes.every((p) => typeof p === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(p)), `${id}: prefixes ${prefixes.join(', ')}`);
+        const prefixes = snippets.map(([label]) => label);
+        assert.ok(prefixes.every((p) => /^[a-z0-9][a-z0-9-]*$/.test(p)), `${id}: prefixes ${prefixes.join(', ')}`);
         assert.equal(new Set(prefixes).size, prefixes.length, `${id}: a prefix is used twice`);
-        for (const [name, s] of snippets) {
-          assert.ok(typeof s.description === 'string' && s.description.length > 20, `${name}: describe what the snippet is for`);
-          assert.ok(bodyText(s).length > 0, `${name}: empty body`);
+        for (const [name, item] of snippets) {
+          const description = typeof item.documentation === 'object' ? item.documentation.value : '';
+          assert.ok(description.length > 40 && (item.detail ?? '').length > 5, `${name}: describe what the snippet is for`);
+          assert.ok(bodyText(item).length > 0, `${name}: empty body`);
         }
       });
 

@@ -67,6 +67,8 @@ export interface TestOptions {
   settings?: { xen?: Partial<Settings['xen']>; drbd?: Partial<Settings['drbd']> };
   /** The other files of the workspace, by their facts. */
   others?: { uri: string; facts: FileFacts }[];
+  /** The workspace root (a path), for hovers that name other files relative to it. */
+  root?: string;
   files?: FileReader;
 }
 
@@ -90,7 +92,7 @@ export interface LanguageTester<Doc extends ParsedDocument> {
 export function languageTester<Doc extends ParsedDocument>(definition: LanguageDefinition<Doc>, defaultPath: string): LanguageTester<Doc> {
   const { service } = definition;
   const context = (options: TestOptions = {}): ServiceContext => {
-    const base = testContext(options.path ?? defaultPath, { workspace: { otherFiles: (uri) => (options.others ?? []).filter((f) => f.uri !== uri) }, files: options.files });
+    const base = testContext(options.path ?? defaultPath, { workspace: { otherFiles: (uri) => (options.others ?? []).filter((f) => f.uri !== uri), root: options.root }, files: options.files });
     const settings = options.settings ?? {};
     return { ...base, settings: { xen: { ...base.settings.xen, ...settings.xen }, drbd: { ...base.settings.drbd, ...settings.drbd } } };
   };

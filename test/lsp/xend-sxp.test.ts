@@ -64,7 +64,7 @@ describe('xend-sxp over LSP, for hosts that run xend (toolstack xm)', () => {
     const diagnostics = await client.open(uri, 'xend-sxp', readFixture('xend-sxp', 'seed-003-network-script.sxp'));
     assert.deepEqual(diagnostics, []);
     const hover = await client.hover(uri, { line: 3, character: 20 });
-    assert.match((hover!.contents as MarkupContent).value, /^Custom network script 'an-network-script'/);
+    assert.match((hover!.contents as MarkupContent).value, /^Custom network script `an-network-script`/);
   });
 
   it('completes option names after "(" and values after the name', async () => {

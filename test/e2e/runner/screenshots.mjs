@@ -100,6 +100,19 @@ const SCENES = [
     },
   },
   {
+    name: 'xl-completion-relevance',
+    caption: 'Completion in relevance order: what a PVH guest still lacks first; keys already set, HVM-only and deprecated ones last',
+    file: 'etc/xen/vm03-app.cfg',
+    async act(ui) {
+      await ui.waitFor('.squiggly-warning, .squiggly-error', 'diagnostics underlined in the editor');
+      await ui.goTo(8, 1); // the first blank line, below the settings of the guest
+      await ui.keys('Control+Space');
+      await ui.waitFor('.suggest-widget.visible .monaco-list-row', 'the completion list');
+      if (!(await ui.isVisible('.suggest-details-container .suggest-details .docs'))) await ui.keys('Control+Space');
+      await ui.waitFor('.suggest-details-container .suggest-details .docs', 'the documentation beside the completion list');
+    },
+  },
+  {
     name: 'cluster-conf-completion',
     caption: 'cluster.conf: completion of the attributes an element allows, with their documentation',
     file: 'etc/cluster/cluster.conf',

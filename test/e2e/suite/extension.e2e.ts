@@ -11,11 +11,12 @@ describe('the extension', () => {
     assert.equal(extension().isActive, true);
   });
 
-  it('contributes exactly the five languages, each with a grammar and snippets', () => {
-    const { languages, grammars, snippets } = contributes();
+  it('contributes exactly the five languages, each with a grammar, no static snippets, word-based suggestions off', () => {
+    const { languages, grammars, snippets, configurationDefaults } = contributes();
     assert.deepEqual(languages.map((l) => l.id), LANGUAGE_IDS);
     assert.deepEqual(grammars.map((g) => g.language), LANGUAGE_IDS);
-    assert.deepEqual(snippets.map((s) => s.language), LANGUAGE_IDS);
+    assert.equal(snippets, undefined, 'the server offers the snippets where they fit');
+    assert.deepEqual(LANGUAGE_IDS.map((id) => configurationDefaults?.[`[${id}]`]?.['editor.wordBasedSuggestions']), LANGUAGE_IDS.map(() => 'off'));
   });
 
   it('offers its settings with their documented defaults', () => {

@@ -28,7 +28,9 @@ export function contributes(): Contributes {
 export interface Contributes {
   languages: { id: string; configuration?: string }[];
   grammars: { language: string; scopeName: string; path: string }[];
-  snippets: { language: string; path: string }[];
+  /** Absent: the language server offers the snippets, where they fit. */
+  snippets?: unknown;
+  configurationDefaults?: Record<string, Record<string, unknown>>;
   views?: Record<string, { id: string; name: string }[]>;
   viewsContainers?: Record<string, { id: string; title: string }[]>;
   commands?: { command: string; title: string }[];
@@ -41,7 +43,7 @@ export function workspaceUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
 }
 
-/** Reads a file of the extension itself (a grammar, a snippet file), or undefined if it is missing. */
+/** Reads a file of the extension itself (a grammar, a language configuration), or undefined if it is missing. */
 export async function readExtensionFile(relativePath: string): Promise<string | undefined> {
   const uri = vscode.Uri.joinPath(extension().extensionUri, ...relativePath.replace(/^\.\//, '').split('/'));
   try {
@@ -213,20 +215,28 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
 }
 
 /**
- * Inserts the snippet named `name` (its key in the snippet file) into a new untitled document of
- * `languageId` through the 'editor.action.insertSnippet' command, as choosing it from "Insert
- * Snippet" does; resolves with the text. The editor indents with SNIPPET_TAB_SIZE spaces.
+ * The server's snippet items at the start of a new untitled document of `languageId`, each
+ * inserted (as accepting it in the suggest list does) into a fresh one; resolves with the label,
+ * the snippet text the item carries and the text it produced. The editor indents with
+ * SNIPPET_TAB_SIZE spaces.
  */
-export async function insertSnippetByName(languageId: string, name: string): Promise<string> {
-  const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
-  editor.options = { insertSpaces: true, tabSize: SNIPPET_TAB_SIZE };
-  const changed = nextTextChange(document);
-  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: languageId, name });
-  await changed;
-  const text = document.getText();
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  return text;
+export async function insertOfferedSnippets(languageId: string): Promise<{ label: string; body: string; inserted: string }[]> {
+  const probe = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', probe.uri, new vscode.Position(0, 0));
+  const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && item.insertText instanceof vscode.SnippetString);
+  const results: { label: string; body: string; inserted: string }[] = [];
+  for (const item of snippets) {
+    const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    editor.options = { insertSpaces: true, tabSize: SNIPPET_TAB_SIZE };
+    const body = (item.insertText as vscode.SnippetString).value;
+    const changed = nextTextChange(document);
+    assert.ok(await editor.insertSnippet(new vscode.SnippetString(body)), `VS Code refused the snippet ${String(item.label)}`);
+    await changed;
+    results.push({ label: typeof item.label === 'string' ? item.label : item.label.label, body, inserted: document.getText() });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  return results;
 }
 
 export const SNIPPET_TAB_SIZE = 4;

@@ -1,12 +1,13 @@
 /**
  * The checks every language gets: its example files open with the right language id and come back
- * from the language server clean, its grammar and language configuration are installed, and every
- * snippet it contributes inserts exactly its body. Each language's file calls this, then adds its
+ * from the language server clean, its grammar and language configuration are installed, VS Code's
+ * word-based suggestions stay out of its completion lists, and every snippet the server offers in a
+ * new file inserts exactly its body. Each language's file calls this, then adds its
  * own diagnostics / completion / hover / quick-fix checks.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, contributes, describeDiagnostic, insertSnippetByName, openWorkspaceFile, readExtensionFile, SNIPPET_TAB_SIZE } from './helpers';
+import { closeAllEditors, completionLabels, contributes, describeDiagnostic, insertOfferedSnippets, openWorkspaceFile, readExtensionFile, SNIPPET_TAB_SIZE } from './helpers';
 import { expectedSnippetText } from './snippetText';
 
 export interface LanguageUnderTest {
@@ -47,18 +48,23 @@ export function checkLanguageBasics({ languageId, scopeName, examples }: Languag
     assert.ok(configuration, `${configurationPath} is missing from the extension`);
   });
 
-  it(`inserts each of its snippets by name, exactly as written`, async () => {
-    const contribution = contributes().snippets.find((s) => s.language === languageId);
-    assert.ok(contribution, `no snippets contributed for ${languageId}`);
-    const text = await readExtensionFile(contribution.path);
-    assert.ok(text, `${contribution.path} is missing from the extension`);
-    const snippets = JSON.parse(text) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-    const names = Object.keys(snippets);
-    assert.ok(names.length > 0, `${contribution.path} holds no snippet`);
-    for (const name of names) {
-      const inserted = await insertSnippetByName(languageId, name);
-      const expected = expectedSnippetText(snippets[name].body, SNIPPET_TAB_SIZE);
-      assert.match(inserted, expected, `snippet "${name}" of ${languageId} inserted:\n${inserted}\nexpected to match ${expected}`);
+  it(`offers its snippets from the server in a new file, and each inserts exactly its body`, async () => {
+    const offered = await insertOfferedSnippets(languageId);
+    assert.ok(offered.length > 0, `the server offered no snippet for ${languageId}`);
+    for (const { label, body, inserted } of offered) {
+      const expected = expectedSnippetText(body, SNIPPET_TAB_SIZE);
+      assert.match(inserted, expected, `snippet "${label}" of ${languageId} inserted:\n${inserted}\nexpected to match ${expected}`);
     }
+  });
+
+  it(`keeps VS Code's word-based suggestions out of the completion list`, async () => {
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId }).get('wordBasedSuggestions'), 'off');
+    // Inside a comment of a real file the server offers nothing, so any item would be a word of the file.
+    const opened = await openWorkspaceFile(examples[0]);
+    const text = opened.document.getText();
+    const comment = text.search(languageId === 'cluster-conf' ? /<!--/ : /^#/m);
+    assert.ok(comment >= 0, `examples/${examples[0]} has no comment to complete in`);
+    const position = opened.document.positionAt(comment + 6);
+    assert.deepEqual(await completionLabels(opened.document.uri, position), [], `completion at the end of a comment of examples/${examples[0]}`);
   });
 }

@@ -6,7 +6,7 @@ const { readdirSync } = require('node:fs');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'xen-cluster-config.xen-cluster-config';
-const SHIPPED_TOP_LEVEL = ['LICENSE.txt', 'dist', 'language-configuration', 'media', 'package.json', 'snippets', 'syntaxes'];
+const SHIPPED_TOP_LEVEL = ['LICENSE.txt', 'dist', 'language-configuration', 'media', 'package.json', 'syntaxes'];
 // vsce stores README.md and CHANGELOG.md lower-cased.
 const OPTIONAL_TOP_LEVEL = ['changelog.md', 'readme.md', '.vsixmanifest'];
 const WAIT_MS = 20_000;

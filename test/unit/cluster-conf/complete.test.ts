@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TextEdit } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLE, tester } from './helpers';
 
 describe('cluster-conf completion', () => {
@@ -65,11 +65,40 @@ describe('cluster-conf completion', () => {
   it('offers the child elements allowed at the cursor, with their required attributes', () => {
     const items = tester.complete(EXAMPLE.replace('    </clusternodes>', '        <|\n    </clusternodes>'));
     assert.deepEqual(items.map((i) => i.label), ['clusternode']);
-    assert.equal((items[0].textEdit as TextEdit).newText, 'clusternode name="$1" nodeid="$2">\n\t$0\n</clusternode>');
+    assert.equal((items[0].textEdit as TextEdit).newText, 'clusternode name="$1" nodeid="${2:3}">\n\t$0\n</clusternode>', 'the next nodeid no node uses');
+  });
+
+  it('offers the next free nodeid, as a value and as the attribute\'s placeholder', () => {
+    const text = '<cluster name="c" config_version="1">\n<clusternodes>\n<clusternode name="a" nodeid="1"/>\n<clusternode name="b" nodeid="3"/>\n<clusternode name="c" nodeid="|"/>\n</clusternodes>\n</cluster>\n';
+    assert.deepEqual(tester.complete(text).map((i) => [i.label, i.detail]), [['2', 'the next nodeid no node uses']]);
+    const attribute = tester.complete(text.replace('nodeid="|"', '|')).find((i) => i.label === 'nodeid');
+    assert.equal((attribute?.textEdit as TextEdit).newText, 'nodeid="${1:2}"');
+  });
+
+  it('ranks required children first and a child that may not repeat last', () => {
+    const ranked = (items: CompletionItem[]) => [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    const labels = ranked(tester.complete('<cluster name="c" config_version="1">\n<cman/>\n|\n</cluster>\n'));
+    assert.deepEqual(labels.slice(0, 4), ['clusternodes', 'fencedevices', 'rm', 'fence_daemon']);
+    assert.ok(labels.indexOf('cman') > labels.indexOf('logging'), 'a second <cman> comes last');
+  });
+
+  it('offers the cluster template only in a file with no <cluster> yet', () => {
+    const items = tester.complete('clu|');
+    assert.deepEqual(items.map((i) => [i.label, i.kind]), [['cluster-two-node-ipmi', CompletionItemKind.Snippet], ['cluster', CompletionItemKind.Class]]);
+    assert.deepEqual(tester.complete(EXAMPLE.replace('</cluster>', '|</cluster>')).filter((i) => i.kind === CompletionItemKind.Snippet), []);
+  });
+
+  it('documents attribute values in Markdown', () => {
+    const items = tester.complete('<cluster name="c" config_version="1">\n<cman transport="|"/>\n</cluster>\n');
+    assert.equal((items.find((i) => i.label === 'udpu')?.documentation as { value: string }).value, '`udpu` (transport): Unicast UDP to each node (RHEL 6.2 and later).');
   });
 
   it('still completes in a half-typed document', () => {
     const labels = tester.complete('<?xml version="1.0"?>\n<cluster name="c" config_version="1">\n  <cman two_node="1" |').map((i) => i.label);
     assert.ok(labels.includes('expected_votes') && !labels.includes('two_node'));
+  });
+
+  it('offers nothing inside a comment', () => {
+    assert.deepEqual(tester.complete(EXAMPLE.replace('<!-- The two', '<!-- The |two')), []);
   });
 });

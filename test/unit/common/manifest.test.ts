@@ -1,8 +1,8 @@
 /**
  * package.json's `contributes` agrees with the language definitions (server/src/languages/registry.ts
  * LANGUAGES): the languages and their file patterns (which the client's document selector and file
- * watcher are built from at run time), the grammars and the snippets. The CLI picks files by the
- * same patterns.
+ * watcher are built from at run time), the grammars and the editor defaults per language. The CLI
+ * picks files by the same patterns.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'
 const contributed = manifest.contributes as {
   languages: { id: string; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[]; configuration?: string }[];
   grammars: { language: string; scopeName: string; path: string }[];
-  snippets: { language: string; path: string }[];
+  snippets?: unknown;
+  configurationDefaults: Record<string, Record<string, unknown>>;
 };
 const ids = LANGUAGES.map((language) => language.id);
 
@@ -91,9 +92,13 @@ describe('package.json grammars', () => {
   }
 });
 
-describe('package.json snippets', () => {
-  it('registers one snippet file per language, and each exists', () => {
-    assert.deepEqual(contributed.snippets.map((s) => s.language), ids);
-    for (const entry of contributed.snippets) assert.ok(existsSync(join(REPO_ROOT, entry.path)), `${entry.language}: ${entry.path} does not exist`);
+describe('package.json editor defaults', () => {
+  it('turns VS Code\'s word-based suggestions off for every language (the server\'s items are the whole list)', () => {
+    const perLanguage = Object.fromEntries(ids.map((id) => [`[${id}]`, contributed.configurationDefaults[`[${id}]`]?.['editor.wordBasedSuggestions']]));
+    assert.deepEqual(perLanguage, Object.fromEntries(ids.map((id) => [`[${id}]`, 'off'])));
+  });
+
+  it('contributes no static snippets: the server offers them where they fit', () => {
+    assert.equal(contributed.snippets, undefined);
   });
 });

@@ -82,7 +82,7 @@ describe('drbd dialect detection', () => {
     const choice = detectDialect(drbd.parse(text), drbd.context().settings);
     assert.deepEqual([choice.dialect, choice.guess], ['8.3', undefined]);
     assert.deepEqual(drbd.check(text), []);
-    assert.match(hoverText(drbd.hover(text.replace('  on left', '  o|n left'))), /Checked as DRBD 8\.3 \(detected from 'syncer' on line 9\)\.$/);
+    assert.match(hoverText(drbd.hover(text.replace('  on left', '  o|n left'))), /Checked as DRBD 8\.3 \(detected from 'syncer' on line 9\)\.\n\nManual: \[drbd\.conf\(5\), DRBD 8\.3\]\(https:\/\/manpages\.debian\.org\/unstable\/drbd-utils\/drbd\.conf-8\.3\.5\.en\.html\)$/);
   });
 
   it('shows the guess in the hover of every option and section', () => {

@@ -18,4 +18,11 @@ describe('drbd hover', () => {
     assert.match(hoverText(drbd.hover(text('rate'))), /DRBD 8\.3 \(detected from 'syncer' on line 2\)/);
     assert.equal(drbd.hover(text('10M')), null);
   });
+
+  it('links to the dialect\'s drbd.conf(5) and explains a value', () => {
+    const text = `resource r0 {\n  net { protocol C; }\n  disk { r|esync-rate 40M; }\n${HOSTS}\n}\n`;
+    assert.match(hoverText(drbd.hover(text)), /\n\nManual: \[drbd\.conf\(5\), DRBD 8\.4\]\(https:\/\/manpages\.debian\.org\/unstable\/drbd-utils\/drbd\.conf-8\.4\.5\.en\.html\)$/);
+    assert.match(hoverText(drbd.hover(text, dialect('9'))), /Manual: \[drbd\.conf\(5\), DRBD 9\]\(https:\/\/manpages\.debian\.org\/unstable\/drbd-utils\/drbd\.conf-9\.0\.5\.en\.html\)$/);
+    assert.equal(hoverText(drbd.hover(text.replace('protocol C', 'protocol |C').replace('r|esync', 'resync'))), '`C` (protocol): Synchronous: done once both disks have the write. No data loss on a single failure; needed for dual-primary (default).');
+  });
 });

@@ -18,5 +18,5 @@ export const EXAMPLE_DOMAINS = [
   { uri: 'file:///repo/etc/xen/vm02-db.cfg', facts: { domain: domainFacts('vm02-db', ['00:16:3e:00:01:02'], ['xenbr0']) } },
 ];
 
-/** vm01-web's iftab in its guest tree, with the examples' domains in the workspace. */
-export const IN_GUEST = { path: '/repo/guests/vm01-web/etc/iftab', others: EXAMPLE_DOMAINS };
+/** vm01-web's iftab in its guest tree, with the examples' domains in the workspace (rooted at /repo). */
+export const IN_GUEST = { path: '/repo/guests/vm01-web/etc/iftab', others: EXAMPLE_DOMAINS, root: '/repo' };

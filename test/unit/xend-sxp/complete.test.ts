@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import { XEND_OPTIONS } from '../../../server/src/languages/xend-sxp/schema';
 import { xend, XM_HOST } from './helpers';
 
@@ -21,7 +22,23 @@ describe('xend-sxp completion', () => {
     assert.deepEqual(scripts[0].textEdit, { range: { start: { line: 0, character: 16 }, end: { line: 0, character: 19 } }, newText: 'network-bridge' });
   });
 
-  it('offers nothing in a comment-free gap between forms', () => {
-    assert.deepEqual(complete('(xend-port 8000)\n|\n'), []);
+  it('offers the relocation template, and nothing else, between forms; nothing in a comment', () => {
+    const items = complete('(xend-port 8000)\nxend-rel|\n');
+    assert.deepEqual(items.map((i) => [i.label, i.kind]), [['xend-relocation', CompletionItemKind.Snippet]]);
+    assert.deepEqual(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.range : undefined, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
+    assert.deepEqual(complete('# (xend-port |\n'), []);
+    assert.deepEqual(complete('(|)').filter((i) => i.kind === CompletionItemKind.Snippet), [], 'no template inside a form');
+    assert.deepEqual(complete('|(xend-port 8000)\n'), [], 'no template on a line that holds a form');
+  });
+
+  it('ranks common options first and the ones already set last', () => {
+    const ranked = complete('(network-script network-bridge)\n(|)').sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.deepEqual(ranked.slice(0, 3), ['vif-script', 'dom0-min-mem', 'enable-dom0-ballooning']);
+    assert.equal(ranked[ranked.length - 1], 'network-script');
+  });
+
+  it('documents the values it offers', () => {
+    const items = complete('(vif-script |)');
+    assert.equal((items.find((i) => i.label === 'vif-bridge')?.documentation as { value: string }).value, '`vif-bridge` (vif-script): Attach each vif to its bridge (default).');
   });
 });

@@ -20,24 +20,28 @@ describe('xend-sxp hover', () => {
   });
 
   it('says how xend reads a boolean', () => {
-    assert.equal(hover('(xend-http-server O|n)'), "'On' reads as **yes**.");
+    assert.equal(hover('(xend-http-server O|n)'), '`On` reads as **yes**.');
   });
 
   it('explains network-bridge and each of its arguments', () => {
     const text = "(network-script 'network-bridge netdev=eth1 bridge=xenbr1 vifnum=1')";
     const at = (character: number) => hover(`${text.slice(0, character)}|${text.slice(character)}`);
     assert.match(at(20), /^\*\*network-bridge\*\*: Bridged networking/);
-    assert.match(at(35), /^\*\*netdev=\*\* \(argument of network-bridge\): Physical interface/);
-    assert.match(at(47), /^\*\*bridge=\*\* \(argument of network-bridge\)/);
-    assert.match(at(62), /^\*\*vifnum=\*\* \(argument of network-bridge\)/);
+    assert.match(at(35), /^\*\*netdev=\*\* \(argument of `network-bridge`\): Physical interface/);
+    assert.match(at(47), /^\*\*bridge=\*\* \(argument of `network-bridge`\)/);
+    assert.match(at(62), /^\*\*vifnum=\*\* \(argument of `network-bridge`\)/);
   });
 
   it('accepts a custom script and says how xend runs it', () => {
-    assert.match(hover('(network-script an-n|etwork-script)'), /^Custom network script 'an-network-script'/);
+    assert.match(hover('(network-script an-n|etwork-script)'), /^Custom network script `an-network-script`/);
   });
 
   it('explains network-route and network-nat', () => {
     assert.match(hover('(network-script netw|ork-route)'), /^\*\*network-route\*\*: Routed networking/);
-    assert.match(hover("(network-script 'network-nat dhc|p=yes')"), /^\*\*dhcp=\*\* \(argument of network-nat\)/);
+    assert.match(hover("(network-script 'network-nat dhc|p=yes')"), /^\*\*dhcp=\*\* \(argument of `network-nat`\)/);
+  });
+
+  it('explains a value completion offers', () => {
+    assert.equal(hover('(vif-script vif-r|oute)'), "`vif-route` (vif-script): Route each vif's traffic through dom0.");
   });
 });

@@ -14,10 +14,39 @@ describe('xl-config hover', () => {
     assert.match(text, /- Since Xen 4\.0/);
   });
 
-  it('explains the key on its value too', () => {
+  it('explains the value, then its key, with the key\'s manual section', () => {
     const h = hover('type = "h|vm"\n');
-    assert.match(hoverText(h), /^\*\*type\*\*/);
+    assert.equal(
+      hoverText(h),
+      [
+        '`hvm` (type): Fully virtualised guest with firmware and emulated devices (any OS).',
+        '',
+        '---',
+        '',
+        '**type**',
+        '',
+        'Guest type: `pv` (paravirtualised kernel), `pvh` (PV in an HVM container, no emulator) or `hvm` (fully virtualised, firmware and emulated devices). Replaces `builder`.',
+        '',
+        '- Syntax: `"pv"`',
+        '- One of: `pv`, `pvh`, `hvm`',
+        '- Since Xen 4.10',
+        '',
+        'Manual: [xl.cfg(5)](https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html#type-pv)',
+      ].join('\n'),
+    );
     assert.deepEqual(h?.range, { start: { line: 0, character: 7 }, end: { line: 0, character: 12 } });
+  });
+
+  it('links each key to its section of xl.cfg(5), and disk and vif keys to their manuals', () => {
+    assert.match(hoverText(hover('mem|ory = 512\n')), /\n\nManual: \[xl\.cfg\(5\)\]\(https:\/\/xenbits\.xen\.org\/docs\/unstable\/man\/xl\.cfg\.5\.html#memory-MBYTES\)$/);
+    assert.match(hoverText(hover('vi|f = [ ]\n')), /Manual: \[xl\.cfg\(5\)\]\(https:\/\/xenbits\.xen\.org\/docs\/unstable\/man\/xl\.cfg\.5\.html#vif-NET_SPEC_STRING-NET_SPEC_STRING\)$/);
+    assert.match(hoverText(hover("vif = [ 'bri|dge=xenbr0' ]\n")), /Manual: \[xl-network-configuration\(5\)\]\(https:\/\/xenbits\.xen\.org\/docs\/unstable\/man\/xl-network-configuration\.5\.html#bridge\)$/);
+    assert.match(hoverText(hover("disk = [ 'vdev=xvda, acc|ess=rw' ]\n")), /Manual: \[xl-disk-configuration\(5\)\]\(https:\/\/xenbits\.xen\.org\/docs\/unstable\/man\/xl-disk-configuration\.5\.html#access\)$/);
+    assert.match(hoverText(hover('autoball|oon = "auto"\n', { path: '/etc/xen/xl.conf' })), /Manual: \[xl\.conf\(5\)\]\(https:\/\/xenbits\.xen\.org\/docs\/unstable\/man\/xl\.conf\.5\.html#autoballoon-off-on-auto\)$/);
+  });
+
+  it('explains a disk access value', () => {
+    assert.match(hoverText(hover("disk = [ 'vdev=xvda, access=r|o' ]\n")), /^`ro` \(disk access\): Read-only\.\n\n---\n\n\*\*disk: access\*\*/);
   });
 
   it('explains a deprecated key and what replaces it', () => {

@@ -3,6 +3,14 @@ import { legacyOption, networkScript, releaseSpan, XEND_REMOVED_IN, XendOptionSp
 import type { XendDocument, XendOption } from './parse';
 import { SexpAtom, walkSexp } from '../../../../shared/src/sexp';
 import { readBoolean, splitNetworkScript } from './values';
+import { BOOLEAN_DOCS, VALUE_DOCS } from './schema/docs';
+import { code, docText, escapeText } from '../../common/markdown';
+
+/** What a value completion offers means (Markdown), when the tables say. */
+export function describeValue(spec: XendOptionSpec, value: string): string | undefined {
+  const doc = VALUE_DOCS[spec.name]?.[value] ?? (spec.type === 'boolean' ? BOOLEAN_DOCS[value] : undefined);
+  return doc === undefined ? undefined : `${code(value)} (${escapeText(spec.name)}): ${docText(doc)}`;
+}
 
 export function describeType(spec: XendOptionSpec): string {
   const type = spec.type === 'sxp' ? 'S-expression' : spec.type;
@@ -29,14 +37,14 @@ function atomAt(option: XendOption, offset: number): SexpAtom | undefined {
 function optionHover(option: XendOption): Hover {
   const legacy = option.spec ? undefined : legacyOption(option.name);
   const kind = option.spec ? describeType(option.spec) : legacy ? `Xen ${releaseSpan(legacy.readBy)} only, default ${legacy.default}` : 'unknown to xend';
-  const lines = [`**${option.name}** (${kind})`, ''];
+  const lines = [`**${escapeText(option.name)}** (${escapeText(kind)})`, ''];
   if (legacy) {
-    lines.push(legacy.doc, '', `Read by the xend of Xen ${releaseSpan(legacy.readBy)}; xend of Xen 3.0 and later ignores it${legacy.later ? `. From 3.0 on, ${legacy.later}` : ''}.`);
+    lines.push(docText(legacy.doc), '', `Read by the xend of Xen ${releaseSpan(legacy.readBy)}; xend of Xen 3.0 and later ignores it${legacy.later ? `. From 3.0 on, ${docText(legacy.later)}` : ''}.`);
   } else if (option.spec) {
-    lines.push(option.spec.doc);
+    lines.push(docText(option.spec.doc));
     if (option.spec.vendor) lines.push('', `Read only by ${option.spec.vendor}'s patched xend.`);
     const replacement = option.spec.xlReplacement ?? option.spec.xlGone;
-    if (replacement) lines.push('', `Since Xen ${XEND_REMOVED_IN} (no xend): ${option.spec.xlReplacement ? `use ${replacement}` : replacement}.`);
+    if (replacement) lines.push('', `Since Xen ${XEND_REMOVED_IN} (no xend): ${option.spec.xlReplacement ? `use ${docText(replacement)}` : docText(replacement)}.`);
   } else {
     lines.push('xend does not read this option and ignores it.');
   }
@@ -46,10 +54,10 @@ function optionHover(option: XendOption): Hover {
 function valueHover(spec: XendOptionSpec, atom: SexpAtom, offset: number): string | undefined {
   if (spec.type === 'boolean') {
     const value = readBoolean(atom.value);
-    return value === undefined ? `xend accepts yes/no, on/off, true/false, y/n, t/f or 1/0 here, not '${atom.value}'.` : `'${atom.value}' reads as **${value ? 'yes' : 'no'}**.`;
+    return value === undefined ? `xend accepts yes/no, on/off, true/false, y/n, t/f or 1/0 here, not ${code(atom.value)}.` : `${code(atom.value)} reads as **${value ? 'yes' : 'no'}**.`;
   }
   if (spec.role === 'network-script') return networkScriptHover(atom, offset);
-  return undefined;
+  return describeValue(spec, atom.quote ? `${atom.quote}${atom.value}${atom.quote}` : atom.value);
 }
 
 /** Explains the script, or the `key=value` argument under the cursor. */
@@ -63,10 +71,10 @@ function networkScriptHover(atom: SexpAtom, offset: number): string | undefined 
   if (word && word !== words[0]) {
     const key = word.text.split('=')[0];
     const argument = script?.arguments[key];
-    if (argument) return `**${key}=** (argument of ${script!.name}): ${argument}`;
-    return script ? `${script.name} does not know the argument '${key}'; it knows ${Object.keys(script.arguments).map((k) => `${k}=`).join(', ') || 'none'}.` : undefined;
+    if (argument) return `**${escapeText(`${key}=`)}** (argument of ${code(script!.name)}): ${docText(argument)}`;
+    return script ? `${code(script.name)} does not know the argument ${code(key)}; it knows ${Object.keys(script.arguments).map((k) => code(`${k}=`)).join(', ') || 'none'}.` : undefined;
   }
-  if (!script) return `Custom network script '${words[0].text}' (run from /etc/xen/scripts unless it is a path) with the arguments 'start' or 'stop' followed by the ones given here.`;
-  const args = Object.entries(script.arguments).map(([key, text]) => `- \`${key}=\`: ${text}`);
-  return [`**${script.name}**: ${script.doc}`, ...(args.length > 0 ? ['', 'Arguments:', ...args] : [])].join('\n');
+  if (!script) return `Custom network script ${code(words[0].text)} (run from /etc/xen/scripts unless it is a path) with the arguments 'start' or 'stop' followed by the ones given here.`;
+  const args = Object.entries(script.arguments).map(([key, text]) => `- ${code(`${key}=`)}: ${docText(text)}`);
+  return [`**${escapeText(script.name)}**: ${docText(script.doc)}`, ...(args.length > 0 ? ['', 'Arguments:', ...args] : [])].join('\n');
 }

@@ -215,3 +215,52 @@ export function agentDoc(agent: string): string {
   ];
   return families.find(([pattern]) => pattern.test(agent))?.[1] ?? 'Fence agent.';
 }
+
+/** Where the upstream manuals explain elements, attributes and fence agents. */
+export const MANUAL_PAGES = {
+  /** The RHCS cluster.conf schema description (cluster project, sourceware.org). */
+  schema: { title: 'cluster.conf schema (RHCS)', url: 'https://www.sourceware.org/cluster/doc/cluster_schema.html' },
+  /** A fence agent's man page, as Debian publishes the fence-agents pages; `{agent}` is its name. */
+  fenceAgent: { title: '{agent}(8)', url: 'https://manpages.debian.org/unstable/fence-agents/{agent}.8.en.html' },
+} as const;
+
+/** Children most configs write first, by parent (completion offers them first). */
+export const COMMON_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  cluster: ['cman', 'clusternodes', 'fencedevices', 'rm', 'fence_daemon', 'totem', 'quorumd', 'logging'],
+  rm: ['failoverdomains', 'resources', 'service', 'vm'],
+  resources: ['ip', 'fs', 'clusterfs', 'script', 'lvm', 'nfsexport', 'nfsclient'],
+  service: ['ip', 'fs', 'clusterfs', 'script', 'lvm', 'drbd'],
+};
+
+/** Attributes most elements of a kind carry, in the order they are usually written. */
+export const COMMON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  cman: ['two_node', 'expected_votes', 'transport'],
+  clusternode: ['name', 'nodeid', 'votes'],
+  fence_daemon: ['post_join_delay', 'post_fail_delay', 'clean_start'],
+  failoverdomain: ['name', 'ordered', 'restricted', 'nofailback'],
+  vm: ['name', 'domain', 'path', 'autostart', 'migrate', 'recovery', 'exclusive'],
+  service: ['name', 'domain', 'autostart', 'recovery', 'exclusive'],
+  totem: ['token', 'consensus'],
+  quorumd: ['label', 'votes', 'interval', 'tko', 'min_score'],
+};
+
+/** One line per value of an enumerated attribute or fence parameter, by `element.attribute` or by name alone. */
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'cman.transport': { udp: 'Multicast UDP (default).', udpb: 'Broadcast UDP, for networks without multicast.', udpu: 'Unicast UDP to each node (RHEL 6.2 and later).', rdma: 'InfiniBand RDMA.' },
+  action: { reboot: 'Power the node off and on again (default).', off: 'Power the node off and leave it off.', on: 'Power the node on (unfencing).', enable: 'Let the node reach the device again (storage unfencing).', disable: 'Cut the node off the device (storage fencing).', status: 'Report the power state.', monitor: 'Check that the device answers.', list: 'List the outlets or VMs the device knows.', 'list-status': 'List the outlets or VMs with their power state.', metadata: 'Print the agent\'s parameters as XML.', 'validate-all': 'Check the parameters without fencing.', manpage: 'Print the agent\'s manual page.', diag: 'Send the node a diagnostic interrupt (NMI), so it dumps its kernel state and reboots.', null: 'Do nothing (for testing the agent\'s setup).' },
+  lanplus: { '1': 'Use IPMI 2.0 (RMCP+), needed by most current BMCs.', '0': 'Use IPMI 1.5.' },
+  auth: { md5: 'MD5 authentication.', password: 'Plain password authentication.', none: 'No authentication.' },
+  privlvl: { operator: 'Operator privilege (enough for power control).', administrator: 'Administrator privilege.', user: 'User privilege (not enough to power off).', callback: 'Callback privilege.' },
+  boot_option: { pxe: 'Boot from the network.', hd: 'Boot from the hard disk.', hdsafe: 'Boot from the hard disk in safe mode.', cd: 'Boot from CD/DVD.', diag: 'Boot the diagnostic partition.' },
+  method: { onoff: 'Power off, then on: a clean reboot (default).', cycle: 'A single power-cycle command: faster, but the agent cannot confirm the node was off.' },
+  snmp_auth_prot: { MD5: 'SNMPv3 authentication with MD5.', SHA: 'SNMPv3 authentication with SHA.' },
+  snmp_priv_prot: { DES: 'SNMPv3 encryption with DES.', AES: 'SNMPv3 encryption with AES.' },
+  snmp_sec_level: { noAuthNoPriv: 'SNMPv3 without authentication or encryption.', authNoPriv: 'Authenticated, not encrypted.', authPriv: 'Authenticated and encrypted.' },
+  snmp_version: { '1': 'SNMP v1.', '2c': 'SNMP v2c (community strings).', '3': 'SNMP v3 (users, authentication, encryption).' },
+  drac_version: { DRAC: 'The original Dell DRAC.', 'DRAC CMC': 'Dell DRAC in a Chassis Management Controller (blade chassis).', 'DRAC MC': 'Dell DRAC/MC blade chassis controller.', 'DRAC 5': 'Dell DRAC 5.' },
+  hmc_version: { '3': 'IBM HMC version 3.', '4': 'IBM HMC version 4 and later.', ivm: 'IBM Integrated Virtualization Manager.' },
+  host_os: { linux: 'Hypervisor host runs Linux.', macos: 'Hypervisor host runs macOS.', windows: 'Hypervisor host runs Windows.' },
+};
+
+/** The meaning of the values of a boolean fence parameter. */
+export const BOOLEAN_VALUE_DOCS: Readonly<Record<string, string>> = { '1': 'On.', '0': 'Off.' };

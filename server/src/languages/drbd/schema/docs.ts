@@ -189,3 +189,116 @@ export const OPTION_DOCS: Record<string, string> = {
   inside: 'DRBD Proxy: the address the proxy listens on for the local DRBD.',
   outside: 'DRBD Proxy: the address the proxy uses towards the remote site.',
 };
+
+/** The drbd.conf(5) page of each dialect, as Debian publishes the drbd-utils man pages. */
+export const MANUAL_PAGES: Readonly<Record<'8.3' | '8.4' | '9', { title: string; url: string }>> = {
+  '8.3': { title: 'drbd.conf(5), DRBD 8.3', url: 'https://manpages.debian.org/unstable/drbd-utils/drbd.conf-8.3.5.en.html' },
+  '8.4': { title: 'drbd.conf(5), DRBD 8.4', url: 'https://manpages.debian.org/unstable/drbd-utils/drbd.conf-8.4.5.en.html' },
+  '9': { title: 'drbd.conf(5), DRBD 9', url: 'https://manpages.debian.org/unstable/drbd-utils/drbd.conf-9.0.5.en.html' },
+};
+
+/**
+ * What a section usually holds, most used first (completion offers these
+ * first), and what drbdadm refuses a section without.
+ */
+export const SECTION_RANKS: Readonly<Record<string, { required?: readonly string[]; common?: readonly string[] }>> = {
+  '': { common: ['resource', 'global', 'common', 'include'] },
+  common: { common: ['net', 'disk', 'startup', 'handlers', 'options'] },
+  resource: { common: ['on', 'net', 'disk', 'device', 'meta-disk', 'volume', 'startup', 'handlers', 'connection-mesh', 'options', 'protocol'] },
+  on: { required: ['address'], common: ['device', 'disk', 'meta-disk', 'node-id', 'volume'] },
+  volume: { common: ['device', 'disk', 'meta-disk'] },
+  net: { common: ['protocol', 'allow-two-primaries', 'after-sb-0pri', 'after-sb-1pri', 'after-sb-2pri', 'cram-hmac-alg', 'shared-secret', 'verify-alg', 'fencing'] },
+  disk: { common: ['on-io-error', 'fencing', 'resync-rate', 'al-extents', 'c-plan-ahead', 'c-max-rate', 'c-min-rate', 'disk-flushes', 'md-flushes'] },
+  startup: { common: ['wfc-timeout', 'degr-wfc-timeout', 'outdated-wfc-timeout', 'become-primary-on'] },
+  handlers: { common: ['fence-peer', 'after-resync-target', 'split-brain', 'pri-lost-after-sb', 'local-io-error'] },
+  global: { common: ['usage-count', 'minor-count', 'dialog-refresh'] },
+  options: { common: ['auto-promote', 'quorum', 'on-no-quorum', 'on-no-data-accessible', 'cpu-mask'] },
+  syncer: { common: ['rate', 'al-extents', 'verify-alg', 'csums-alg'] },
+};
+
+/** The first TCP port of DRBD replication links, by convention (each resource takes the next one). */
+export const FIRST_PORT = 7789;
+
+const BOOLEAN_VALUE_DOCS = { yes: 'Turns it on.', no: 'Turns it off.' };
+const SPLIT_BRAIN_COMMON = { disconnect: 'Do not recover: drop the connection and leave it to the administrator.' };
+
+/** One line per value of an option with a fixed set of values (booleans share yes/no). */
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  protocol: {
+    A: 'Asynchronous: a write is done once on the local disk and in the send buffer. Fast over long links; the last writes may be lost with the primary.',
+    B: 'Memory-synchronous: done once the peer has received the write. Data is lost only if both nodes fail at once.',
+    C: 'Synchronous: done once both disks have the write. No data loss on a single failure; needed for dual-primary (default).',
+  },
+  'on-io-error': {
+    pass_on: 'Report the error to the layer above (the file system); on the primary DRBD tries the peer first.',
+    'call-local-io-error': 'Run the local-io-error handler.',
+    detach: 'Drop the failing disk and go on diskless, reading and writing through the peer (recommended).',
+  },
+  fencing: {
+    'dont-care': 'No fencing (default): a split brain is possible.',
+    'resource-only': 'When the peer is lost, run fence-peer to mark its data outdated.',
+    'resource-and-stonith': 'Freeze I/O and run fence-peer until the peer is fenced; required for dual-primary.',
+  },
+  'after-sb-0pri': {
+    ...SPLIT_BRAIN_COMMON,
+    'discard-younger-primary': 'Keep the data of the node that was primary first.',
+    'discard-older-primary': 'Keep the data of the node that became primary last.',
+    'discard-zero-changes': 'If one node wrote nothing, take the other\'s data; else disconnect.',
+    'discard-least-changes': 'Keep the node with more changed blocks.',
+    'discard-local': 'Throw away this node\'s changes.',
+    'discard-remote': 'Throw away the peer\'s changes.',
+  },
+  'after-sb-1pri': {
+    ...SPLIT_BRAIN_COMMON,
+    consensus: 'Discard the secondary if after-sb-0pri would; else disconnect.',
+    'violently-as0p': 'Apply after-sb-0pri even if that throws away the primary\'s data (dangerous).',
+    'discard-secondary': 'Throw away the secondary\'s changes.',
+    'call-pri-lost-after-sb': 'Apply after-sb-0pri; if the primary loses, run pri-lost-after-sb on it.',
+  },
+  'after-sb-2pri': {
+    ...SPLIT_BRAIN_COMMON,
+    'violently-as0p': 'Apply after-sb-0pri to two primaries (data loss with a cluster file system).',
+    'call-pri-lost-after-sb': 'Apply after-sb-0pri and run pri-lost-after-sb on the loser.',
+  },
+  'rr-conflict': {
+    disconnect: 'Drop the connection instead of resyncing over a primary (default).',
+    violently: 'Resync onto the primary anyway (its data changes under the application).',
+    'call-pri-lost': 'Run the pri-lost handler on the primary that would be overwritten.',
+    'retry-connect': 'Drop the connection and try again (DRBD 9).',
+    'auto-discard': 'Discard the changes of the node the split-brain policy picks (DRBD 9).',
+  },
+  'on-congestion': {
+    block: 'Wait until the send buffer has room (default).',
+    'pull-ahead': 'Go on writing locally and resync the difference once the link catches up.',
+    disconnect: 'Drop the connection when the buffer is full.',
+  },
+  'read-balancing': {
+    'prefer-local': 'Read from the local disk (default).',
+    'prefer-remote': 'Read from the peer\'s disk.',
+    'round-robin': 'Alternate reads between the two disks.',
+    'least-pending': 'Read from the disk with fewer requests in flight.',
+    'when-congested-remote': 'Read locally unless the local disk is congested.',
+    '32K-striping': 'Split reads between the disks in 32 KiB stripes.',
+    '64K-striping': 'Split reads between the disks in 64 KiB stripes.',
+    '128K-striping': 'Split reads between the disks in 128 KiB stripes.',
+    '256K-striping': 'Split reads between the disks in 256 KiB stripes.',
+    '512K-striping': 'Split reads between the disks in 512 KiB stripes.',
+    '1M-striping': 'Split reads between the disks in 1 MiB stripes.',
+  },
+  'usage-count': { yes: 'Report this installation to LINBIT\'s usage counter.', no: 'Do not report it.', ask: 'Ask at the next drbdadm run (default).' },
+  'on-no-data-accessible': { 'io-error': 'Fail I/O when no node has up-to-date data (default).', 'suspend-io': 'Freeze I/O until up-to-date data is reachable again.' },
+  'on-no-quorum': { 'io-error': 'Fail I/O on a node without quorum.', 'suspend-io': 'Freeze I/O until quorum is back (default).' },
+  'on-suspended-primary-outdated': { disconnect: 'Stay primary and disconnected (default).', 'force-secondary': 'Demote to secondary so the peer can take over.' },
+  quorum: { off: 'No quorum (default).', majority: 'Writes need more than half of the nodes.', all: 'Writes need every node.' },
+  'quorum-minimum-redundancy': { off: 'No minimum (default).', majority: 'More than half of the nodes must hold up-to-date data.', all: 'Every node must hold up-to-date data.' },
+  'al-updates': { yes: 'Keep the activity log on disk (default): a crash resyncs only the hot area.', no: 'Skip activity-log writes: faster, but a crashed primary needs a full resync.' },
+  'discard-zeroes-if-aligned': { yes: 'Treat aligned discards as zeroing (default).', no: 'Never assume discards zero the data.' },
+  'disable-write-same': { yes: 'Never pass WRITE SAME requests to the disks.', no: 'Pass them when both disks support them (default).' },
+  bitmap: { yes: 'Keep a bitmap for this peer (default).', no: 'No bitmap: a diskless or intentionally unsynced peer.' },
+  'resync-without-replication': { yes: 'Let a resync run while replication is paused.', no: 'Resync only with replication (default).' },
+  'peer-tiebreaker': { yes: 'A diskless peer may break a quorum tie (default).', no: 'Diskless peers do not count for a tie.' },
+  'load-balance-paths': { yes: 'Spread traffic over all paths of the connection.', no: 'Use one path at a time (default).' },
+};
+
+/** The yes/no text of any boolean option without an entry of its own. */
+export const BOOLEAN_DOCS: Readonly<Record<string, string>> = BOOLEAN_VALUE_DOCS;

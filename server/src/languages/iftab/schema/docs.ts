@@ -34,3 +34,9 @@ export const SELECTOR_DOCS: Record<string, SelectorDoc> = {
   sysfs: { syntax: 'SYSFS{address} 00:16:3e:00:01:01', doc: 'Any file under /sys/class/net/IFNAME: write its name in braces, `SYSFS{device/vendor}`, then the value to match (a glob). A symbolic link matches on the name of what it points to. At most 8 different files per iftab.', howToFind: '`cat /sys/class/net/IFNAME/FILE`' },
   prevname: { syntax: 'prevname eth*', doc: 'The name the kernel gave the interface before renaming; a glob such as `eth*`.' },
 };
+
+/** iftab(5), as Debian publishes the ifrename pages. */
+export const MANUAL_PAGE = { title: 'iftab(5)', url: 'https://manpages.debian.org/unstable/ifrename/iftab.5.en.html' } as const;
+
+/** Selectors most iftab lines use, most used first (completion offers them first). */
+export const COMMON_SELECTORS: readonly string[] = ['mac', 'arp', 'driver', 'businfo'];

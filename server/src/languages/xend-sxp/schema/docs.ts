@@ -108,3 +108,36 @@ export const NETWORK_SCRIPTS: readonly NetworkScriptSpec[] = [
     arguments: {},
   },
 ];
+
+/** Options most xend-config.sxp files set, most used first (completion offers them first). */
+export const COMMON_OPTIONS: readonly string[] = [
+  'network-script', 'vif-script', 'dom0-min-mem', 'enable-dom0-ballooning', 'dom0-cpus', 'xend-relocation-server', 'xend-relocation-port',
+  'xend-relocation-address', 'xend-relocation-hosts-allow', 'vnc-listen', 'vncpasswd', 'xend-unix-server', 'xend-http-server', 'loglevel', 'logfile',
+];
+
+/** One line per value completion offers, by option. */
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'xen-api-server': { '((unix))': 'The Xen-API on a local UNIX socket only (default).', '((unix none))': 'The UNIX socket without authentication.', "((9363 pam '^localhost$'))": 'TCP port 9363 with PAM logins, from localhost only.' },
+  'xend-tcp-xmlrpc-server-address': { localhost: 'Listen on the loopback interface only (default).', "''": 'Listen on every interface.' },
+  'xend-address': { localhost: 'Listen on the loopback interface only.', "''": 'Listen on every interface (default).', "'127.0.0.1'": 'Listen on the IPv4 loopback only.' },
+  'xend-relocation-address': { "''": 'Accept migrations on every interface (default).', "'127.0.0.1'": 'Accept migrations from this host only.' },
+  'xend-relocation-hosts-allow': { "'^localhost$ ^localhost\\\\.localdomain$'": 'Accept migrations from this host only (default).' },
+  'network-script': {
+    'network-bridge': 'Create a bridge on the default NIC and move its address onto it.',
+    "'network-bridge netdev=eth0'": 'Bridge the given NIC.',
+    'network-route': 'Route guest traffic through dom0 (no bridge).',
+    'network-nat': 'Masquerade guests behind dom0\'s address.',
+    '/bin/true': 'Do nothing: the distribution sets up the bridges.',
+  },
+  'vif-script': { 'vif-bridge': 'Attach each vif to its bridge (default).', 'vif-route': 'Route each vif\'s traffic through dom0.', 'vif-nat': 'NAT each vif behind dom0.', 'vif-openvswitch': 'Attach each vif to an Open vSwitch bridge.' },
+  'vnc-listen': { "'127.0.0.1'": 'VNC consoles on the loopback only (default; tunnel over SSH).', "'0.0.0.0'": 'VNC consoles on every interface: set a password.' },
+  'vnc-tls': { '0': 'Plain VNC (default).', '1': 'VNC over TLS with the x509 certificates.' },
+  'vnc-x509-verify': { '0': 'Do not check client certificates (default).', '1': 'Require a client certificate signed by the CA.' },
+  keymap: { 'en-us': 'US English keyboard (default).', 'en-gb': 'British English keyboard.', de: 'German keyboard.', fr: 'French keyboard.' },
+  loglevel: { DEBUG: 'Everything, for debugging.', INFO: 'Normal operation messages.', WARNING: 'Problems that do not stop xend.', ERROR: 'Errors only.', CRITICAL: 'Only what stops xend.' },
+  xsm_module_name: { dummy: 'No XSM policy (default).', flask: 'The FLASK security module (SELinux-like policies).' },
+  'xend-domain-lock-utility': { 'domain-lock': 'The lock script on a shared file system.', 'domain-lock-sfex': 'The lock through an SFEX partition on shared storage.' },
+};
+
+/** The yes/no meaning of a boolean option's values. */
+export const BOOLEAN_DOCS: Readonly<Record<string, string>> = { yes: 'Turns it on.', no: 'Turns it off.' };

@@ -345,3 +345,157 @@ export const SPEC_SUBKEY_DOCS: Record<string, string> = {
   'virtio.grant_usage': 'Use grant mappings for the device memory.',
   'pvcalls.backend': 'Domain that serves the PV calls.',
 };
+
+/** The upstream manual pages keys link to (xenbits renders those of the development branch). */
+export const MANUAL_PAGES = {
+  domain: { title: 'xl.cfg(5)', url: 'https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html' },
+  xlConf: { title: 'xl.conf(5)', url: 'https://xenbits.xen.org/docs/unstable/man/xl.conf.5.html' },
+  disk: { title: 'xl-disk-configuration(5)', url: 'https://xenbits.xen.org/docs/unstable/man/xl-disk-configuration.5.html' },
+  vif: { title: 'xl-network-configuration(5)', url: 'https://xenbits.xen.org/docs/unstable/man/xl-network-configuration.5.html' },
+} as const;
+
+/** Keys xl refuses a domain config without. */
+export const REQUIRED_KEYS: readonly string[] = ['name'];
+
+/** Keys most domain configs set, most used first: completion offers them before the rest. */
+export const COMMON_KEYS: readonly string[] = [
+  'name', 'type', 'memory', 'vcpus', 'disk', 'vif', 'kernel', 'ramdisk', 'extra', 'cmdline', 'bootloader',
+  'maxmem', 'maxvcpus', 'on_crash', 'on_reboot', 'on_poweroff', 'firmware', 'boot', 'vnc', 'vnclisten', 'serial', 'uuid',
+];
+
+/** Sub-keys of device specs: the common ones first (in this order), the specialised ones last. */
+export const SUB_KEY_RANKS: Readonly<Record<string, { common?: readonly string[]; rare?: readonly string[] }>> = {
+  vif: { common: ['mac', 'bridge', 'model', 'ip', 'type', 'vifname', 'script', 'rate', 'mtu'], rare: ['colo_*', 'forwarddev'] },
+  disk: { common: ['target', 'format', 'vdev', 'access', 'devtype'], rare: ['colo', 'no-colo', 'colo-*', 'active-disk', 'hidden-disk'] },
+};
+
+/**
+ * What completion inserts for a number key without an upstream default: a
+ * value that works for a small guest (xl refuses `memory = 0`).
+ */
+export const SUGGESTED_VALUES: Readonly<Record<string, string>> = {
+  memory: '512',
+  maxmem: '1024',
+  vcpus: '1',
+  maxvcpus: '2',
+  shadow_memory: '8',
+  videoram: '16',
+  vncdisplay: '0',
+  stubdomain_memory: '128',
+};
+
+const ACTION_DOCS: Record<string, string> = {
+  destroy: 'Destroy the domain and free its resources.',
+  restart: 'Destroy the domain and start it again from the same config.',
+  'rename-restart': 'Keep the old domain under a new name and start a fresh one.',
+  preserve: 'Keep the domain as it is (paused, for debugging); free it with `xl destroy`.',
+  'coredump-destroy': 'Write a core dump to /var/lib/xen/dump, then destroy the domain.',
+  'coredump-restart': 'Write a core dump, then restart the domain.',
+  'soft-reset': 'Reset the domain\'s state in place and let it go on (kexec/kdump in the guest).',
+};
+
+const VGA_DOCS: Record<string, string> = {
+  stdvga: 'Standard VGA (Bochs VBE) card: higher resolutions than cirrus.',
+  cirrus: 'Emulated Cirrus Logic card, the classic default of old guests.',
+  none: 'No emulated graphics card.',
+  qxl: 'QXL paravirtual graphics card, for SPICE consoles.',
+};
+
+/** One line per enum value, by key: shown next to the value in completion and hover. */
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  type: { pv: 'Paravirtualised guest: a Xen-aware kernel, no emulated hardware.', pvh: 'PV guest in an HVM container: hardware virtualisation, no device model.', hvm: 'Fully virtualised guest with firmware and emulated devices (any OS).' },
+  builder: { generic: 'Old name for a PV guest.', hvm: 'Old name for an HVM guest.' },
+  on_poweroff: ACTION_DOCS,
+  on_reboot: ACTION_DOCS,
+  on_watchdog: ACTION_DOCS,
+  on_crash: ACTION_DOCS,
+  on_soft_reset: ACTION_DOCS,
+  bios: { rombios: 'The old ROMBIOS (qemu-xen-traditional only).', seabios: 'SeaBIOS, the default BIOS with qemu-xen.', ovmf: 'OVMF: UEFI firmware for HVM guests.' },
+  firmware: {
+    pvgrub32: 'Boot a 32-bit PV guest through PV-GRUB from its own disk.',
+    pvgrub64: 'Boot a 64-bit PV guest through PV-GRUB from its own disk.',
+    bios: 'Legacy BIOS (SeaBIOS) for HVM.',
+    uefi: 'UEFI firmware (OVMF for HVM; for PVH, the firmware the build ships).',
+    seabios: 'SeaBIOS for HVM.',
+    rombios: 'ROMBIOS for HVM (qemu-xen-traditional only).',
+    ovmf: 'OVMF (UEFI) for HVM.',
+  },
+  device_model_version: { 'qemu-xen': 'Upstream QEMU, the only device model current xl supports.' },
+  gfx_passthru: { '0': 'No graphics passthrough.', '1': 'Pass the card through; xl picks the kind.', default: 'Pass it through as a plain PCI device.', igd: 'Intel integrated graphics passthrough.' },
+  gic_version: { v2: 'Emulate a GICv2 interrupt controller.', v3: 'Emulate a GICv3 interrupt controller.', default: 'The version of the host\'s controller.' },
+  hdtype: { ide: 'Emulated IDE disks (default).', ahci: 'Emulated AHCI (SATA) disks: faster boots for Windows and Linux.' },
+  mca_caps: { lmce: 'Local machine-check exceptions delivered to one vCPU.', default: 'The default machine-check capabilities.' },
+  ms_vm_genid: { generate: 'Give the guest a VM generation ID (Windows uses it to detect snapshots).', none: 'No VM generation ID (default).' },
+  passthrough: {
+    disabled: 'No PCI or device-tree passthrough; saves IOMMU setup.',
+    enabled: 'Passthrough possible; xl picks the page-table mode.',
+    sync_pt: 'IOMMU page tables kept apart and synchronised with the guest\'s.',
+    share_pt: 'IOMMU shares the guest\'s page tables (needs HAP).',
+    default: 'Enabled when the config passes devices through.',
+  },
+  tee: { none: 'No trusted execution environment.', optee: 'OP-TEE mediator for an Arm guest.', ffa: 'Arm FF-A mediator.' },
+  timer_mode: {
+    delay_for_missed_ticks: 'Missed ticks delay the guest\'s time (it runs slow).',
+    no_delay_for_missed_ticks: 'Guest time follows real time; missed ticks are not replayed (default).',
+    no_missed_ticks_pending: 'Deliver one tick for missed ones; time follows real time.',
+    one_missed_tick_pending: 'Deliver one missed tick at once, then go on.',
+  },
+  tsc_mode: {
+    default: 'Native TSC where it is safe, emulated after a migration to another host.',
+    always_emulate: 'Always emulate the TSC: stable across migration, slower.',
+    native: 'Always the host\'s TSC: fast; the guest may see time jump after a migration.',
+    native_paravirt: 'Native TSC with PV clock information (PV guests).',
+  },
+  'usbctrl.type': { auto: 'Pick the implementation xl finds best.', pv: 'PV USB controller served by a kernel back end.', devicemodel: 'USB controller emulated by QEMU.', qusb: 'PV USB controller served by QEMU.' },
+  'usbdev.type': { hostdev: 'A USB device of the host, given to the guest.' },
+  vendor_device: { none: 'No vendor PV device (default).', xenserver: 'The XenServer PV device, so Windows loads XenServer PV drivers.' },
+  vga: VGA_DOCS,
+  'vkb.backend-type': { qemu: 'QEMU serves the virtual keyboard.', linux: 'A Linux kernel back end serves it.' },
+  'p9.type': { qemu: 'QEMU serves the share.', xen_9pfsd: 'The xen-9pfsd daemon serves the share.' },
+  'channel.connection': { pty: 'dom0 exposes the channel as a pseudo-terminal.', socket: 'dom0 exposes the channel as a UNIX socket at path=.' },
+  altp2m: {
+    disabled: 'No alternate p2m views (default).',
+    mixed: 'Alternate p2m views the guest and external tools may both manage.',
+    external: 'Alternate p2m views only external tools (introspection) manage.',
+    limited: 'The guest may switch views but not change them.',
+  },
+  sve: {
+    hw: 'The longest SVE vector length the hardware offers.',
+    disabled: 'No SVE for the guest (default).',
+    ...Object.fromEntries(['128', '256', '384', '512', '640', '768', '896', '1024', '1152', '1280', '1408', '1536', '1664', '1792', '1920', '2048'].map((bits) => [bits, `SVE with ${bits}-bit vectors (the hardware must support that length).`])),
+  },
+  viridian: {
+    base: 'The basic Hyper-V enlightenments (hypercall page, guest OS id, APIC MSRs).',
+    freq: 'TSC and APIC frequency MSRs: the guest need not calibrate them.',
+    time_ref_count: 'The partition time reference counter.',
+    reference_tsc: 'The reference TSC page: a fast, migration-safe clock for Windows.',
+    hcall_remote_tlb_flush: 'Remote TLB flushes by hypercall instead of IPIs.',
+    apic_assist: 'APIC assist page: fewer EOI exits.',
+    crash_ctl: 'Crash MSRs: the guest reports the reason of a blue screen to Xen.',
+    stimer: 'Synthetic timers (needs synic and time_ref_count).',
+    hcall_ipi: 'IPIs by hypercall.',
+    ex_processor_masks: 'Extended processor masks: the TLB and IPI hypercalls for more than 64 vCPUs.',
+    no_vp_limit: 'No limit on the virtual processor index (more than 64 vCPUs).',
+    cpu_hotplug: 'vCPU hot-plug through the Hyper-V interface.',
+    defaults: 'The set xl enables for `viridian = 1`.',
+    all: 'Every enlightenment Xen offers.',
+    synic: 'The synthetic interrupt controller.',
+  },
+  vuart: { sbsa_uart: 'An emulated SBSA UART (Arm), a console before the PV console driver loads.' },
+  output_format: { json: 'Print `xl list -l` and similar output as JSON (default).', sxp: 'Print it as S-expressions, as xm did.' },
+  'vfb.type': { vnc: 'xm: a VNC console (xl reads vnc=1 instead).', sdl: 'xm: an SDL window (xl reads sdl=1 instead).' },
+  'virtio.type': { virtio: 'A generic virtio device; name the device as virtio,deviceN.' },
+  'virtio.transport': { mmio: 'virtio over memory-mapped I/O, the transport Arm guests use.' },
+  autoballoon: { off: 'Never shrink dom0 to make room for a guest.', on: 'Shrink dom0 when a guest needs the memory.', auto: 'Balloon unless dom0_mem is set on Xen\'s command line (default).', '1': 'Same as on.', '0': 'Same as off.' },
+  domid_policy: { xen: 'Xen picks the next domain ID (default).', random: 'xl picks a random domain ID.' },
+  'disk.format': { raw: 'Plain image or block device (default).', qcow: 'QEMU copy-on-write v1 image.', qcow2: 'QEMU copy-on-write v2 image (snapshots, thin).', vhd: 'Virtual Hard Disk image.', qed: 'QEMU enhanced disk image.' },
+  'disk.access': { r: 'Read-only.', ro: 'Read-only.', w: 'Read-write (default).', rw: 'Read-write (default).' },
+  'disk.devtype': { cdrom: 'A removable CD-ROM drive (read-only).', disk: 'A hard disk (default).' },
+  'disk.backendtype': { phy: 'dom0 kernel blkback: fastest for raw block devices.', qdisk: 'QEMU back end: image formats such as qcow2.', standalone: 'A standalone back end (virtio).', tap: 'blktap back end (needs tapback).' },
+  'disk.specification': { xen: 'Xen PV block protocol (default).', virtio: 'virtio-blk (Arm guests with a virtio back end).' },
+  'disk.grant_usage': { '1': 'Use grants for the device\'s memory.', '0': 'No grants (back end in dom0).' },
+  'vif.type': { ioemu: 'Emulated NIC plus a PV one the guest may switch to (default).', vif: 'PV NIC only.' },
+  'vif.model': { rtl8139: 'Emulated Realtek RTL8139 (default).', e1000: 'Emulated Intel E1000: works with most OSes out of the box.' },
+  'pci.rdm_policy': { strict: 'Refuse the device when reserved memory conflicts.', relaxed: 'Warn about the conflict and go on.' },
+  'rdm.policy': { strict: 'Refuse the domain when reserved memory conflicts.', relaxed: 'Warn and go on.' },
+};

@@ -17,6 +17,8 @@ export interface DomainKeyFact {
   units?: string;
   default?: string;
   valueSyntax?: string;
+  /** Id of the key's section in its upstream manual page (pod2html), when it has one. */
+  manualAnchor?: string;
   documented?: boolean;
   deprecated?: boolean;
   /** xl reads the key only to say it ignores it. */
@@ -43,6 +45,8 @@ export interface XlConfKeyFact {
   since?: string;
   default?: string;
   valueSyntax?: string;
+  /** Id of the key's section in its upstream manual page (pod2html), when it has one. */
+  manualAnchor?: string;
   documented?: boolean;
   deprecated?: boolean;
   replacement?: string;
@@ -61,6 +65,8 @@ export interface DiskParamFact {
   kind: string;
   enum?: string[];
   positionalIndex?: number;
+  /** Id of the key's section in its upstream manual page (pod2html), when it has one. */
+  manualAnchor?: string;
   default?: string;
   since?: string;
   documented?: boolean;
@@ -73,6 +79,8 @@ export interface SpecKeyFact {
   kind: string;
   enum?: string[];
   openEnum?: boolean;
+  /** Id of the key's section in its upstream manual page (pod2html), when it has one. */
+  manualAnchor?: string;
   default?: string;
   since?: string;
   documented?: boolean;

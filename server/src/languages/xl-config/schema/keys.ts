@@ -3,7 +3,8 @@
  * (facts.generated.ts) joined with this project's documentation (docs.ts)
  * and the few rules facts cannot express (ranges, legacy replacements).
  */
-import { DOMAIN_KEY_DOCS, XL_CONF_DOCS, XM_ONLY_DOCS } from './docs';
+import type { ManualLink } from '../../../common/markdown';
+import { DOMAIN_KEY_DOCS, MANUAL_PAGES, VALUE_DOCS, XL_CONF_DOCS, XM_ONLY_DOCS } from './docs';
 import type { GuestType, ValueKind } from './factTypes';
 import { DOMAIN_KEY_FACTS, HISTORICAL_KEY_FACTS, XL_CONF_KEY_FACTS, XM_KEY_FACTS } from './facts.generated';
 
@@ -23,6 +24,10 @@ export interface KeySpec {
   default?: string;
   valueSyntax?: string;
   doc: string;
+  /** One line per value of `enum`. */
+  valueDocs?: Readonly<Record<string, string>>;
+  /** The key's section of its upstream manual page. */
+  manual?: ManualLink;
   deprecation?: { replacement?: string; ignored?: boolean; note?: string };
   removedValues?: string[];
   range?: { min?: number; max?: number; refused?: boolean };
@@ -88,6 +93,12 @@ function describeFromFacts(name: string, kinds: ValueKind[], units?: string): st
   return `\`${name}\`: ${kinds.join(' or ')}${units ? ` (${units})` : ''}.`;
 }
 
+/** The link to a key's manual section: its anchor when the facts know it, else the page when it documents the key. */
+export function manualLink(page: ManualLink, fact: { manualAnchor?: string; documented?: boolean }): ManualLink | undefined {
+  if (fact.manualAnchor) return { title: page.title, url: `${page.url}#${fact.manualAnchor}` };
+  return fact.documented ? page : undefined;
+}
+
 function domainKeySpecs(): Map<string, KeySpec> {
   const specs = new Map<string, KeySpec>();
   for (const fact of DOMAIN_KEY_FACTS) {
@@ -105,6 +116,8 @@ function domainKeySpecs(): Map<string, KeySpec> {
       default: fact.default,
       valueSyntax: fact.valueSyntax,
       doc: DOMAIN_KEY_DOCS[fact.name] ?? describeFromFacts(fact.name, kinds, fact.units),
+      valueDocs: VALUE_DOCS[fact.name],
+      manual: manualLink(MANUAL_PAGES.domain, fact),
       deprecation,
       removedValues: fact.removedValues,
       removedSince: REMOVED_SINCE[fact.name],
@@ -162,6 +175,8 @@ export const XL_CONF_KEYS: ReadonlyMap<string, KeySpec> = new Map(
       range: RANGES[fact.name],
       strictNumber: STRICT_NUMBERS.includes(fact.name) || undefined,
       doc: XL_CONF_DOCS[fact.name] ?? describeFromFacts(fact.name, fact.kinds),
+      valueDocs: VALUE_DOCS[fact.name],
+      manual: manualLink(MANUAL_PAGES.xlConf, fact),
       deprecation: fact.deprecated ? { replacement: fact.replacement } : undefined,
     },
   ]),

@@ -3,7 +3,9 @@
  * …): their sub-keys, values and documentation, for completion, hover and
  * key checking.
  */
-import { DISK_PARAM_DOCS, DOMAIN_KEY_DOCS, PCI_KEY_DOCS, SPEC_SUBKEY_DOCS, VIF_KEY_DOCS } from './docs';
+import type { ManualLink } from '../../../common/markdown';
+import { DISK_PARAM_DOCS, DOMAIN_KEY_DOCS, MANUAL_PAGES, PCI_KEY_DOCS, SPEC_SUBKEY_DOCS, VALUE_DOCS, VIF_KEY_DOCS } from './docs';
+import { manualLink } from './keys';
 import { DISK_PARAM_FACTS, DISK_PREFIX_FACTS, DOMAIN_KEY_FACTS, PCI_KEY_FACTS, VIF_KEY_FACTS } from './facts.generated';
 
 export interface SubKeySpec {
@@ -16,6 +18,10 @@ export interface SubKeySpec {
   default?: string;
   since?: string;
   doc: string;
+  /** One line per value of `enum`. */
+  valueDocs?: Readonly<Record<string, string>>;
+  /** Its section of the upstream manual page (disk and vif specs). */
+  manual?: ManualLink;
   deprecation?: { replacement?: string; ignored?: boolean };
 }
 
@@ -44,6 +50,8 @@ export const DISK_SPEC: DeviceSpec = {
       default: p.default,
       since: p.since,
       doc: DISK_PARAM_DOCS[p.name] ?? `Disk parameter \`${p.name}\`.`,
+      valueDocs: VALUE_DOCS[`disk.${p.name}`],
+      manual: manualLink(MANUAL_PAGES.disk, p),
     })),
   ),
 };
@@ -62,6 +70,8 @@ export const VIF_SPEC: DeviceSpec = {
       default: k.default,
       since: k.since,
       doc: VIF_KEY_DOCS[k.name] ?? (k.group === 'colo' ? `COLO replication setting \`${k.name}\` (see the COLO documentation).` : `vif setting \`${k.name}\`.`),
+      valueDocs: VALUE_DOCS[`vif.${k.name}`],
+      manual: manualLink(MANUAL_PAGES.vif, k),
       deprecation: k.deprecated || k.ignored ? { replacement: k.replacement, ignored: k.ignored } : undefined,
     })),
   ),
@@ -76,6 +86,7 @@ export const PCI_SPEC: DeviceSpec = {
       enum: k.enum,
       default: k.default,
       doc: PCI_KEY_DOCS[k.name] ?? `PCI option \`${k.name}\`.`,
+      valueDocs: VALUE_DOCS[`pci.${k.name}`],
     })),
   ),
 };
@@ -86,6 +97,7 @@ const VFB_LEGACY: SubKeySpec = {
   kind: 'enum',
   enum: ['vnc', 'sdl'],
   doc: 'xm-era frame buffer type. xl ignores it, so the frame buffer gets no VNC/SDL console.',
+  valueDocs: VALUE_DOCS['vfb.type'],
   deprecation: { replacement: 'vnc=1', ignored: true },
 };
 
@@ -96,6 +108,7 @@ function specFromFacts(key: string): DeviceSpec {
     kind: s.enum ? 'enum' : 'string',
     enum: s.enum,
     // vfb's sub-keys are the top-level display keys moved into the spec: same meaning.
+    valueDocs: VALUE_DOCS[`${key}.${s.name}`],
     doc: SPEC_SUBKEY_DOCS[`${key}.${s.name}`] ?? (key === 'vfb' ? DOMAIN_KEY_DOCS[s.name] : undefined) ?? `\`${key}\` setting \`${s.name}\`${s.enum ? `: one of ${s.enum.join(', ')}` : ''}.`,
   }));
   if (key === 'vfb') subKeys.push(VFB_LEGACY);
