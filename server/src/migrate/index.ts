@@ -1,9 +1,10 @@
 /** Every migration `cli.js migrate --to TARGET` and the editor's "Convert to …" actions offer. */
 import type { LanguageId } from '../languages/types';
 import { drbd9Migration } from './drbd9';
+import { pacemakerMigration } from './pacemaker';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [drbd9Migration];
+export const MIGRATIONS: readonly Migration[] = [drbd9Migration, pacemakerMigration];
 
 export function migrationFor(target: string): Migration | undefined {
   return MIGRATIONS.find((migration) => migration.target === target);
