@@ -6,6 +6,7 @@
  * `connection-mesh`, and dual-primary resources the fencing advice.
  */
 import { basename } from 'node:path';
+import { languageForPath } from '../languages/registry';
 import { DEFAULT_SETTINGS } from '../languages/types';
 import { detectDialect } from '../languages/drbd/dialect';
 import { addToSection, deleteOption, deleteSection } from '../languages/drbd/edits';
@@ -17,7 +18,7 @@ import type { Dialect } from '../languages/drbd/schema';
 import type { Migration, MigrationContext, MigrationNote, MigrationResult } from './types';
 import { clusterNodeIds, NodeIdPlanner } from './drbd9/nodeIds';
 import { planOption, SETTING_SECTIONS } from './drbd9/options';
-import { appendOption, EditList, statementText } from './drbd9/textEdits';
+import { appendOption, EditList, statementText, trailingComment } from './drbd9/textEdits';
 
 class Drbd9Conversion {
   readonly edits: EditList;
@@ -40,7 +41,7 @@ class Drbd9Conversion {
     const moveTo = (section: string, line: string) => moved.set(section, [...(moved.get(section) ?? []), line]);
     for (const child of scope.children) {
       if (child.kind === 'option' && child.keyword.value === 'protocol') {
-        moveTo('net', `protocol ${child.args.map((a) => a.text).join(' ')};`);
+        moveTo('net', `protocol ${child.args.map((a) => a.text).join(' ')};${trailingComment(this.doc, child)}`);
         this.edits.add(deleteOption(this.doc, child));
         this.note(child.keyword, 'note', `'protocol' moved into the 'net' section (DRBD 8.4 and 9 read it there).`);
       } else if (child.kind === 'section' && child.name === 'syncer') {
@@ -68,7 +69,7 @@ class Drbd9Conversion {
       if (child.kind !== 'option') continue;
       const plan = planOption(child, this.dialect);
       if (plan.kind === 'move') {
-        moveTo(plan.section, plan.text);
+        moveTo(plan.section, plan.text + trailingComment(this.doc, child));
         this.note(child.keyword, 'note', `${plan.why}: moved.`);
       } else if (plan.kind === 'remove') {
         this.note(child.keyword, plan.ignored ? 'note' : 'manual', `'${statementText(this.doc, child)}' removed: ${plan.why}.`);
@@ -94,7 +95,7 @@ class Drbd9Conversion {
         this.edits.replace(child.keyword.start, child.terminator?.end ?? child.keyword.end, plan.text);
         this.note(child.keyword, 'note', `'${text}' is now '${plan.text}': ${plan.why}.`);
       } else if (plan.kind === 'move' && section.parent?.name !== 'volume') {
-        moveTo(plan.section, plan.text);
+        moveTo(plan.section, plan.text + trailingComment(this.doc, child));
         this.edits.add(deleteOption(this.doc, child));
         this.note(child.keyword, 'note', `${plan.why}: moved into '${plan.section}'.`);
       } else {
@@ -153,7 +154,7 @@ class Drbd9Conversion {
     }
     for (const startup of sectionsOf(scope, 'startup')) {
       const become = optionIn(startup, 'become-primary-on');
-      if (become) this.note(become.keyword, 'note', "'become-primary-on' kept (drbdadm 9 reads it); under Pacemaker leave promotion to the cluster (a promotable clone of ocf:linbit:drbd) and remove it.");
+      if (become) this.note(become.keyword, 'manual', "'become-primary-on' kept, but drbdadm 9 leaves it out of its dump: check that start-up still promotes as you expect; under Pacemaker leave promotion to the cluster (a promotable clone of ocf:linbit:drbd) and remove it.");
     }
     const allow = sectionsOf(scope, 'net').map((net) => optionIn(net, 'allow-two-primaries')).find((o): o is OptionNode => o !== undefined && isOn(o));
     if (allow && !anchor) this.note(allow.keyword, 'note', "'allow-two-primaries' kept; DRBD 9 allows two primaries only between two nodes.");
@@ -172,8 +173,10 @@ function commentLines(doc: DrbdDocument, section: SectionNode): string[] {
 }
 
 export function convertToDrbd9(text: string, ctx: MigrationContext): MigrationResult {
-  const doc = parse(text);
   const name = basename(ctx.path);
+  // `migrate --to drbd9 --out DIR r0.res cluster.conf`: the cluster.conf is there for its node ids.
+  if (languageForPath(ctx.path) === 'cluster-conf') return { outputs: [], notes: [{ line: 1, kind: 'note', message: 'Read for its nodeids (the node-id of each DRBD host); not converted.' }] };
+  const doc = parse(text);
   const firstError = doc.syntaxErrors[0];
   if (firstError) {
     return { outputs: [], notes: [{ line: firstError.range.start.line + 1, kind: 'manual', message: `Not converted: fix this syntax error first (${firstError.message})` }] };

@@ -66,3 +66,12 @@ export function statementText(doc: DrbdDocument, node: Node): string {
   const end = node.kind === 'option' ? (node.terminator?.end ?? node.args[node.args.length - 1]?.end ?? first.end) : (node.close?.end ?? node.end);
   return doc.text.slice(first.start, end);
 }
+
+/** The `# comment` after a statement on its line (with a space before it), or ''. */
+export function trailingComment(doc: DrbdDocument, node: Node): string {
+  const end = node.kind === 'option' ? node.terminator?.end : node.close?.end;
+  if (end === undefined) return '';
+  const line = doc.lines.positionAt(end).line;
+  const rest = doc.text.slice(end, doc.lines.lineEnd(line)).trim();
+  return rest.startsWith('#') ? ` ${rest}` : '';
+}

@@ -30,7 +30,9 @@ export function renderPcs(plan: Plan): string {
   const nodes = plan.nodes.map((n) => n.name);
   let script = `#!/bin/sh\n# Pacemaker configuration of the cluster '${plan.clusterName}', converted from cluster.conf.\n`;
   script += `# On a cluster set up with the companion corosync.conf (or: pcs cluster setup ${[plan.clusterName, ...nodes].map(quoteForSh).join(' ')}):\nset -e\npcs cluster cib cib.xml\n`;
-  if (plan.properties.length > 0) script += line('property', 'set', ...assignments(plan.properties.filter(([n]) => n !== 'cluster-name')));
+  // pcs sets cluster-name itself, from corosync.conf.
+  const properties = plan.properties.filter(([n]) => n !== 'cluster-name');
+  if (properties.length > 0) script += line('property', 'set', ...assignments(properties));
   for (const device of plan.stonith) script += line('stonith', 'create', device.id, device.type, ...assignments(device.params), ...operationWords(device), ...(device.meta.length > 0 ? ['meta', ...assignments(device.meta)] : []));
   for (const level of plan.levels) script += line('stonith', 'level', 'add', String(level.index), level.target, level.devices.join(','));
   for (const group of plan.groups) {
