@@ -17,7 +17,7 @@ import { DrbdDocument, OptionNode, parse, SectionNode, sectionsOf } from '../lan
 import type { Dialect } from '../languages/drbd/schema';
 import type { Migration, MigrationContext, MigrationNote, MigrationResult } from './types';
 import { clusterNodeIds, NodeIdPlanner } from './drbd9/nodeIds';
-import { planOption, SETTING_SECTIONS } from './drbd9/options';
+import { planOption, SCRIPT_FOR_9, SETTING_SECTIONS } from './drbd9/options';
 import { appendOption, EditList, statementText, trailingComment } from './drbd9/textEdits';
 
 class Drbd9Conversion {
@@ -155,6 +155,12 @@ class Drbd9Conversion {
     for (const startup of sectionsOf(scope, 'startup')) {
       const become = optionIn(startup, 'become-primary-on');
       if (become) this.note(become.keyword, 'manual', "'become-primary-on' kept, but drbdadm 9 leaves it out of its dump: check that start-up still promotes as you expect; under Pacemaker leave promotion to the cluster (a promotable clone of ocf:linbit:drbd) and remove it.");
+    }
+    for (const handlers of sectionsOf(scope, 'handlers')) {
+      for (const handler of handlers.children) {
+        const script = handler.kind === 'option' ? SCRIPT_FOR_9[handler.args[0]?.value ?? ''] : undefined;
+        if (script) this.note(handler.keyword!, 'manual', `'${handler.keyword!.value}' runs ${handler.args[0].value}, the DRBD 8.4 helper: with DRBD 9 use "${script}"${script.includes('unfence') ? " (as the 'unfence-peer' handler)" : ''}.`);
+      }
     }
     const allow = sectionsOf(scope, 'net').map((net) => optionIn(net, 'allow-two-primaries')).find((o): o is OptionNode => o !== undefined && isOn(o));
     if (allow && !anchor) this.note(allow.keyword, 'note', "'allow-two-primaries' kept; DRBD 9 allows two primaries only between two nodes.");

@@ -34,22 +34,29 @@ const SERVICE_ADVICE: Record<string, (value: string) => string | undefined> = {
   priority: (v) => `priority="${v}": Pacemaker's counterpart is the 'priority' meta attribute; set it if services compete for nodes.`,
 };
 
-/** The nodes, each with a nodeid of its own: corosync refuses a nodelist that repeats one (cman merged such nodes). */
+/** The nodes, each once and with a nodeid of its own: corosync refuses a nodelist that repeats either (cman merged such nodes). */
 function uniqueNodeIds(elements: readonly XmlElement[], consumed: Consumed): ClusterNode[] {
   const written = new Set(elements.map((e) => attributeValue(e, 'nodeid')));
   const seen = new Set<string>();
+  const names = new Set<string>();
   let next = 1;
-  return elements.map((node) => {
+  return elements.flatMap((node) => {
     consumed.use(node, 'name', 'nodeid', 'votes');
     const name = attributeValue(node, 'name') ?? '';
+    if (names.has(name)) {
+      consumed.note(node, 'manual', `A second <clusternode name="${name}">: cman merged the two, Pacemaker and corosync take a name once; only the first is converted.`);
+      return [];
+    }
+    names.add(name);
     let nodeid = attributeValue(node, 'nodeid');
-    if (nodeid !== undefined && seen.has(nodeid)) {
+    const problem = nodeid === undefined || !/^[1-9]\d{0,8}$/.test(nodeid) ? `'${name}' has no nodeid corosync can use (${nodeid === undefined ? 'none' : `"${nodeid}"`}; knet needs a number)` : seen.has(nodeid) ? `nodeid ${nodeid} of '${name}' is already another node's, which corosync refuses` : undefined;
+    if (problem) {
       while (written.has(String(next)) || seen.has(String(next))) next++;
-      consumed.note(node, 'manual', `nodeid ${nodeid} of '${name}' is already another node's: corosync refuses that, so '${name}' gets nodeid ${next}; make the nodes' own settings agree.`);
+      consumed.note(node, 'manual', `${problem}: '${name}' gets nodeid ${next}; make the nodes' own settings agree.`);
       nodeid = String(next);
     }
-    if (nodeid !== undefined) seen.add(nodeid);
-    return { name, nodeid, votes: attributeValue(node, 'votes') };
+    seen.add(nodeid!);
+    return [{ name, nodeid, votes: attributeValue(node, 'votes') }];
   });
 }
 
@@ -73,7 +80,7 @@ export function convertToPacemaker(text: string, ctx: MigrationContext): Migrati
   const rm = childrenNamed(cluster, 'rm')[0];
   if (rm) consumed.use(rm, 'log_level', 'log_facility');
   for (const section of [...childrenNamed(rm, 'failoverdomains'), ...childrenNamed(rm, 'resources')]) consumed.use(section);
-  const domains = readDomains(model.failoverDomains, consumed);
+  const domains = readDomains(model.failoverDomains, new Set(nodes.map((n) => n.name)), consumed);
   const trees = new ResourceTrees(childrenNamed(rm, 'resources').flatMap((r) => r.children), ids, consumed);
   const nodeNames = nodes.map((n) => n.name);
   const groups: Group[] = [];

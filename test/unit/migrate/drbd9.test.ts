@@ -54,12 +54,13 @@ describe('migrate drbd9: the 8.3 syncer section and protocol', () => {
     assert.equal(text!.match(/net \{/g)?.length, 1);
   });
 
-  it('writes 8.3 flags with their 8.4 values, the fencing policy in net, and outdate-peer as fence-peer with the DRBD 9 helper', () => {
+  it('writes 8.3 flags with their 8.4 values, the fencing policy in net, outdate-peer as fence-peer, and the advice to take the DRBD 9 helper', () => {
     const { text, notes } = convert(readFixture('migrate', 'dual-primary-83.res'));
     assert.ok(text!.includes('  net { allow-two-primaries; fencing resource-only; }\n'), text);
     assert.ok(text!.includes('  disk { disk-flushes no; md-flushes no;  }\n'), text);
-    assert.ok(text!.includes('  handlers { fence-peer "/usr/lib/drbd/crm-fence-peer.9.sh"; }\n'), text);
+    assert.ok(text!.includes('  handlers { fence-peer "/usr/lib/drbd/crm-fence-peer.sh"; }\n'), text);
     assert.ok(notes.includes("14: note: DRBD 9 reads 'fencing' in 'net', not 'disk': moved into 'net'."));
+    assert.ok(notes.includes('15: manual: \'outdate-peer\' runs /usr/lib/drbd/crm-fence-peer.sh, the DRBD 8.4 helper: with DRBD 9 use "/usr/lib/drbd/crm-fence-peer.9.sh".'), notes.join('\n'));
   });
 
   it('removes what DRBD 9 no longer has, saying whether it did anything before', () => {

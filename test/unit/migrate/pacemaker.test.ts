@@ -99,7 +99,7 @@ describe('migrate pacemaker: corosync.conf, pcs and odd input', () => {
     assert.deepEqual(names, ['cib.pcs.sh', 'corosync.conf']);
     const script = output('cib.pcs.sh');
     assert.ok(script.includes("pcs -f cib.xml stonith create pdu1 fence_apc ip=10.0.1.21 username=apc password=apc 'pcmk_host_map=dom0-a.example.com:1;dom0-b.example.com:2' op monitor interval=60s\n"), script);
-    assert.ok(script.includes('pcs -f cib.xml stonith level add 2 dom0-a.example.com pdu1,pdu2\n'));
+    assert.ok(script.includes('pcs -f cib.xml stonith level add 2 dom0-a.example.com pdu1 pdu2\n'));
     assert.ok(script.includes('pcs -f cib.xml resource create web-vg_web ocf:heartbeat:LVM-activate vg_access_mode=tagging vgname=vg_web op monitor interval=60s --group web\n'));
     assert.ok(script.includes('pcs -f cib.xml constraint location web avoids dom0-c.example.com\n'));
     assert.ok(script.endsWith('pcs cluster cib-push cib.xml\n'));

@@ -1,7 +1,7 @@
 /**
  * What becomes of one option on the way to DRBD 9, read from the drbd folder's tables: the 8.3 → 8.4
- * renames and moves (RENAMED_IN_84), the DRBD 9 option table (where an option lives now), and the few
- * handler spellings drbdadm 9 still reads under an old name.
+ * renames and moves (RENAMED_IN_84), the DRBD 9 option table (where an option lives now), and the
+ * handler drbdadm 9 still reads under its 8.3 name.
  */
 import type { OptionNode } from '../../languages/drbd/parse';
 import { Dialect, homesOf, optionFact, renameFrom83, tableOf } from '../../languages/drbd/schema';
@@ -9,12 +9,10 @@ import { Dialect, homesOf, optionFact, renameFrom83, tableOf } from '../../langu
 /** Sections whose options are settings (the others hold hosts, volumes and addresses). */
 export const SETTING_SECTIONS = new Set(['global', 'disk', 'net', 'startup', 'handlers', 'options']);
 
-/**
- * Handlers DRBD 8.3 named otherwise (drbdadm 9 still reads `outdate-peer`, undocumented), and the
- * Pacemaker helper scripts drbd-utils ships a DRBD 9 variant of.
- */
+/** Handlers DRBD 8.3 named otherwise (drbdadm 9 still reads `outdate-peer`, undocumented). */
 const HANDLER_RENAMES: Record<string, string> = { 'outdate-peer': 'fence-peer' };
-const SCRIPT_FOR_9: Record<string, string> = {
+/** Pacemaker helper scripts of drbd-utils whose DRBD 9 variant a person should switch to (the value is theirs to change). */
+export const SCRIPT_FOR_9: Record<string, string> = {
   '/usr/lib/drbd/crm-fence-peer.sh': '/usr/lib/drbd/crm-fence-peer.9.sh',
   '/usr/lib/drbd/crm-unfence-peer.sh': '/usr/lib/drbd/crm-unfence-peer.9.sh',
 };
@@ -41,15 +39,8 @@ export function planOption(option: OptionNode, dialect: Dialect): OptionPlan {
     return { kind: 'rewrite', text: rename.to.value ? `${rename.to.name} ${rename.to.value};` : written(rename.to.name, option), why: `'${name}' is '${rename.to.name}${rename.to.value ? ' ' + rename.to.value : ''}' since DRBD 8.4` };
   }
   if (rename) return { kind: 'move', section: rename.to.section, text: written(rename.to.name, option), why: `'${section.name} { ${name} }' is '${rename.to.section} { ${rename.to.name} }' since DRBD 8.4` };
-  if (section.name === 'handlers') {
-    const renamed = HANDLER_RENAMES[name];
-    const script = option.args[0] && SCRIPT_FOR_9[option.args[0].value];
-    if (renamed || script) {
-      const args = option.args.map((a, i) => (i === 0 && script ? `"${script}"` : a.text));
-      const newName = name === 'after-resync-target' && script ? 'unfence-peer' : (renamed ?? name);
-      return { kind: 'rewrite', text: [newName, ...args].join(' ') + ';', why: script ? `DRBD 9 runs Pacemaker's ${newName} helper as ${script}` : `the '${name}' handler is '${renamed}' since DRBD 8.4` };
-    }
-  }
+  const renamed = section.name === 'handlers' ? HANDLER_RENAMES[name] : undefined;
+  if (renamed) return { kind: 'rewrite', text: written(renamed, option), why: `the '${name}' handler is '${renamed}' since DRBD 8.4` };
   const table = tableOf(section);
   if (optionFact('9', table, name)) return { kind: 'keep' };
   const homes = homesOf('9', name).filter((home) => SETTING_SECTIONS.has(home));

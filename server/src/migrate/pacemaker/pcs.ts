@@ -34,7 +34,7 @@ export function renderPcs(plan: Plan): string {
   const properties = plan.properties.filter(([n]) => n !== 'cluster-name');
   if (properties.length > 0) script += line('property', 'set', ...assignments(properties));
   for (const device of plan.stonith) script += line('stonith', 'create', device.id, device.type, ...assignments(device.params), ...operationWords(device), ...(device.meta.length > 0 ? ['meta', ...assignments(device.meta)] : []));
-  for (const level of plan.levels) script += line('stonith', 'level', 'add', String(level.index), level.target, level.devices.join(','));
+  for (const level of plan.levels) script += line('stonith', 'level', 'add', String(level.index), level.target, ...level.devices);
   for (const group of plan.groups) {
     for (const member of group.members) script += createResource(member, group.id);
     if (group.meta.length > 0) script += line('resource', 'meta', group.id, ...assignments(group.meta));

@@ -20,7 +20,7 @@ export interface Domain {
 
 const STEP = 100;
 
-export function readDomains(domains: readonly XmlElement[], consumed: Consumed): Map<string, Domain> {
+export function readDomains(domains: readonly XmlElement[], clusterNodes: ReadonlySet<string>, consumed: Consumed): Map<string, Domain> {
   const byName = new Map<string, Domain>();
   for (const element of domains) {
     consumed.use(element, 'name', 'ordered', 'restricted', 'nofailback');
@@ -28,6 +28,10 @@ export function readDomains(domains: readonly XmlElement[], consumed: Consumed):
     const nofailback = attributeValue(element, 'nofailback') === '1';
     const members = element.children.filter((c) => c.name === 'failoverdomainnode');
     for (const member of members) consumed.use(member, 'name', 'priority');
+    for (const stray of members.filter((m) => !clusterNodes.has(attributeValue(m, 'name') ?? ''))) {
+      consumed.note(stray, 'manual', `<failoverdomainnode name="${attributeValue(stray, 'name')}"> is no cluster node: left out of the location constraints.`);
+    }
+    members.splice(0, members.length, ...members.filter((m) => clusterNodes.has(attributeValue(m, 'name') ?? '')));
     // rgmanager: priority 1 is the most preferred; a node without one comes last.
     const priority = (m: XmlElement) => Number(attributeValue(m, 'priority') ?? 101) || 101;
     const levels = [...new Set(members.map(priority))].sort((a, b) => a - b);
