@@ -76,8 +76,7 @@ class Drbd9Conversion {
       }
     }
     // The section's own comments go with its options rather than being lost with its braces.
-    const comments = commentLines(this.doc, syncer);
-    if (comments.length > 0) moveTo('disk', comments.join('\n    '));
+    for (const comment of commentLines(this.doc, syncer)) moveTo('disk', comment);
     this.edits.add(removal);
   }
 
