@@ -121,7 +121,7 @@ export function convertToPacemaker(text: string, ctx: MigrationContext): Migrati
       primitives.push(vm);
     }
   }
-  for (const unused of trees.unused(trees.referenced)) {
+  for (const unused of trees.unused()) {
     consumed.useTree(unused);
     consumed.note(unused, 'note', `<${unused.name}> under <resources> is used by no service: not converted (rgmanager did not run it either).`);
   }

@@ -43,6 +43,44 @@ describe('migrate pacemaker: fencing', () => {
   });
 });
 
+describe('migrate pacemaker: fencing shapes', () => {
+  const SHAPES = `<cluster name="c" config_version="1">
+  <clusternodes>
+    <clusternode name="n1" nodeid="1">
+      <fence><method name="1"><device name="ilo" ipaddr="10.0.0.11"/></method></fence>
+      <unfence><device name="scsi" action="on"/></unfence>
+    </clusternode>
+    <clusternode name="n2" nodeid="2">
+      <fence><method name="1"><device name="ilo" ipaddr="10.0.0.12"/></method><method name="2"><device name="human"/></method></fence>
+    </clusternode>
+  </clusternodes>
+  <fencedevices>
+    <fencedevice name="ilo" agent="fence_ilo" login="root" passwd="pw"/>
+    <fencedevice name="scsi" agent="fence_scsi" devices="/dev/sdc"/>
+    <fencedevice name="human" agent="fence_manual"/>
+  </fencedevices>
+</cluster>`;
+  const { output, notes } = convert(SHAPES);
+  const cib = output('cib.xml');
+
+  it('gives each node its own primitive where its device adds parameters of its own (an address per node)', () => {
+    assert.ok(cib.includes('<primitive id="ilo-n1" class="stonith" type="fence_ilo">'), cib);
+    assert.ok(cib.includes('<nvpair id="ilo-n1-instance_attributes-ip" name="ip" value="10.0.0.11"/>'));
+    assert.ok(cib.includes('<nvpair id="ilo-n2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="n2"/>'));
+  });
+
+  it('marks an unfencing device, and reports fence_manual as left for a person', () => {
+    assert.ok(cib.includes('<nvpair id="scsi-meta_attributes-provides" name="provides" value="unfencing"/>'));
+    assert.ok(notes.includes("14: manual: Fence device 'human' (fence_manual) not converted: fence_manual waited for a person to run fence_ack_manual; Pacemaker needs a fence device that works unattended."), notes.join('\n'));
+    assert.ok(!cib.includes('fence_manual'));
+  });
+
+  it('survives hostile input', () => {
+    const deep = '<cluster name="d" config_version="1"><rm><service name="s">' + '<fs name="f" mountpoint="/m" device="/d">'.repeat(300) + '</rm></cluster>';
+    for (const text of ['', '<', '<cluster', '<cluster/>', deep, '<cluster name="x" config_version="1"><rm><service name="s"><ip ref="nowhere"/></service></rm></cluster>', '\u0000\uffff']) convert(text);
+  });
+});
+
 describe('migrate pacemaker: services, vms and domains', () => {
   const { output, notes } = convert(XEN);
   const cib = output('cib.xml');

@@ -14,8 +14,11 @@ import type { Operation, Pairs, Primitive } from './plan';
 /** The attribute a resource type is referred to by (`<ip ref="10.0.0.1"/>`), `name` for the others. */
 const KEY_ATTRIBUTE: Record<string, string> = { ip: 'address' };
 
-/** Service and vm attributes that are the group's policy, read by pacemaker.ts (domains and recovery). */
-export const POLICY_ATTRIBUTES = ['name', 'domain', 'autostart', 'recovery', 'max_restarts', 'restart_expire_time'];
+interface ResolvedAttributes {
+  value: (name: string) => string | undefined;
+  /** The `<resources>` entry a `ref` names. */
+  source?: XmlElement;
+}
 
 export class ResourceTrees {
   private readonly shared = new Map<string, XmlElement>();
@@ -29,12 +32,13 @@ export class ResourceTrees {
     for (const resource of rmResources) this.shared.set(`${resource.name}\0${attributeValue(resource, KEY_ATTRIBUTE[resource.name] ?? 'name')}`, resource);
   }
 
-  /** The shared resources no service uses (reported: rgmanager did not run them either). */
-  unused(used: Set<XmlElement>): XmlElement[] {
-    return [...this.shared.values()].filter((r) => !used.has(r));
-  }
+  /** The `<resources>` entries some `ref` has named. */
+  private readonly referenced = new Set<XmlElement>();
 
-  readonly referenced = new Set<XmlElement>();
+  /** The shared resources no service uses (reported: rgmanager did not run them either). */
+  unused(): XmlElement[] {
+    return [...this.shared.values()].filter((r) => !this.referenced.has(r));
+  }
 
   /** The members of a service's group, in start order. */
   members(service: XmlElement, owner: string): Primitive[] {
@@ -43,14 +47,21 @@ export class ResourceTrees {
     return members;
   }
 
-  /** An element's attributes with those of the shared resource it refers to (its own win). */
-  private attributesOf(element: XmlElement): { value: (name: string) => string | undefined; names: string[]; source?: XmlElement } {
+  private readonly resolved = new Map<XmlElement, ResolvedAttributes>();
+
+  /** An element's attributes with those of the shared resource it refers to (its own win); resolved once per element. */
+  private attributesOf(element: XmlElement): ResolvedAttributes {
+    let attrs = this.resolved.get(element);
+    if (!attrs) this.resolved.set(element, (attrs = this.resolve(element)));
+    return attrs;
+  }
+
+  private resolve(element: XmlElement): ResolvedAttributes {
     const ref = attributeValue(element, 'ref');
     const source = ref === undefined ? undefined : this.shared.get(`${element.name}\0${ref}`);
     if (ref !== undefined && !source) this.consumed.note(element, 'manual', `<${element.name} ref="${ref}"> refers to no <${element.name}> under <resources>: converted from its own attributes only.`);
     if (source) this.referenced.add(source);
-    const names = [...new Set([...(source?.attributes ?? []), ...element.attributes].map((a) => a.name))].filter((n) => n !== 'ref');
-    return { value: (name) => attributeValue(element, name) ?? (source && attributeValue(source, name)), names, source };
+    return { value: (name) => attributeValue(element, name) ?? (source && attributeValue(source, name)), source };
   }
 
   private walk(parent: XmlElement, owner: string, out: Primitive[], ancestors: XmlElement[]): void {
@@ -142,9 +153,10 @@ export class ResourceTrees {
     return finish({ id: id(name ?? element.name), class: mapping.class, provider: mapping.provider, type: mapping.type, params });
   }
 
-  private vm(element: XmlElement, attrs: ReturnType<ResourceTrees['attributesOf']>, read: (...names: string[]) => void, id: (wanted: string) => string, ops: Operation[]): Primitive {
+  private vm(element: XmlElement, attrs: ResolvedAttributes, read: (...names: string[]) => void, id: (wanted: string) => string, ops: Operation[]): Primitive {
     const name = attrs.value('name') ?? 'vm';
-    read('name', 'path', 'xmlfile', 'use_virsh', 'hypervisor_uri', 'migrate', 'hypervisor', ...POLICY_ATTRIBUTES);
+    // Its domain and recovery policy are read where it is placed (pacemaker.ts, policy.ts).
+    read('name', 'path', 'xmlfile', 'use_virsh', 'hypervisor_uri', 'migrate', 'hypervisor');
     const meta: Pairs = attrs.value('migrate') === 'none' ? [] : [['allow-migrate', 'true']];
     const xmlfile = attrs.value('xmlfile');
     const libvirt = xmlfile !== undefined || attrs.value('use_virsh') === '1' || (attrs.value('hypervisor') ?? 'xen') !== 'xen';
