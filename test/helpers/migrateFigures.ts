@@ -21,6 +21,10 @@ const KINDS: [RegExp, string][] = [
   [/nfslock|exclusive|depend|priority=/, 'service option Pacemaker expresses otherwise'],
   [/GFS2|HA-LVM|libvirt guest|searched \d+ folders/, 'storage or guest set-up to check'],
   [/has no Pacemaker agent/, 'resource type with no agent'],
+  [/names no <fencedevice>|refers to no <\w+> under <resources>|names no failover domain/, 'reference to nothing'],
+  [/action="\w+" on '/, 'fence action other than reboot or off'],
+  [/<action name=/, 'operation timing to set by hand'],
+  [/has no resource Pacemaker can run/, 'service with nothing Pacemaker can run'],
   [/Not converted/, 'file not converted (syntax)'],
 ];
 

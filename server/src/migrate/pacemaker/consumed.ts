@@ -31,8 +31,15 @@ export class Consumed {
     for (const child of element.children) this.useTree(child);
   }
 
+  private readonly said = new Set<string>();
+
+  /** Adds a note, once: a shared resource that two services use is read twice but reported once. */
   note(element: XmlElement, kind: MigrationNote['kind'], message: string): void {
-    this.notes.push({ line: this.lineOf(element), kind, message });
+    const line = this.lineOf(element);
+    const key = `${line}\0${kind}\0${message}`;
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.notes.push({ line, kind, message });
   }
 
   /** Manual notes for every element and attribute of `elements` nothing has read. */
