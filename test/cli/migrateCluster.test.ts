@@ -71,7 +71,7 @@ describe('cli.js migrate --to pacemaker', () => {
     assert.equal(result.status, 1);
     assert.ok(result.stdout.startsWith('<cib validate-with="pacemaker-3.7"'), result.stdout.slice(0, 80));
     assert.ok(result.stdout.includes('</cib>\n==> corosync.conf <==\n# corosync.conf for the cluster \'xen-ha\''));
-    assert.ok(result.stderr.includes('xen-cluster.conf:7: manual: <fence_daemon> is not converted'), result.stderr);
+    assert.ok(result.stderr.includes('xen-cluster.conf:7: manual: <fence_daemon post_join_delay="30">: fenced\'s timings have no Pacemaker counterpart.'), result.stderr);
   });
 
   it('writes the pcs script and corosync.conf under --out with --format pcs', () => {

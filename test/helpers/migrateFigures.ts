@@ -12,6 +12,8 @@ const KINDS: [RegExp, string][] = [
   [/not in today's fence-agents/, 'fence agent gone from fence-agents'],
   [/fences no node/, 'fence device no node uses'],
   [/is not converted: Pacemaker has no counterpart/, 'element with no Pacemaker counterpart'],
+  [/fenced's timings/, 'fence_daemon timings'],
+  [/monitor_link/, 'link monitoring (ethmonitor)'],
   [/: not converted; set the Pacemaker equivalent/, 'attribute with no Pacemaker counterpart'],
   [/<script file=/, 'script to install as an LSB init script'],
   [/no nodeid corosync can use|is already another node's|A second <clusternode/, 'node identity to fix (nodeid, name)'],

@@ -24,7 +24,7 @@ function childrenNamed(parent: XmlElement | undefined, name: string): XmlElement
   return parent?.children.filter((c) => c.name === name) ?? [];
 }
 
-/** Service attributes that Pacemaker expresses otherwise, with what to do. */
+/** Service (and top-level vm) attributes that Pacemaker expresses otherwise, with what to do. */
 const SERVICE_ADVICE: Record<string, (value: string) => string | undefined> = {
   exclusive: (v) => (v === '1' || v === 'yes' ? 'exclusive="1" (run on a node with no other service): Pacemaker has no such switch; use utilization attributes or anti-colocation constraints with the other services.' : undefined),
   nfslock: (v) => (v === '1' ? 'nfslock="1": NFS lock recovery is ocf:heartbeat:nfsnotify (with nfsserver) under Pacemaker; add it to the group.' : undefined),
@@ -95,17 +95,20 @@ export function convertToPacemaker(text: string, ctx: MigrationContext): Migrati
     return domain;
   };
 
+  const adviseOn = (element: XmlElement) => {
+    for (const [attribute, advice] of Object.entries(SERVICE_ADVICE)) {
+      const value = attributeValue(element, attribute);
+      const message = value === undefined ? undefined : advice(value);
+      if (value !== undefined) consumed.use(element, attribute);
+      if (message) consumed.note(element, 'manual', message);
+    }
+  };
   for (const element of rm?.children ?? []) {
     if (element.name === 'service') {
       const name = attributeValue(element, 'name') ?? 'service';
       const id = ids.take(name);
       const members = trees.members(element, id);
-      for (const [attribute, advice] of Object.entries(SERVICE_ADVICE)) {
-        const value = attributeValue(element, attribute);
-        const message = value === undefined ? undefined : advice(value);
-        if (value !== undefined) consumed.use(element, attribute);
-        if (message) consumed.note(element, 'manual', message);
-      }
+      adviseOn(element);
       if (members.length === 0) {
         consumed.use(element);
         consumed.note(element, 'manual', `Service '${name}' has no resource Pacemaker can run, and a group needs one: not converted; add its resources by hand.`);
@@ -116,6 +119,7 @@ export function convertToPacemaker(text: string, ctx: MigrationContext): Migrati
     } else if (element.name === 'vm') {
       const vm = trees.primitive(element);
       if (!vm) continue;
+      adviseOn(element);
       const domain = place(element, vm.id);
       vm.meta.push(...recoveryMeta(element, [vm], domain, consumed));
       primitives.push(vm);
@@ -130,6 +134,11 @@ export function convertToPacemaker(text: string, ctx: MigrationContext): Migrati
   if (fencing.stonith.length === 0) {
     properties.push(['stonith-enabled', 'false']);
     consumed.note(cluster, 'manual', 'No fence device could be converted: the CIB sets stonith-enabled=false so that it verifies and starts; configure a stonith device and turn it back on before production use.');
+  }
+  for (const daemon of childrenNamed(cluster, 'fence_daemon')) {
+    consumed.useTree(daemon);
+    const timings = daemon.attributes.map((a) => `${a.name}="${a.value}"`).join(' ');
+    consumed.note(daemon, 'manual', `<fence_daemon ${timings}>: fenced's timings have no Pacemaker counterpart. Pacemaker waits dc-deadtime for the nodes at start and delays fencing with pcmk_delay_base or pcmk_delay_max on a stonith device: set those if you relied on these.`);
   }
   const corosync = corosyncPlan(childrenNamed(cluster, 'cman')[0], childrenNamed(cluster, 'totem')[0], childrenNamed(cluster, 'logging')[0], consumed);
   consumed.leftovers(doc.elements);

@@ -114,8 +114,8 @@ describe('migrate pacemaker: services, vms and domains', () => {
 
   it('reports what it could not convert as manual notes with their lines', () => {
     assert.deepEqual(notes.filter((n) => n.includes('manual')), [
-      '7: manual: <fence_daemon> is not converted: Pacemaker has no counterpart this converter knows; configure it by hand.',
-      '58: manual: <ip> monitor_link="1": not converted; set the Pacemaker equivalent by hand if it matters.',
+      '7: manual: <fence_daemon post_join_delay="30">: fenced\'s timings have no Pacemaker counterpart. Pacemaker waits dc-deadtime for the nodes at start and delays fencing with pcmk_delay_base or pcmk_delay_max on a stonith device: set those if you relied on these.',
+      '63: manual: monitor_link="1" on 192.168.10.50/24: IPaddr2 does not watch the link; add ocf:heartbeat:ethmonitor as a clone and a location rule on its ethmonitor-IFACE attribute to move the address off a node whose link is down.',
       "64: manual: <lvm name=\"vg_web\">: rgmanager's HA-LVM used volume group tags; LVM-activate is set to vg_access_mode=tagging to match (system_id is the modern choice: set it up on the nodes and change the parameter).",
     ]);
   });

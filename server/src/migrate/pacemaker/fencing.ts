@@ -81,6 +81,7 @@ export function convertFencing(model: ClusterModel, ids: IdRegistry, consumed: C
     consumed.use(device);
     if (NOT_A_DEVICE[agent]) {
       consumed.note(device, 'manual', `Fence device '${name}' (${agent}) not converted: ${NOT_A_DEVICE[agent]}.`);
+      for (const use of uses.get(device) ?? []) consumed.use(use.ref);
       continue;
     }
     if (!fenceAgent(agent)) consumed.note(device, 'manual', `Fence agent '${agent}' is not in today's fence-agents: its parameters are kept as written; check that the agent exists on the nodes.`);

@@ -99,6 +99,10 @@ export class ResourceTrees {
       const address = attrs.value('address') ?? '';
       read('address');
       const [ip, prefix] = address.split('/');
+      if (attrs.value('monitor_link') === '1') {
+        read('monitor_link');
+        this.consumed.note(element, 'manual', `monitor_link="1" on ${address}: IPaddr2 does not watch the link; add ocf:heartbeat:ethmonitor as a clone and a location rule on its ethmonitor-IFACE attribute to move the address off a node whose link is down.`);
+      }
       const params: Pairs = [['ip', ip]];
       if (prefix) params.push(['cidr_netmask', prefix]);
       return finish({ id: id(`ip-${ip}`), class: 'ocf', provider: 'heartbeat', type: 'IPaddr2', params });
