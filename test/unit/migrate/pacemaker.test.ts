@@ -75,7 +75,12 @@ describe('migrate pacemaker: fencing shapes', () => {
     assert.ok(!cib.includes('fence_manual'));
   });
 
-  it('survives hostile input', () => {
+  it('survives hostile input: loops and chains of shared resources, depth, garbage', () => {
+    const loop = convert('<cluster name="l" config_version="1"><rm><resources><fs name="a" mountpoint="/a" device="/d"><fs ref="a"/></fs></resources><service name="s"><fs ref="a"/></service></rm></cluster>');
+    assert.ok(loop.notes.some((n) => n.includes('is inside the resource it refers to')), loop.notes.join('\n'));
+    const chain = Array.from({ length: 30 }, (_, i) => `<fs name="f${i}" mountpoint="/m${i}" device="/d${i}"><fs ref="f${i + 1}"/><fs ref="f${i + 1}"/></fs>`).join('');
+    const wide = convert(`<cluster name="w" config_version="1"><rm><resources>${chain}</resources><service name="s"><fs ref="f0"/></service></rm></cluster>`);
+    assert.equal(wide.notes.filter((n) => n.includes('More than 10000 resources')).length, 1, wide.notes.slice(0, 3).join('\n'));
     const deep = '<cluster name="d" config_version="1"><rm><service name="s">' + '<fs name="f" mountpoint="/m" device="/d">'.repeat(300) + '</rm></cluster>';
     for (const text of ['', '<', '<cluster', '<cluster/>', deep, '<cluster name="x" config_version="1"><rm><service name="s"><ip ref="nowhere"/></service></rm></cluster>', '\u0000\uffff']) convert(text);
   });

@@ -20,7 +20,12 @@ interface ResolvedAttributes {
   source?: XmlElement;
 }
 
+/** A bound on the primitives of one file: `ref`s between shared resources can multiply a small file's tree. */
+const MAX_RESOURCES = 10_000;
+
 export class ResourceTrees {
+  private made = 0;
+  private stopped = false;
   private readonly shared = new Map<string, XmlElement>();
   private nextFsid = 1;
 
@@ -69,9 +74,22 @@ export class ResourceTrees {
     const children = parent.children.filter((c) => c.name !== 'action').map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
     for (const action of parent.children.filter((c) => c.name === 'action')) this.consumed.note(action, 'manual', `<action name="${attributeValue(action, 'name')}"> timing: set it as an operation (op ${attributeValue(action, 'name')} interval/timeout) on the resource by hand.`);
     for (const child of children) {
+      if (this.made >= MAX_RESOURCES) {
+        if (!this.stopped) this.consumed.note(child, 'manual', `More than ${MAX_RESOURCES} resources: the conversion stops here (shared resources that refer to each other multiply); convert the rest by hand.`);
+        this.stopped = true;
+        return;
+      }
       const attrs = this.attributesOf(child);
+      if (attrs.source && (attrs.source === parent || ancestors.includes(attrs.source))) {
+        this.consumed.use(child);
+        this.consumed.note(child, 'manual', `<${child.name} ref="${attributeValue(child, 'ref')}"> is inside the resource it refers to: rgmanager would loop; not converted.`);
+        continue;
+      }
       const primitive = this.primitive(child, attrs, owner, [...ancestors, parent]);
-      if (primitive) out.push(primitive);
+      if (primitive) {
+        out.push(primitive);
+        this.made++;
+      }
       // Children of a shared resource come with it, before the element's own.
       if (attrs.source) this.walk(attrs.source, owner, out, [...ancestors, parent, child]);
       this.walk(child, owner, out, [...ancestors, parent]);
