@@ -4,6 +4,8 @@
 // As a script (`npm run test:server` runs it before the tests):
 //   - openssh-server and openssh-client for test/ssh (a real sshd on 127.0.0.1); without them,
 //     and unable to install, those tests skip with a message;
+//   - pacemaker-cli-utils (crm_verify, crm_simulate) for the migrate tests that judge converted
+//     cluster.conf files with the real Pacemaker; without it, those tests skip with a message;
 //   - ../shared/oracles/setup.sh, when this workplace has it: the real parsers the optional parity
 //     tests compare with (they skip without it). Run quietly, with a one-line note.
 // As `node scripts/ensure-tools.mjs editors` (`npm run test:editors` runs it): Debian's neovim, which
@@ -82,6 +84,9 @@ const SSH_TOOLS = [
   { name: 'openssh-client', present: () => Boolean(onPath('ssh') && onPath('ssh-keygen')) },
 ];
 
+/** The packages test/cli/migrateOracles.test.ts judges Pacemaker conversions with (the same files it looks for). */
+const PACEMAKER_TOOLS = [{ name: 'pacemaker-cli-utils', present: () => Boolean(onPath('crm_verify') && onPath('crm_simulate')) }];
+
 /** ../shared/oracles/setup.sh, only in this workplace: installs and builds the parity tests' real parsers. */
 function setUpOracles(log) {
   const setup = join(repo, '..', 'shared', 'oracles', 'setup.sh');
@@ -107,6 +112,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   } else {
     const problem = ensureDebianPackages('ssh tests', SSH_TOOLS, { log });
     if (problem) log(`ssh tests: ${problem}; they will skip`);
+    const pacemaker = ensureDebianPackages('migrate tests', PACEMAKER_TOOLS, { log });
+    if (pacemaker) log(`migrate tests: ${pacemaker}; the Pacemaker checks will skip`);
     setUpOracles(log);
   }
 }

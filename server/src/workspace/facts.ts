@@ -23,7 +23,8 @@ export interface DomainFact {
 
 export interface ClusterFacts {
   clusterName?: Located;
-  nodes: Located[];
+  /** The cluster nodes, each with its `nodeid` when that is a number (DRBD 9's node-id can follow it). */
+  nodes: (Located & { nodeid?: number })[];
   fenceDevices: Located[];
   /** `<device name=…>` references to fence devices. */
   fenceDeviceRefs: Located[];

@@ -3,7 +3,7 @@ import { clusterModel } from './model';
 import { attribute, ClusterDoc, XmlElement } from './parse';
 import type { ServiceContext } from '../types';
 
-/** The cluster's names (nodes, fence devices, services, vms) with where each is written. */
+/** The cluster's names (nodes with their nodeids, fence devices, services, vms) with where each is written. */
 export function facts(doc: ClusterDoc, _ctx: ServiceContext): FileFacts {
   const model = clusterModel(doc);
   if (!model.cluster) return {};
@@ -14,7 +14,11 @@ export function facts(doc: ClusterDoc, _ctx: ServiceContext): FileFacts {
   const all = (elements: XmlElement[]) => elements.map((e) => located(e)).filter((l): l is Located => l !== undefined);
   const cluster: ClusterFacts = {
     clusterName: located(model.cluster),
-    nodes: all(model.nodes),
+    nodes: model.nodes.flatMap((node) => {
+      const name = located(node);
+      const nodeid = attribute(node, 'nodeid')?.value;
+      return name ? [nodeid !== undefined && /^\d{1,9}$/.test(nodeid) ? { ...name, nodeid: Number(nodeid) } : name] : [];
+    }),
     fenceDevices: all(model.fenceDevices),
     fenceDeviceRefs: all(model.deviceRefs),
     services: all(model.services),
