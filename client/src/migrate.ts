@@ -8,9 +8,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MIGRATE_COMMAND, MigrateCommandArguments } from '../../shared/src/protocol';
 
+/** The palette's way in: the editor's own Source Action menu, narrowed to the server's conversions. */
+export const CONVERT_FILE_COMMAND = 'xenConfig.migrate.convertFile';
+
 export function registerMigrateCommand(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Xen & Cluster Config: conversions');
-  context.subscriptions.push(output, vscode.commands.registerCommand(MIGRATE_COMMAND, (args: MigrateCommandArguments) => openConversion(args, output)));
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(MIGRATE_COMMAND, (args: MigrateCommandArguments) => openConversion(args, output)),
+    vscode.commands.registerCommand(CONVERT_FILE_COMMAND, () => vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.migrate', apply: 'never' })),
+  );
 }
 
 /**

@@ -27,7 +27,7 @@ import { pathOfUri } from './common/uri';
 import { DEFAULT_SETTINGS, Settings } from './languages/types';
 import { clusterNodes, CLUSTER_NODES_REQUEST } from './lsp/clusterNodes';
 import { Debouncer } from './lsp/debouncer';
-import { migrationActions, wantsMigrations } from './migrate/actions';
+import { MIGRATION_ACTION_KIND, migrationActions, wantsMigrations } from './migrate/actions';
 import { settingsFromClient } from './lsp/settings';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
@@ -234,7 +234,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['=', ' ', '"', "'", '<', ',', '(', ':', '['] },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MIGRATION_ACTION_KIND] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
@@ -339,7 +339,7 @@ connection.onCodeAction(
     const served = serve(params.textDocument.uri);
     if (!served) return [];
     const fixes = served.service.codeActions(served.doc, params.range, params.context.diagnostics, served.ctx);
-    if (!wantsMigrations(params.context.only)) return fixes;
+    if (!wantsMigrations(params.context)) return fixes;
     // A conversion that throws costs its own actions, never the quick fixes.
     const conversions = guarded('textDocument/codeAction (migrate)', [], () => migrationActions(served.service.id, served.doc, served.ctx))(params);
     return [...fixes, ...(conversions as CodeAction[])];

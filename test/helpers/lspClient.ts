@@ -221,8 +221,9 @@ export class LspTestClient {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
   }
 
+  /** The actions of the editor's light bulb at `range` (an automatic request: no whole-file source actions). */
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, triggerKind: 2 } });
   }
 
   documentSymbols(uri: string): Promise<DocumentSymbol[]> {

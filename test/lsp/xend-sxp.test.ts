@@ -39,13 +39,12 @@ describe('xend-sxp over LSP, for hosts that run xend (toolstack xm)', () => {
     assert.equal(diagnostics[2].message, "relocation is on (xend-relocation-server) but xend-relocation-hosts-allow is empty: anyone who reaches port 8002 can push a domain onto this host or pull one off it; list the peer hosts, e.g. (xend-relocation-hosts-allow '^an-node02\\\\.example\\\\.com$')");
 
     const actions = await client.codeActions(uri, diagnostics[2].range, [diagnostics[2]]);
-    // The fix, then the conversion every xend-config.sxp is offered (docs/migrate.md).
-    assert.deepEqual(actions.map((a) => a.title), ['Allow relocation only from localhost (then add your peer hosts)', 'Convert to xl.conf… (4 items for you)']);
+    assert.deepEqual(actions.map((a) => a.title), ['Allow relocation only from localhost (then add your peer hosts)']);
     const fixed = applyEdits(text, editsOf(actions[0], uri));
     assert.equal(fixed.split('\n')[10], "(xend-relocation-hosts-allow '^localhost$')");
 
     const bind = await client.codeActions(uri, diagnostics[0].range, [diagnostics[0]]);
-    assert.deepEqual(bind.map((a) => a.title), ["Bind xend's HTTP server to localhost", "Turn xend's HTTP server off", 'Convert to xl.conf… (4 items for you)']);
+    assert.deepEqual(bind.map((a) => a.title), ["Bind xend's HTTP server to localhost", "Turn xend's HTTP server off"]);
     assert.equal(applyEdits(text, editsOf(bind[0], uri)).split('\n')[8], "(xend-address 'localhost')");
   });
 
@@ -82,7 +81,7 @@ describe('xend-sxp over LSP, for hosts that run xend (toolstack xm)', () => {
     const diagnostics = await client.open(uri, 'xend-sxp', '(xend-port 8000\n(xend-relocaton-server yes)\n');
     assert.deepEqual(diagnostics.map(show), ['0:0-0:10 1 xend/syntax-unclosed-list xend-sxp', '1:1-1:22 2 xend/unknown-option xend-sxp']);
     const actions = await client.codeActions(uri, diagnostics[1].range, [diagnostics[1]]);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'xend-relocation-server'", true], ['Convert to xl.conf… (2 items for you)', undefined]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'xend-relocation-server'", true]]);
   });
 });
 

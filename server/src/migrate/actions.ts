@@ -3,14 +3,18 @@
  * result differs from the document (a modern file is offered nothing). The action writes nothing: its
  * command carries the converted files and the notes, and the client shows them as unsaved documents.
  */
-import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, CodeActionKind, CodeActionTriggerKind } from 'vscode-languageserver-types';
 import { MIGRATE_COMMAND, MigrateCommandArguments } from '../../../shared/src/protocol';
 import type { LanguageId, ParsedDocument, ServiceContext } from '../languages/types';
 import { migrationsFrom } from '.';
 import type { Migration, MigrationResult } from './types';
 
-/** The kind of every conversion action: a rewrite of the whole file into another form. */
-export const MIGRATION_ACTION_KIND = `${CodeActionKind.RefactorRewrite}.migrate`;
+/**
+ * The kind of every conversion action: a source action, since it is about the whole file. Editors keep
+ * source actions out of the light bulb (VS Code lists them under "Source Action…" and the command
+ * "Convert This File…"), so an old file does not show a bulb on every line.
+ */
+export const MIGRATION_ACTION_KIND = `${CodeActionKind.Source}.migrate`;
 
 /** Results per parsed document (the runner keeps one per text), so moving the cursor converts nothing again. */
 const results = new WeakMap<ParsedDocument, Map<string, MigrationResult>>();
@@ -26,8 +30,14 @@ function resultOf(migration: Migration, doc: ParsedDocument, ctx: ServiceContext
   return result;
 }
 
-/** Whether a client's `only` filter lets refactor.rewrite.migrate actions through. */
-export function wantsMigrations(only: readonly string[] | undefined): boolean {
+/**
+ * Whether a request wants source.migrate actions: its `only` filter lets them through, and it is not
+ * the editor's automatic request on a cursor move (which never shows source actions, so converting
+ * the file for it would be work for nothing).
+ */
+export function wantsMigrations(context: CodeActionContext): boolean {
+  if (context.triggerKind === CodeActionTriggerKind.Automatic) return false;
+  const only = context.only;
   return !only || only.some((kind) => MIGRATION_ACTION_KIND === kind || MIGRATION_ACTION_KIND.startsWith(`${kind}.`));
 }
 

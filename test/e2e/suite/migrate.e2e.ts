@@ -15,11 +15,11 @@ const XM_CONFIG = [
 ].join('\n');
 
 async function conversions(uri: vscode.Uri): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);
-  return actions.filter((action): action is vscode.CodeAction => 'kind' in action && !!action.kind && vscode.CodeActionKind.RefactorRewrite.append('migrate').contains(action.kind));
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
+  return actions.filter((action): action is vscode.CodeAction => 'kind' in action && !!action.kind && vscode.CodeActionKind.Source.append('migrate').contains(action.kind));
 }
 
-/** Runs the action as choosing it in the Refactor menu does, and returns the diff tab it opened. */
+/** Runs the action as choosing it in the Source Action menu does, and returns the diff tab it opened. */
 async function runConversion(action: vscode.CodeAction): Promise<vscode.TabInputTextDiff> {
   assert.equal(action.edit, undefined, 'a conversion edits nothing by itself');
   await vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? []));
