@@ -6,6 +6,7 @@ import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
 import { hover } from './hover';
+import { ignoreComments } from './ignore';
 import { definition, references, rename } from './navigation';
 import { ClusterDoc, parse } from './parse';
 import { folding, symbols } from './symbols';
@@ -14,7 +15,7 @@ import { validate } from './validate';
 export type { ClusterDoc } from './parse';
 
 /** Red Hat cluster 3 `/etc/cluster/cluster.conf` (cman, fenced, rgmanager). */
-export const clusterConfService: LanguageService<ClusterDoc> = clampPositions({ id: 'cluster-conf', parse, validate, complete, hover, codeActions, symbols, folding, facts, definition, references, rename });
+export const clusterConfService: LanguageService<ClusterDoc> = clampPositions({ id: 'cluster-conf', parse, validate, complete, hover, codeActions, symbols, folding, facts, ignoreComments, definition, references, rename });
 
 /** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
 export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {

@@ -6,6 +6,7 @@ import { complete } from './complete';
 import { crossFileRules } from './crossFile';
 import { facts } from './facts';
 import { hover } from './hover';
+import { ignoreComments } from './ignore';
 import { parse, XlDocument } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
@@ -13,7 +14,7 @@ import { validate } from './validate';
 export type { XlDocument } from './parse';
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
-export const xlConfigService: LanguageService<XlDocument> = clampPositions({ id: 'xl-config', parse: (text, ctx) => parse(text, ctx.path), validate, complete, hover, codeActions, symbols, folding, facts });
+export const xlConfigService: LanguageService<XlDocument> = clampPositions({ id: 'xl-config', parse: (text, ctx) => parse(text, ctx.path), validate, complete, hover, codeActions, symbols, folding, facts, ignoreComments });
 
 /** Xen domain configs (xl.cfg(5), xm-era files) and /etc/xen/xl.conf. */
 export const xlConfigLanguage: LanguageDefinition<XlDocument> = {
