@@ -1,12 +1,15 @@
 /**
  * Ignore comments: `xcc-ignore CODE[,CODE…]` silences those codes on the next
- * line, `xcc-ignore-file CODE[,CODE…]` in the whole file. Each language finds
+ * line (on its own line when it follows code there), `xcc-ignore-file
+ * CODE[,CODE…]` in the whole file. Each language finds
  * its comments (`ignoreComments` in its `ignore.ts`: `#` for four of them,
  * `<!-- -->` for cluster.conf); what a comment says is read here, once for all,
  * and the runner applies it to the file's own and cross-file diagnostics alike
  * (workspace/ruleControl.ts).
  *
  *   # xcc-ignore xl/unknown-key
+ *   vendor_key = 1
+ *   other_key = 2   # xcc-ignore xl/unknown-key
  *   # xcc-ignore-file workspace/duplicate-mac, xl/deprecated-key -- lab copy of vm01
  *
  * Text after ` -- ` is the reason, for the reader only.
@@ -15,10 +18,15 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../../../shared/src/lineIndex';
 
 export interface IgnoreDirective {
-  /** `line`: the next line that is not itself an ignore comment; `file`: every line. */
+  /** `line`: one line (see `afterCode`); `file`: every line. */
   scope: 'line' | 'file';
   /** 0-based line the comment ends on. */
   line: number;
+  /**
+   * The comment follows code on its line, and silences that line; one on a
+   * line of its own silences the next line that is not itself an ignore comment.
+   */
+  afterCode: boolean;
   /** The codes it names, each with its place in the comment (for the hint when it silences nothing). */
   codes: { code: string; range: Range }[];
   /** The `xcc-ignore` or `xcc-ignore-file` word (for the hint when it names no code). */
@@ -33,12 +41,12 @@ const SPACE = ' \t\r\f\v';
 const CODE_CHARACTER = /[A-Za-z0-9_./-]/;
 
 /**
- * The directive in a comment's body, the text from `start` to `end` without the
- * comment markers (`#`, `<!--`, `-->`), or undefined when it is no ignore
- * comment. The body must begin (after blanks) with the keyword: a comment that
- * merely mentions xcc-ignore in a sentence is not one.
+ * The directive in a comment that starts at `commentStart` (its `#` or `<!--`)
+ * and whose body, the text without the markers, is from `start` to `end`; or
+ * undefined when it is no ignore comment. The body must begin (after blanks)
+ * with the keyword: a comment that merely mentions xcc-ignore is not one.
  */
-export function directiveIn(text: string, start: number, end: number, lines: LineIndex): IgnoreDirective | undefined {
+export function directiveIn(text: string, commentStart: number, start: number, end: number, lines: LineIndex): IgnoreDirective | undefined {
   let i = skip(text, start, end);
   if (!text.startsWith(KEYWORD, i) || i + KEYWORD.length > end) return undefined;
   const keywordStart = i;
@@ -63,7 +71,9 @@ export function directiveIn(text: string, start: number, end: number, lines: Lin
     if (i === codeStart) break;
     codes.push({ code: text.slice(codeStart, i), range: lines.range(codeStart, i) });
   }
-  return { scope, line: lines.positionAt(end).line, codes, keyword };
+  const lineStart = lines.lineStart(lines.positionAt(commentStart).line);
+  const afterCode = skip(text, lineStart, commentStart) < commentStart;
+  return { scope, line: lines.positionAt(end).line, afterCode, codes, keyword };
 }
 
 function skip(text: string, i: number, end: number): number {

@@ -58,7 +58,7 @@ function* withoutIgnored(diagnostics: readonly Diagnostic[], directives: readonl
   const fileWide = new Map<string, Named>();
   const byLine = new Map<number, Map<string, Named>>();
   for (const directive of directives) {
-    const table = directive.scope === 'file' ? fileWide : mapOf(byLine, targets.get(directive.line)!);
+    const table = directive.scope === 'file' ? fileWide : mapOf(byLine, targets.get(directive)!);
     for (const { code, range } of directive.codes) {
       const entry: Named = { directive, code, range, used: false };
       named.push(entry);
@@ -91,17 +91,18 @@ function mapOf<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
 }
 
 /**
- * The line each line directive silences: the next line that holds no ignore
- * comment, so that comments may be stacked above the line they are for.
+ * The line each line directive silences: its own when it follows code; else
+ * the next line that holds no ignore comment of its own, so that comments may
+ * be stacked above the line they are for.
  */
-function targetLines(directives: readonly IgnoreDirective[]): Map<number, number> {
-  const commentLines = new Set(directives.map((d) => d.line));
-  const targets = new Map<number, number>();
-  for (const line of [...commentLines].sort((a, b) => b - a)) targets.set(line, commentLines.has(line + 1) ? targets.get(line + 1)! : line + 1);
-  return targets;
+function targetLines(directives: readonly IgnoreDirective[]): Map<IgnoreDirective, number> {
+  const commentLines = new Set(directives.filter((d) => !d.afterCode).map((d) => d.line));
+  const below = new Map<number, number>();
+  for (const line of [...commentLines].sort((a, b) => b - a)) below.set(line, commentLines.has(line + 1) ? below.get(line + 1)! : line + 1);
+  return new Map(directives.map((d) => [d, d.afterCode ? d.line : below.get(d.line)!]));
 }
 
-function unusedHint(named: Named, targets: Map<number, number>, known: KnownCodes): Diagnostic {
+function unusedHint(named: Named, targets: Map<IgnoreDirective, number>, known: KnownCodes): Diagnostic {
   const { directive } = named;
   const keyword = directive.scope === 'file' ? 'xcc-ignore-file' : 'xcc-ignore';
   if (!known.has(named.code)) {
@@ -113,7 +114,7 @@ function unusedHint(named: Named, targets: Map<number, number>, known: KnownCode
       message: `'${named.code}' is no code of this extension, so this ${keyword} silences nothing${suggestionSuffix(didYouMean(named.code, known.keys()))}`,
     };
   }
-  const where = directive.scope === 'file' ? 'in this file' : `on line ${targets.get(directive.line)! + 1}`;
+  const where = directive.scope === 'file' ? 'in this file' : `on line ${targets.get(directive)! + 1}`;
   return {
     range: named.range,
     severity: DiagnosticSeverity.Hint,

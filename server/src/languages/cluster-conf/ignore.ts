@@ -11,7 +11,7 @@ export function ignoreComments(doc: ClusterDoc): IgnoreDirective[] {
     const start = comment.start + OPEN.length;
     const closed = doc.text.startsWith(CLOSE, comment.end - CLOSE.length) && comment.end - CLOSE.length >= start;
     const end = closed ? comment.end - CLOSE.length : doc.lines.lineEnd(doc.lines.positionAt(start).line);
-    const directive = directiveIn(doc.text, start, end, doc.lines);
+    const directive = directiveIn(doc.text, comment.start, start, end, doc.lines);
     if (directive) found.push(directive);
   }
   return found;

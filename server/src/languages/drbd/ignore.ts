@@ -5,7 +5,7 @@ import type { DrbdDocument } from './parse';
 export function ignoreComments(doc: DrbdDocument): IgnoreDirective[] {
   const found: IgnoreDirective[] = [];
   for (const comment of hashCommentsBetween(doc.text, doc.tokens)) {
-    const directive = directiveIn(doc.text, comment.start + 1, comment.end, doc.lines);
+    const directive = directiveIn(doc.text, comment.start, comment.start + 1, comment.end, doc.lines);
     if (directive) found.push(directive);
   }
   return found;

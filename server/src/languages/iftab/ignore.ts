@@ -13,7 +13,7 @@ export function ignoreComments(doc: IftabDocument): IgnoreDirective[] {
     // Searches stay inside the line: an unbounded indexOf would rescan the rest of the file for every line.
     const hash = doc.text.slice(start, end).indexOf('#');
     if (hash < 0) continue;
-    const directive = directiveIn(doc.text, start + hash + 1, end, doc.lines);
+    const directive = directiveIn(doc.text, start + hash, start + hash + 1, end, doc.lines);
     if (directive) found.push(directive);
   }
   return found;

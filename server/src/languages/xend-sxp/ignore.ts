@@ -11,7 +11,7 @@ import type { XendDocument } from './parse';
 export function ignoreComments(doc: XendDocument): IgnoreDirective[] {
   const found: IgnoreDirective[] = [];
   for (const comment of hashCommentsBetween(doc.text, atoms(doc))) {
-    const directive = directiveIn(doc.text, comment.start + 1, comment.end, doc.lines);
+    const directive = directiveIn(doc.text, comment.start, comment.start + 1, comment.end, doc.lines);
     if (directive) found.push(directive);
   }
   return found;

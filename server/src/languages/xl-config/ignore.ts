@@ -5,7 +5,7 @@ import type { XlDocument } from './ast';
 export function ignoreComments(doc: XlDocument): IgnoreDirective[] {
   const found: IgnoreDirective[] = [];
   for (const comment of doc.comments) {
-    const directive = directiveIn(doc.text, comment.start + 1, comment.end, doc.lines);
+    const directive = directiveIn(doc.text, comment.start, comment.start + 1, comment.end, doc.lines);
     if (directive) found.push(directive);
   }
   return found;
