@@ -4,7 +4,8 @@
  * (the runner's `diagnose`), so the editor and the CLI agree.
  *
  * 1. The file's ignore comments (`xcc-ignore`, `xcc-ignore-file`) drop the
- *    diagnostics they name; a named code that silences nothing gets a hint.
+ *    diagnostics they name; a named code that silences nothing, or that is no
+ *    code at all, gets a hint.
  *    They are read before the severities are applied, so whether a comment is
  *    needed depends on the file alone, not on the settings of whoever checks it.
  * 2. The user's severities (`xenConfig.diagnostics.severity`, CLI `--severity`)
@@ -40,27 +41,71 @@ export const SEVERITY_OF_LEVEL: Record<Level, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What the runner hands over: the known codes (for the did-you-mean of an unknown one). */
+/** The codes there are (the catalog): for telling an unknown code in a comment, and its did-you-mean. */
 export interface KnownCodes {
   has(code: string): boolean;
   keys(): Iterable<string>;
 }
 
-/** `diagnostics` after the file's ignore comments and the user's severities. */
-export function applyRuleControl(diagnostics: readonly Diagnostic[], directives: readonly IgnoreDirective[], severities: SeverityOverrides | undefined, known: KnownCodes): Diagnostic[] {
-  const kept = directives.length > 0 ? [...withoutIgnored(diagnostics, directives, known)] : [...diagnostics];
+/**
+ * A file's ignore comments as the runner keeps them with the file's analysis:
+ * they depend on its text alone, so the did-you-mean work is done once per
+ * text, not at every diagnose.
+ */
+export interface FileIgnores {
+  /** Each comment with the line it silences and the codes it names that exist. */
+  silencers: readonly Silencer[];
+  /** A hint for each named code that is none of ours, and for each comment that names no code. */
+  hints: readonly Diagnostic[];
+}
+
+interface Silencer {
+  scope: IgnoreDirective['scope'];
+  /** The 0-based line a `line` comment silences. */
+  target: number;
+  codes: IgnoreDirective['codes'];
+}
+
+export const NO_IGNORES: FileIgnores = { silencers: [], hints: [] };
+
+/** Unknown codes past this many in one file get their hint without a did-you-mean: a real file has a few, and each costs a search of every code. */
+const MAX_SUGGESTED = 100;
+
+/** The file's ignore comments checked against the known codes. */
+export function readIgnores(directives: readonly IgnoreDirective[], known: KnownCodes): FileIgnores {
+  if (directives.length === 0) return NO_IGNORES;
+  const targets = targetLines(directives);
+  const hints: Diagnostic[] = [];
+  const silencers = directives.map((directive): Silencer => {
+    if (directive.codes.length === 0) hints.push(noCodeHint(directive));
+    for (const named of directive.codes) if (!known.has(named.code)) hints.push(unknownCodeHint(directive, named, hints.length < MAX_SUGGESTED ? known : undefined));
+    return { scope: directive.scope, target: targets.get(directive)!, codes: directive.codes.filter((named) => known.has(named.code)) };
+  });
+  return { silencers, hints };
+}
+
+/** `diagnostics` after the file's ignore comments, then the user's severities. */
+export function applyRuleControl(diagnostics: readonly Diagnostic[], ignores: FileIgnores, severities: SeverityOverrides | undefined): Diagnostic[] {
+  const kept = ignores.silencers.length > 0 ? [...withoutIgnored(diagnostics, ignores), ...ignores.hints] : [...diagnostics];
   return severities && Object.keys(severities).length > 0 ? withSeverities(kept, severities) : kept;
 }
 
-function* withoutIgnored(diagnostics: readonly Diagnostic[], directives: readonly IgnoreDirective[], known: KnownCodes): Generator<Diagnostic> {
-  const targets = targetLines(directives);
+/** One code an ignore comment names, and whether it silenced anything. */
+interface Named {
+  silencer: Silencer;
+  code: string;
+  range: Range;
+  used: boolean;
+}
+
+function* withoutIgnored(diagnostics: readonly Diagnostic[], ignores: FileIgnores): Generator<Diagnostic> {
   const named: Named[] = [];
   const fileWide = new Map<string, Named>();
   const byLine = new Map<number, Map<string, Named>>();
-  for (const directive of directives) {
-    const table = directive.scope === 'file' ? fileWide : mapOf(byLine, targets.get(directive)!);
-    for (const { code, range } of directive.codes) {
-      const entry: Named = { directive, code, range, used: false };
+  for (const silencer of ignores.silencers) {
+    const table = silencer.scope === 'file' ? fileWide : mapOf(byLine, silencer.target);
+    for (const { code, range } of silencer.codes) {
+      const entry: Named = { silencer, code, range, used: false };
       named.push(entry);
       // A code named twice for one place: the first silences, the second is left over.
       if (!table.has(code)) table.set(code, entry);
@@ -72,16 +117,7 @@ function* withoutIgnored(diagnostics: readonly Diagnostic[], directives: readonl
     if (silencer) silencer.used = true;
     else yield d;
   }
-  for (const entry of named) if (!entry.used) yield unusedHint(entry, targets, known);
-  for (const directive of directives) if (directive.codes.length === 0) yield noCodeHint(directive);
-}
-
-/** One code an ignore comment names, and whether it silenced anything. */
-interface Named {
-  directive: IgnoreDirective;
-  code: string;
-  range: Range;
-  used: boolean;
+  for (const entry of named) if (!entry.used) yield unusedHint(entry);
 }
 
 function mapOf<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
@@ -102,31 +138,33 @@ function targetLines(directives: readonly IgnoreDirective[]): Map<IgnoreDirectiv
   return new Map(directives.map((d) => [d, d.afterCode ? d.line : below.get(d.line)!]));
 }
 
-function unusedHint(named: Named, targets: Map<IgnoreDirective, number>, known: KnownCodes): Diagnostic {
-  const { directive } = named;
-  const keyword = directive.scope === 'file' ? 'xcc-ignore-file' : 'xcc-ignore';
-  if (!known.has(named.code)) {
-    return {
-      range: named.range,
-      severity: DiagnosticSeverity.Hint,
-      code: Code.unknownIgnoreCode,
-      source: SOURCE,
-      message: `'${named.code}' is no code of this extension, so this ${keyword} silences nothing${suggestionSuffix(didYouMean(named.code, known.keys()))}`,
-    };
-  }
-  const where = directive.scope === 'file' ? 'in this file' : `on line ${targets.get(directive)! + 1}`;
+const keywordOf = (scope: IgnoreDirective['scope']) => (scope === 'file' ? 'xcc-ignore-file' : 'xcc-ignore');
+
+function unusedHint({ silencer, code, range }: Named): Diagnostic {
+  const where = silencer.scope === 'file' ? 'in this file' : `on line ${silencer.target + 1}`;
   return {
-    range: named.range,
+    range,
     severity: DiagnosticSeverity.Hint,
     code: Code.unusedIgnore,
     source: SOURCE,
-    message: `'${named.code}' is not reported ${where}, so this ${keyword} silences nothing: remove it`,
+    message: `'${code}' is not reported ${where}, so this ${keywordOf(silencer.scope)} silences nothing: remove it`,
     tags: [DiagnosticTag.Unnecessary],
   };
 }
 
+/** The hint for a code that is none of ours, with a did-you-mean from `known` when given. */
+function unknownCodeHint(directive: IgnoreDirective, named: IgnoreDirective['codes'][number], known: KnownCodes | undefined): Diagnostic {
+  return {
+    range: named.range,
+    severity: DiagnosticSeverity.Hint,
+    code: Code.unknownIgnoreCode,
+    source: SOURCE,
+    message: `'${named.code}' is no code of this extension, so this ${keywordOf(directive.scope)} silences nothing${known ? suggestionSuffix(didYouMean(named.code, known.keys())) : ''}`,
+  };
+}
+
 function noCodeHint(directive: IgnoreDirective): Diagnostic {
-  const keyword = directive.scope === 'file' ? 'xcc-ignore-file' : 'xcc-ignore';
+  const keyword = keywordOf(directive.scope);
   return {
     range: directive.keyword,
     severity: DiagnosticSeverity.Hint,

@@ -33,13 +33,12 @@ import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
 import { DEFAULT_MAX_FILE_SIZE, type FileContext, type FileReader, type LanguageService, type ParsedDocument, type ServiceContext, type Settings } from '../languages/types';
-import type { IgnoreDirective } from '../common/ignoreComments';
 import { CODE_CATALOG } from './codeCatalog';
 import { Code } from './codes';
 import { DISK_FILES } from './disk';
 import type { FileFacts } from './facts';
 import { WorkspaceIndex } from './index';
-import { applyRuleControl } from './ruleControl';
+import { applyRuleControl, FileIgnores, NO_IGNORES, readIgnores } from './ruleControl';
 import { EMPTY_WORKSPACE } from './view';
 
 export interface RunnerOptions {
@@ -113,7 +112,7 @@ interface Analysis {
   /** The file's own diagnostics, computed on first demand. */
   own?: Diagnostic[];
   /** Its ignore comments, read with the own diagnostics (while the parse is at hand). */
-  ignores?: IgnoreDirective[];
+  ignores?: FileIgnores;
   /** The size in bytes when it is past the limit: syntax checks only. */
   tooLarge?: number;
 }
@@ -292,7 +291,7 @@ export class WorkspaceRunner {
     const entry = this.entries.get(uri)!;
     // Every file's facts are current (ownDiagnostics refreshed them); a document that is no file has none.
     const all = [...own, ...this.crossFile(entry)];
-    return applyRuleControl(all, entry.analysis!.ignores ?? [], this.currentSettings.diagnostics?.severity, CODE_CATALOG);
+    return applyRuleControl(all, entry.analysis!.ignores ?? NO_IGNORES, this.currentSettings.diagnostics?.severity);
   }
 
   /** The service, the current parse and a context with the workspace view, for completion, hover, actions and navigation. */
@@ -433,12 +432,12 @@ export class WorkspaceRunner {
     return [info, ...(doc?.syntaxErrors ?? [])];
   }
 
-  /** The file's ignore comments; none when there is no parse or the service threw. */
-  private ignoreComments(entry: Entry, analysis: Analysis): IgnoreDirective[] {
+  /** The file's ignore comments, checked against the known codes; none when there is no parse or the service threw. */
+  private ignoreComments(entry: Entry, analysis: Analysis): FileIgnores {
     const { languageId } = analysis.parsed;
     const doc = this.docOf(entry, analysis.parsed);
-    if (!doc) return [];
-    return this.attempt(entry, languageId, 'ignoreComments', [], () => this.serviceOf(languageId)!.ignoreComments(doc));
+    if (!doc) return NO_IGNORES;
+    return readIgnores(this.attempt(entry, languageId, 'ignoreComments', [], () => this.serviceOf(languageId)!.ignoreComments(doc)), CODE_CATALOG);
   }
 
   /** Parse and facts see the file alone: an empty workspace view. */

@@ -82,7 +82,7 @@ describe('rule control in the runner', () => {
 
   it('gives a hint, faded as unnecessary, for each code that silences nothing; a did-you-mean for a code that is none of ours', () => {
     const text = 'name = "vm1"\nkernel = "/k"\n# xcc-ignore xl/unknown-key, xl/unknwn-key\nmemory = 512\n# xcc-ignore-file workspace/duplicate-mac\n#xcc-ignore\n';
-    const diagnostics: Diagnostic[] = runnerWith({ 'etc/xen/vm1.cfg': ['xl-config', text] }).diagnose(`file://${ROOT}/etc/xen/vm1.cfg`)!;
+    const diagnostics: Diagnostic[] = inOrder(runnerWith({ 'etc/xen/vm1.cfg': ['xl-config', text] }).diagnose(`file://${ROOT}/etc/xen/vm1.cfg`)!);
     assert.deepEqual(diagnostics.map(problem), [
       "3:14-28 hint workspace/unused-ignore 'xl/unknown-key' is not reported on line 4, so this xcc-ignore silences nothing: remove it",
       "3:30-43 hint workspace/unknown-ignore-code 'xl/unknwn-key' is no code of this extension, so this xcc-ignore silences nothing; did you mean 'xl/unknown-key'?",
