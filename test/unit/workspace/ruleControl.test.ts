@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type LanguageId, type SeverityOverrides, type Settings } from '../../../server/src/languages/types';
-import { WorkspaceRunner } from '../../../server/src/workspace/runner';
+import { settingsFromClient } from '../../../server/src/lsp/settings';
+import { RunnerFailure, WorkspaceRunner } from '../../../server/src/workspace/runner';
+import { servicesThrowingOn } from '../../../server/src/workspace/testHook';
 import { inOrder, problem, summary } from '../../helpers/languageTester';
 
 const ROOT = '/repo';
@@ -120,4 +122,31 @@ describe('rule control in the runner', () => {
     assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, diagnostics: { maxFileSize: 0, severity: { 'xl/unknown-key': 'hint' } } }), true);
     assert.deepEqual(shown(runner, 'etc/xen/vm1.cfg'), ['3:1-4 hint xl/unknown-key']);
   });
+
+  it('a throwing ignoreComments is reported once, and the file shows its diagnostics unsilenced', () => {
+    const failures: RunnerFailure[] = [];
+    const runner = new WorkspaceRunner({ root: ROOT, settings: DEFAULT_SETTINGS, services: servicesThrowingOn('BOOM'), onFailure: (f) => failures.push(f) });
+    const uri = `file://${ROOT}/etc/xen/vm1.cfg`;
+    runner.setDisk(uri, 'xl-config', 'name = "vm1"\nkernel = "/k"\n# xcc-ignore xl/unknown-key BOOM:ignoreComments\nfoo = 1\n');
+    assert.deepEqual(inOrder(runner.diagnose(uri)!).map(summary), ['4:1-4 warning xl/unknown-key']);
+    runner.diagnose(uri);
+    assert.deepEqual(failures.map((f) => `${f.languageId} ${f.stage}`), ['xl-config ignoreComments']);
+  });
 });
+
+describe('xenConfig.diagnostics.severity from the client', () => {
+  it('keeps the entries with a level, and leaves out the others', () => {
+    const read = (severity: unknown) => settingsFromClient({ diagnostics: { severity } }).diagnostics?.severity;
+    assert.deepEqual(read({ 'xl/unknown-key': 'error', 'iftab/unreliable-name': 'off', 'xl/deprecated-key': 'loud', 'drbd/x': 3 }), { 'xl/unknown-key': 'error', 'iftab/unreliable-name': 'off' });
+    for (const none of [undefined, null, 'error', ['xl/unknown-key'], {}, { 'xl/unknown-key': 'fatal' }]) assert.equal(read(none), undefined, JSON.stringify(none));
+    assert.equal(settingsFromClient({ diagnostics: { maxFileSize: 10, severity: { 'xl/unknown-key': 'hint' } } }).diagnostics?.maxFileSize, 10);
+  });
+
+  it('an entry named __proto__ or constructor is data, never the object prototype', () => {
+    const severity = settingsFromClient(JSON.parse('{"diagnostics":{"severity":{"__proto__":"off","constructor":"error"}}}')).diagnostics?.severity;
+    assert.deepEqual(Object.keys(severity ?? {}).sort(), ['__proto__', 'constructor']);
+    const runner = runnerWith({ 'etc/xen/vm1.cfg': ['xl-config', 'name = "vm1"\nkernel = "/k"\nfoo = 1\n'] }, severity);
+    assert.deepEqual(shown(runner, 'etc/xen/vm1.cfg'), ['3:1-4 warning xl/unknown-key']);
+  });
+});
+
