@@ -76,6 +76,16 @@ export function directiveIn(text: string, commentStart: number, start: number, e
   return { scope, line: lines.positionAt(end).line, afterCode, codes, keyword };
 }
 
+/** The directives of `#` comments, each given from its `#` to the end of its line. */
+export function hashCommentDirectives(text: string, comments: Iterable<{ start: number; end: number }>, lines: LineIndex): IgnoreDirective[] {
+  const found: IgnoreDirective[] = [];
+  for (const comment of comments) {
+    const directive = directiveIn(text, comment.start, comment.start + 1, comment.end, lines);
+    if (directive) found.push(directive);
+  }
+  return found;
+}
+
 function skip(text: string, i: number, end: number): number {
   while (i < end && SPACE.includes(text[i])) i++;
   return i;

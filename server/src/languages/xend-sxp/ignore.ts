@@ -1,5 +1,5 @@
 import { walkSexp } from '../../../../shared/src/sexp';
-import { directiveIn, hashCommentsBetween, type IgnoreDirective } from '../../common/ignoreComments';
+import { hashCommentDirectives, hashCommentsBetween, type IgnoreDirective } from '../../common/ignoreComments';
 import type { XendDocument } from './parse';
 
 /**
@@ -9,12 +9,7 @@ import type { XendDocument } from './parse';
  * data, not as a comment.
  */
 export function ignoreComments(doc: XendDocument): IgnoreDirective[] {
-  const found: IgnoreDirective[] = [];
-  for (const comment of hashCommentsBetween(doc.text, atoms(doc))) {
-    const directive = directiveIn(doc.text, comment.start, comment.start + 1, comment.end, doc.lines);
-    if (directive) found.push(directive);
-  }
-  return found;
+  return hashCommentDirectives(doc.text, hashCommentsBetween(doc.text, atoms(doc)), doc.lines);
 }
 
 /** The atoms in source order: the strings are among them, so a `#` between them starts a comment. */
