@@ -11,7 +11,6 @@ import { describe, it } from 'node:test';
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type LanguageId, type SeverityOverrides, type Settings } from '../../../server/src/languages/types';
 import { settingsFromClient } from '../../../server/src/lsp/settings';
-import { CODE_CATALOG } from '../../../server/src/workspace/codeCatalog';
 import { RunnerFailure, WorkspaceRunner } from '../../../server/src/workspace/runner';
 import { servicesThrowingOn } from '../../../server/src/workspace/testHook';
 import { REPO_ROOT } from '../../helpers/fixtures';
@@ -153,15 +152,13 @@ describe('xenConfig.diagnostics.severity from the client', () => {
     assert.deepEqual(shown(runner, 'etc/xen/vm1.cfg'), ['3:1-4 warning xl/unknown-key']);
   });
 
-  it("package.json's schema offers the levels the server reads, and takes every code there is as a name", () => {
+  it("package.json's schema offers the levels the server reads", () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     const schema = manifest.contributes.configuration.properties['xenConfig.diagnostics.severity'];
     const levels: string[] = schema.additionalProperties.enum;
     assert.deepEqual(levels, ['error', 'warning', 'info', 'hint', 'off']);
     const everyLevel = Object.fromEntries(levels.map((level) => [`x/${level}`, level]));
     assert.deepEqual(settingsFromClient({ diagnostics: { severity: everyLevel } }).diagnostics?.severity, everyLevel);
-    const pattern = new RegExp(schema.propertyNames.pattern);
-    assert.deepEqual([...CODE_CATALOG.keys()].filter((code) => !pattern.test(code)), []);
   });
 });
 
