@@ -34,7 +34,7 @@ export const { Code, codes } = defineCodes({
 
 const SOURCE = 'workspace';
 
-export const SEVERITY_OF_LEVEL: Record<Level, DiagnosticSeverity> = {
+const SEVERITY_OF_LEVEL: Record<Level, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
