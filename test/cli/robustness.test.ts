@@ -68,7 +68,7 @@ describe('cli.js check: a bad entry in a walked folder is reported and skipped',
       'warning: etc/xen/dangling.cfg: a symbolic link to nothing: skipped',
       'warning: etc/xen/loop1.cfg: cannot follow the symbolic link: too many symbolic links encountered (ELOOP): skipped',
       'warning: etc/xen/loop2.cfg: cannot follow the symbolic link: too many symbolic links encountered (ELOOP): skipped',
-      'checked 2 files: 0 errors, 0 warnings, 0 infos, 0 hints',
+      'checked 2 files: 0 errors, 0 warnings, 0 notes, 0 hints',
     ]);
     assert.ok(!result.stderr.includes('    at '), 'no stack trace');
   });
@@ -78,7 +78,7 @@ describe('cli.js check: a bad entry in a walked folder is reported and skipped',
     assert.equal(result.status, 2);
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'error: etc/xen/loop1.cfg: cannot read: too many symbolic links encountered (ELOOP)',
-      'checked 1 file: 0 errors, 0 warnings, 0 infos, 0 hints',
+      'checked 1 file: 0 errors, 0 warnings, 0 notes, 0 hints',
     ]);
   });
 });
@@ -109,7 +109,7 @@ describe('cli.js check: a folder it may not list', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'warning: etc/xen/private: cannot list the folder: permission denied (EACCES): skipped',
-      'checked 2 files: 1 errors, 1 warnings, 0 infos, 0 hints',
+      'checked 2 files: 1 error, 1 warning, 0 notes, 0 hints',
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('cli.js check: special files, BOMs, odd names', () => {
       const walked = check(root, ['etc']);
       assert.equal(walked.signal, null);
       assert.equal(walked.status, 0);
-      assert.equal(walked.stderr, 'checked 1 file: 0 errors, 0 warnings, 0 infos, 0 hints\n');
+      assert.equal(walked.stderr, 'checked 1 file: 0 errors, 0 warnings, 0 notes, 0 hints\n');
       // /dev/null is a character device.
       const device = check(root, ['--language', 'xl-config', '/dev/null']);
       assert.equal(device.status, 2);
@@ -180,7 +180,7 @@ describe('cli.js check: special files, BOMs, odd names', () => {
     try {
       const result = check(odd, ['.']);
       assert.equal(result.status, 1);
-      assert.equal(result.stderr, 'checked 1 file: 1 errors, 1 warnings, 0 infos, 0 hints\n');
+      assert.equal(result.stderr, 'checked 1 file: 1 error, 1 warning, 0 notes, 0 hints\n');
       assert.ok(result.stdout.startsWith('site\nA/etc/xen/vm.cfg:2:'), JSON.stringify(result.stdout));
     } finally {
       remove(odd);
@@ -196,7 +196,7 @@ describe('cli.js check: special files, BOMs, odd names', () => {
       assert.equal(result.status, 0, result.stderr);
       assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
         'warning: etc/xen/caf\uFFFD.cfg: the file name is not valid UTF-8, so it cannot be checked: skipped',
-        'checked 1 file: 0 errors, 0 warnings, 0 infos, 0 hints',
+        'checked 1 file: 0 errors, 0 warnings, 0 notes, 0 hints',
       ]);
     } finally {
       remove(odd);
@@ -241,7 +241,7 @@ describe('cli.js check: a language service that throws', () => {
     assert.deepEqual(result.stderr.split('\n').filter(Boolean), [
       'error: etc/xen/a.cfg: xl-config parse threw Error: injected by XCC_TEST_THROW_ON in xl-config parse (an internal error: the file is not fully checked)',
       'error: etc/xen/c.cfg: xl-config validate threw Error: injected by XCC_TEST_THROW_ON in xl-config validate (an internal error: the file is not fully checked)',
-      'checked 3 files (2 not fully): 1 errors, 1 warnings, 2 infos, 0 hints',
+      'checked 3 files (2 not fully): 1 error, 1 warning, 2 notes, 0 hints',
     ]);
     assert.match(result.stdout, /^etc\/xen\/b\.cfg:2:\d+: error: /m);
   });

@@ -81,6 +81,8 @@ export interface LanguageTester<Doc extends ParsedDocument> {
   diagnostics(text: string, options?: TestOptions): Diagnostic[];
   /** `summary` of each own diagnostic. */
   check(text: string, options?: TestOptions): string[];
+  /** The file's ignore comments, each as `line L: CODE@line:col-endCol, …` (`file L` for a whole-file one; `after code` when it follows code on line L), 1-based. */
+  ignores(text: string, options?: TestOptions): string[];
   complete(textWithCursor: string, options?: TestOptions): CompletionItem[];
   hover(textWithCursor: string, options?: TestOptions): Hover | null;
   /** The code actions at the cursor (or at `range`), given the file's own diagnostics there, as an editor asks. */
@@ -115,6 +117,10 @@ export function languageTester<Doc extends ParsedDocument>(definition: LanguageD
       return inOrder(service.validate(service.parse(text, ctx), ctx));
     },
     check: (text, options) => tester.diagnostics(text, options).map(summary),
+    ignores(text, options) {
+      const place = ({ start, end }: Range) => `${start.line + 1}:${start.character + 1}-${end.character + 1}`;
+      return service.ignoreComments(service.parse(text, context(options))).map((d) => `${d.scope} ${d.line + 1}${d.afterCode ? ' after code' : ''}: ${d.codes.map((c) => `${c.code}@${place(c.range)}`).join(', ') || `(no code)@${place(d.keyword)}`}`);
+    },
     complete(textWithCursor, options) {
       const { ctx, doc, position } = at(textWithCursor, options);
       return service.complete(doc, position, ctx);

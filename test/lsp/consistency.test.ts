@@ -3,10 +3,11 @@
  * moment: a workspace of files that are never opened, whose diagnostics depend
  * on each other (DRBD minors, devices and addresses shared by two resources, a
  * MAC shared by two domains, an iftab naming their vifs) and on a setting (a
- * key newer than the target Xen). What the server publishes for every file is
- * compared with `cli.js check --format json` over the same folder at start,
- * after a file is deleted on disk, after a file changes on disk, and after the
- * settings change (and change back). Waits are on events, never on sleeps.
+ * key newer than the target Xen), some silenced by ignore comments. What the
+ * server publishes for every file is compared with `cli.js check --format json`
+ * over the same folder at start, after a file is deleted on disk, after a file
+ * changes on disk, and after the settings change (and change back), a severity
+ * override among them. Waits are on events, never on sleeps.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -52,10 +53,14 @@ memory = 1024
 vif = [ 'mac=${mac}, bridge=xenbr0' ]
 `;
 
-/** vm01's iftab with the two names swapped, and a MAC no vif carries. */
+/**
+ * vm01's iftab with the two names swapped, and a MAC no vif carries; ignore
+ * comments silence an own hint (eth0 is an unreliable name) and a cross-file
+ * warning (the MAC is on no vif of vm01).
+ */
 const IFTAB = `eth1 mac 00:16:3e:00:01:01
-eth0 mac 00:16:3e:00:02:01
-eth2 mac 00:16:3e:00:09:09
+eth0 mac 00:16:3e:00:02:01 # xcc-ignore iftab/unreliable-name
+eth2 mac 00:16:3e:00:09:09 # xcc-ignore iftab/mac-not-on-guest -- the spare card
 `;
 
 const FILES: Record<string, string> = {
@@ -154,6 +159,11 @@ describe('editor and CLI agree on every closed file, at every moment', () => {
     assert.ok(!Object.values(seen).flat().some((d) => d.code === 'xl/key-too-new'), 'cmdline is known to the default target, Xen 4.19');
   });
 
+  it('at start: the ignore comments silence the iftab\'s own hint and its cross-file warning, in both', { timeout: 30_000 }, async () => {
+    const seen = await assertEditorShowsCli();
+    assert.deepEqual(codesIn(seen, 'guests/vm01/etc/iftab'), ['1:1 workspace/iftab-vif-order', '2:1 workspace/iftab-vif-order']);
+  });
+
   it('at start: the DRBD minor, device and address collisions are shown on both resource files', { timeout: 30_000 }, async () => {
     const seen = await assertEditorShowsCli();
     for (const file of ['etc/drbd.d/r0.res', 'etc/drbd.d/r1.res']) {
@@ -201,5 +211,16 @@ describe('editor and CLI agree on every closed file, at every moment', () => {
     await client.waitForDiagnostics(uri('etc/xen/vm01.cfg'), (ds) => !ds.some((d) => d.code === 'xl/key-too-new'));
     const seen = await assertEditorShowsCli();
     assert.ok(!Object.values(seen).flat().some((d) => d.code === 'xl/key-too-new'));
+  });
+
+  it('after diagnostics.severity raises one code and turns another off: the editor shows what the CLI prints with --severity', { timeout: 30_000 }, async () => {
+    await client.changeSettings({ diagnostics: { severity: { 'workspace/iftab-vif-order': 'error', 'iftab/mac-not-on-guest': 'off' } } });
+    await client.waitForDiagnostics(uri('guests/vm01/etc/iftab'), (ds) => ds.some((d) => d.code === 'workspace/iftab-vif-order' && d.severity === 1));
+    const seen = await assertEditorShowsCli('--severity', 'workspace/iftab-vif-order=error', '--severity', 'iftab/mac-not-on-guest=off');
+    assert.deepEqual(
+      (seen['guests/vm01/etc/iftab'] ?? []).map((d) => `${d.line}:${d.col} ${d.severity} ${String(d.code)}`),
+      // The comment for the code that is off still counts as used: no unused-ignore hint.
+      ['1:1 error workspace/iftab-vif-order', '2:1 error workspace/iftab-vif-order'],
+    );
   });
 });

@@ -9,6 +9,8 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { LANGUAGE_IDS, serviceFor } from '../../server/src/languages/registry';
 import type { LanguageId } from '../../server/src/languages/types';
+import { CODE_CATALOG } from '../../server/src/workspace/codeCatalog';
+import { applyRuleControl, readIgnores } from '../../server/src/workspace/ruleControl';
 import { SAMPLE_PATHS, testContext } from '../helpers/fixtures';
 
 export interface HostileCase {
@@ -28,6 +30,9 @@ const DELIMITERS: Record<LanguageId, string[]> = {
   drbd: ['{', '}', ';', '"', '#', '\\'],
   'cluster-conf': ['<', '>', '</', '/>', '"', '=', '&', '&#', '<!--', '<?', '<![CDATA['],
 };
+
+/** An ignore comment in the language's own comments. */
+const ignoreComment = (language: LanguageId, body: string) => (language === 'cluster-conf' ? `<!-- ${body} -->` : `# ${body}`);
 
 /** The shapes each language nests, and the ones that were slow (with the issue's figures for the old code). */
 const SPECIFIC: HostileCase[] = [
@@ -102,6 +107,9 @@ export const HOSTILE_CASES: HostileCase[] = [
     ...DELIMITERS[language].map((d): HostileCase => ({ language, name: `${JSON.stringify(d)} repeated on one line`, make: (n) => d.repeat(Math.ceil((n * 2) / d.length)) })),
     // One line each, in turn: a per-line cost that one of them triggers grows with n all the same.
     { language, name: `each of ${DELIMITERS[language].map((d) => JSON.stringify(d)).join(' ')} on a line of its own, in turn`, make: repeat(DELIMITERS[language].map((d) => `${d}\n`).join('')) },
+    // Each names a code of its own that no table has: a did-you-mean for every one.
+    { language, name: 'an ignore comment on every line, stacked, each naming an unknown code', make: (n) => Array.from({ length: n }, (_, i) => `${ignoreComment(language, `xcc-ignore x/code-${i}`)}\n`).join('') },
+    { language, name: 'one ignore comment naming many codes', make: (n) => `${ignoreComment(language, `xcc-ignore-file ${'workspace/unused-ignore,'.repeat(n)}`)}\n` },
   ]),
   ...SPECIFIC,
 ];
@@ -120,7 +128,7 @@ function probes(text: string, end: Position): Position[] {
 
 /**
  * Runs every entry point a user reaches on `text`: parse, validate, symbols,
- * folding, facts, formatting, and completion, hover, definition and code actions at the
+ * folding, facts, formatting, rule control, and completion, hover, definition and code actions at the
  * probe positions. Returns a number that depends on every result, so that
  * nothing can be optimized away.
  */
@@ -133,6 +141,8 @@ export function exerciseAll(language: LanguageId, text: string): number {
   sum += service.symbols(doc, ctx).length + service.folding(doc, ctx).length;
   sum += Object.keys(service.facts(doc, ctx)).length;
   sum += service.format(doc, { tabSize: 4, insertSpaces: true }).length;
+  // What the runner does last for every file: the ignore comments and the user's severities.
+  sum += applyRuleControl(diagnostics, readIgnores(service.ignoreComments(doc), CODE_CATALOG), { 'workspace/unused-ignore': 'warning' }).length;
   const end = doc.lines.positionAt(text.length);
   for (const position of probes(text, end)) {
     sum += service.complete(doc, position, ctx).length;

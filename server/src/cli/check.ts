@@ -1,16 +1,20 @@
 import { statSync } from 'node:fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LANGUAGE_IDS, languageForPath } from '../languages/registry';
-import { DEFAULT_SETTINGS, LanguageId, Settings } from '../languages/types';
+import type { Level } from '../common/codes';
+import { didYouMean, suggestionSuffix } from '../common/didYouMean';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS, LanguageId, Settings } from '../languages/types';
 import { checkFiles, CheckFilesOptions, CheckResult, SourceFile } from './checker';
 import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
+import { CODE_CATALOG } from '../workspace/codeCatalog';
 import { fsReason, nonRegularKind, readConfigFileSync, UnreadableFile } from '../workspace/disk';
 import { errorText, failedStep } from '../workspace/runner';
 import { walkFolder } from '../workspace/walk';
 
 export const CHECK_USAGE = `usage: cli.js check [--format text|json|sarif] [--language ID] [--xen-version X.Y]
                     [--toolstack xl|xm] [--drbd-dialect auto|8.3|8.4|9]
-                    [--drbd-utils VERSION] [--max-file-size BYTES] PATH...
+                    [--drbd-utils VERSION] [--max-file-size BYTES]
+                    [--severity CODE=LEVEL]... [--fail-on error|warning] PATH...
 
 Checks Xen domain configs, xend-config.sxp, iftab, DRBD and cluster.conf files.
 Folders are walked and files picked by the same patterns as the editor extension;
@@ -18,22 +22,31 @@ a file named explicitly is always checked (language from its name, or --language
 A file larger than --max-file-size (default 4194304, 0 for no limit) gets syntax
 checks only. In a folder, a subfolder that cannot be listed or a config-named link
 that leads nowhere is reported as a warning and skipped.
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input (a path
-that is missing, not a regular file or folder, or cannot be read, or a file the
-checker failed on); the other files are still checked and reported.
+--severity CODE=LEVEL (repeatable) reports CODE at LEVEL: error, warning, info,
+hint, or off to drop it; '# xcc-ignore CODE' in a file silences it on the next
+line (docs/severity.md).
+Exit status: 0 no errors, 1 errors found (with --fail-on warning: errors or
+warnings), 2 bad usage or unreadable input (a path that is missing, not a
+regular file or folder, or cannot be read, or a file the checker failed on);
+the other files are still checked and reported.
 Languages: ${LANGUAGE_IDS.join(', ')}`;
 
 export class UsageError extends Error {}
 
+type FailOn = 'error' | 'warning';
+
 interface CheckOptions {
   format: OutputFormat;
+  /** The least severity that makes the exit status 1. */
+  failOn: FailOn;
   language?: LanguageId;
   settings: Settings;
   paths: string[];
 }
 
 export function parseCheckArguments(args: string[]): CheckOptions {
-  const options: CheckOptions = { format: 'text', settings: structuredClone(DEFAULT_SETTINGS), paths: [] };
+  const options: CheckOptions = { format: 'text', failOn: 'error', settings: structuredClone(DEFAULT_SETTINGS), paths: [] };
+  const severities: Record<string, Level | 'off'> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -68,7 +81,14 @@ export function parseCheckArguments(args: string[]): CheckOptions {
     } else if (arg === '--max-file-size') {
       const bytes = value();
       if (!/^\d+$/.test(bytes) || !Number.isSafeInteger(Number(bytes))) throw new UsageError(`--max-file-size wants a number of bytes (0 for no limit), not '${bytes}'`);
-      options.settings.diagnostics = { maxFileSize: Number(bytes) };
+      options.settings.diagnostics = { ...options.settings.diagnostics, maxFileSize: Number(bytes) };
+    } else if (arg === '--severity') {
+      const [code, level] = severityArgument(value());
+      severities[code] = level;
+    } else if (arg === '--fail-on') {
+      const level = value();
+      if (level !== 'error' && level !== 'warning') throw new UsageError(`--fail-on is error or warning, not '${level}'`);
+      options.failOn = level;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}'`);
     } else {
@@ -76,7 +96,21 @@ export function parseCheckArguments(args: string[]): CheckOptions {
     }
   }
   if (options.paths.length === 0) throw new UsageError('no files or folders to check');
+  if (Object.keys(severities).length > 0) options.settings.diagnostics = { maxFileSize: DEFAULT_MAX_FILE_SIZE, ...options.settings.diagnostics, severity: severities };
   return options;
+}
+
+const LEVELS: readonly (Level | 'off')[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** `xl/unknown-key=warning` as a code of ours and a level; a typo in either is a usage error (CI should not silently check less). */
+function severityArgument(argument: string): [string, Level | 'off'] {
+  const equals = argument.lastIndexOf('=');
+  const code = argument.slice(0, Math.max(equals, 0));
+  const level = argument.slice(equals + 1);
+  if (equals <= 0) throw new UsageError(`--severity wants CODE=LEVEL, such as xl/unknown-key=warning, not '${argument}'`);
+  if (!CODE_CATALOG.has(code)) throw new UsageError(`--severity: '${code}' is no code of this checker${suggestionSuffix(didYouMean(code, CODE_CATALOG.keys()))}`);
+  if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--severity ${code}: the level is ${LEVELS.join(', ')}, not '${level}'`);
+  return [code, level as Level | 'off'];
 }
 
 /**
@@ -136,13 +170,14 @@ export function runCheck(args: string[], toolVersion: string, checkOptions: Chec
       : options.format === 'sarif'
         ? formatSarif(results, toolVersion, process.cwd())
         : formatText(results);
-  const hasErrors = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error));
+  const failing = options.failOn === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+  const fails = results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failing));
   const summary =
     options.format === 'text' && (results.length > 0 || errors.length === 0)
-      ? `checked ${results.length} file${results.length === 1 ? '' : 's'}${notFully(results)}: ${countBySeverity(results)}\n`
+      ? `checked ${counted(results.length, 'file', 'files')}${notFully(results)}: ${countBySeverity(results)}\n`
       : '';
   const lines = [...warnings.map((w) => `warning: ${w}\n`), ...errors.map((e) => `error: ${e}\n`)].join('');
-  return { status: errors.length > 0 ? 2 : hasErrors ? 1 : 0, stdout, stderr: lines + summary };
+  return { status: errors.length > 0 ? 2 : fails ? 1 : 0, stdout, stderr: lines + summary };
 }
 
 function notFully(results: CheckResult[]): string {
@@ -150,8 +185,22 @@ function notFully(results: CheckResult[]): string {
   return failed > 0 ? ` (${failed} not fully)` : '';
 }
 
-function countBySeverity(results: { diagnostics: { severity?: DiagnosticSeverity }[] }[]): string {
+/** The words of each severity in the summary, singular and plural; an info is counted as a note, as SARIF names it. */
+const COUNTED: [string, string][] = [
+  ['error', 'errors'],
+  ['warning', 'warnings'],
+  ['note', 'notes'],
+  ['hint', 'hints'],
+];
+
+/** `1 error, 2 warnings, 3 notes, 1 hint`: every count, each noun in the number it needs. */
+export function countBySeverity(results: { diagnostics: { severity?: DiagnosticSeverity }[] }[]): string {
   const counts = [0, 0, 0, 0];
   for (const r of results) for (const d of r.diagnostics) counts[(d.severity ?? 1) - 1]++;
-  return `${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} infos, ${counts[3]} hints`;
+  return counts.map((count, i) => counted(count, ...COUNTED[i])).join(', ');
+}
+
+/** `1 file`, `0 files`, `2 files`. */
+function counted(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
 }

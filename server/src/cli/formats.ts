@@ -1,6 +1,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { levelsOf } from '../common/codes';
+import { CODE_CATALOG } from '../workspace/codeCatalog';
 import type { CheckResult } from './checker';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -75,33 +77,71 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: one run, rules from the diagnostic codes; paths relative to `root` (the working folder). */
+/** The repository (package.json's `repository.url`, held equal to it by test/cli/sarif.test.ts): the tool's home and the base of each rule's help. */
+export const REPOSITORY_URL = 'https://github.com/xen-cluster-config/xen-cluster-config';
+
+/** `xl/unknown-key` → `Unknown key`: the code's name, read as words. */
+function titleOf(code: string): string {
+  const words = code.slice(code.indexOf('/') + 1).replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A SARIF `reportingDescriptor`: what the rule is, why its severity, where its docs are, and how to silence it. */
+function ruleOf(id: string): object {
+  const info = CODE_CATALOG.get(id);
+  if (!info) return { id, shortDescription: { text: titleOf(id) } };
+  const levels = levelsOf(info);
+  const help =
+    `${info.why} Reported as ${levels.join(' or ')}. ` +
+    `To silence it on one line, put 'xcc-ignore ${id}' in a comment on the line before; to change its severity, pass --severity ${id}=LEVEL.`;
+  return {
+    id,
+    shortDescription: { text: titleOf(id) },
+    fullDescription: { text: info.why },
+    help: { text: help },
+    helpUri: `${REPOSITORY_URL}/blob/main/${info.docs}`,
+    defaultConfiguration: { level: SARIF_LEVELS[levels[0]] },
+  };
+}
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run, one rule per code
+ * reported (its description from the codes tables), each result pointing at
+ * its rule by id and index; paths relative to `root` (the working folder).
+ */
 export function formatSarif(results: CheckResult[], toolVersion: string, root: string): string {
   const ruleIds = new Set<string>();
-  const sarifResults = [];
+  const reported: { result: CheckResult; d: Diagnostic; ruleId: string }[] = [];
   for (const result of results) {
     for (const d of [...result.diagnostics].sort(byPosition)) {
       const ruleId = String(d.code ?? `${result.languageId}/diagnostic`);
       ruleIds.add(ruleId);
-      sarifResults.push({
-        ruleId,
-        level: SARIF_LEVELS[severityName(d)],
-        message: { text: messageText(d) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactLocation(result.file, root),
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
+      reported.push({ result, d, ruleId });
+    }
+  }
+  const rules = [...ruleIds].sort();
+  const ruleIndex = new Map(rules.map((id, i) => [id, i]));
+  const sarifResults = [];
+  for (const { result, d, ruleId } of reported) {
+    sarifResults.push({
+      ruleId,
+      ruleIndex: ruleIndex.get(ruleId)!,
+      level: SARIF_LEVELS[severityName(d)],
+      message: { text: messageText(d) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(result.file, root),
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
             },
           },
-        ],
-      });
-    }
+        },
+      ],
+    });
   }
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -112,8 +152,8 @@ export function formatSarif(results: CheckResult[], toolVersion: string, root: s
           driver: {
             name: 'xen-cluster-config',
             version: toolVersion,
-            informationUri: 'https://github.com/xen-cluster-config/xen-cluster-config',
-            rules: [...ruleIds].sort().map((id) => ({ id, shortDescription: { text: id } })),
+            informationUri: REPOSITORY_URL,
+            rules: rules.map(ruleOf),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root.endsWith(sep) ? root : root + sep).href } },

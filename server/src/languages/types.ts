@@ -12,7 +12,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { CodeInfo } from '../common/codes';
+import type { CodeInfo, Level } from '../common/codes';
+import type { IgnoreDirective } from '../common/ignoreComments';
 import type { LineIndex } from '../../../shared/src/lineIndex';
 import type { FileFacts, Located } from '../workspace/facts';
 import type { WorkspaceModel } from '../workspace/model';
@@ -38,8 +39,13 @@ export interface Settings {
   diagnostics?: {
     /** Past this many bytes (UTF-8) a file gets syntax checks only and no cross-file facts; 0: no limit. */
     maxFileSize: number;
+    /** The user's severity per code (`xenConfig.diagnostics.severity`, CLI `--severity CODE=LEVEL`); `off` drops the code. */
+    severity?: SeverityOverrides;
   };
 }
+
+/** A code's severity as the user sets it. */
+export type SeverityOverrides = Readonly<Record<string, Level | 'off'>>;
 
 /** 4 MB: real configs are kilobytes; past this a file is generated data or a mistake, and full checks would hold up the server. */
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
@@ -119,6 +125,11 @@ export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   format(doc: Doc, options: FormattingOptions, range?: Range): TextEdit[];
   /** Facts other files may refer to (names, MACs, hosts…), for the workspace index. */
   facts(doc: Doc, ctx: ServiceContext): FileFacts;
+  /**
+   * The file's `xcc-ignore` comments, found where the format has its comments
+   * (ignore.ts); the runner applies them to every diagnostic of the file.
+   */
+  ignoreComments(doc: Doc): IgnoreDirective[];
   /**
    * Navigation inside the language (e.g. an included file). Names shared
    * between files (domains, MACs, hosts, fence devices, DRBD resources) are

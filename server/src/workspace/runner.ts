@@ -19,7 +19,8 @@
  * reported once to `onFailure` (the server logs it, the CLI exits 2 naming the
  * file), and the file answers with what could be had: no parse means no
  * facts, no diagnostics and no editing features; a throwing `validate` means
- * no own diagnostics; a throwing cross-file rule drops that rule's findings.
+ * no own diagnostics; a throwing `ignoreComments` means no ignore comments; a
+ * throwing cross-file rule drops that rule's findings.
  * The failure sticks to that text: the same text is not tried again. The file
  * then shows one info at line 1 (`workspace/check-failed`) instead, so that a
  * file the checker failed on never looks clean.
@@ -35,9 +36,11 @@ import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
 import { DEFAULT_MAX_FILE_SIZE, type FileContext, type FileReader, type LanguageService, type ParsedDocument, type ServiceContext, type Settings } from '../languages/types';
+import { CODE_CATALOG } from './codeCatalog';
 import { DISK_FILES } from './disk';
 import type { FileFacts } from './facts';
 import { WorkspaceIndex } from './index';
+import { applyRuleControl, FileIgnores, NO_IGNORES, readIgnores } from './ruleControl';
 import { EMPTY_WORKSPACE } from './view';
 
 export interface RunnerOptions {
@@ -58,8 +61,8 @@ export type ServiceLookup = (languageId: string) => LanguageService<ParsedDocume
 export interface RunnerFailure {
   uri: string;
   languageId: string;
-  /** What threw: the service's `parse`, `facts` or `validate`, or a cross-file rule (`cross-file`, with its name in `rule`). */
-  stage: 'parse' | 'facts' | 'validate' | 'cross-file';
+  /** What threw: the service's `parse`, `facts`, `validate` or `ignoreComments`, or a cross-file rule (`cross-file`, with its name in `rule`). */
+  stage: 'parse' | 'facts' | 'validate' | 'ignoreComments' | 'cross-file';
   rule?: string;
   error: unknown;
 }
@@ -110,6 +113,8 @@ interface Analysis {
   facts: FileFacts | undefined;
   /** The file's own diagnostics, computed on first demand. */
   own?: Diagnostic[];
+  /** Its ignore comments, read with the own diagnostics (while the parse is at hand). */
+  ignores?: FileIgnores;
   /** The size in bytes when it is past the limit: syntax checks only. */
   tooLarge?: number;
   /** The first throw of `facts` or `validate` under these settings. */
@@ -265,7 +270,7 @@ export class WorkspaceRunner {
     return [...open, ...closed];
   }
 
-  /** The file's own diagnostics (syntax and file-local checks), or undefined when the runner does not know it. */
+  /** The file's own diagnostics (syntax and file-local checks) as its service reports them, or undefined when the runner does not know it. */
   ownDiagnostics(uri: string): Diagnostic[] | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
@@ -275,17 +280,24 @@ export class WorkspaceRunner {
       const own = analysis.tooLarge !== undefined ? this.syntaxOnly(entry, analysis, analysis.tooLarge) : this.validate(entry, analysis);
       const failure = analysis.parsed.failure ?? analysis.failure;
       analysis.own = failure ? [checkFailed(failure), ...own] : own;
+      analysis.ignores = this.ignoreComments(entry, analysis);
       if (!entry.open) analysis.parsed.doc = undefined;
     }
     return analysis.own;
   }
 
-  /** What the file shows: its own diagnostics, then the cross-file ones. Undefined when the runner does not know the file. */
+  /**
+   * What the file shows: its own diagnostics, then the cross-file ones, after
+   * the file's ignore comments and the user's severities (ruleControl.ts).
+   * Undefined when the runner does not know the file.
+   */
   diagnose(uri: string): Diagnostic[] | undefined {
     const own = this.ownDiagnostics(uri);
     if (!own) return undefined;
+    const entry = this.entries.get(uri)!;
     // Every file's facts are current (ownDiagnostics refreshed them); a document that is no file has none.
-    return [...own, ...this.crossFile(this.entries.get(uri)!)];
+    const all = [...own, ...this.crossFile(entry)];
+    return applyRuleControl(all, entry.analysis!.ignores ?? NO_IGNORES, this.currentSettings.diagnostics?.severity);
   }
 
   /** The service, the current parse and a context with the workspace view, for completion, hover, actions and navigation. */
@@ -439,6 +451,15 @@ export class WorkspaceRunner {
     };
     const doc = this.docOf(entry, analysis.parsed);
     return [info, ...(doc?.syntaxErrors ?? [])];
+  }
+
+  /** The file's ignore comments, checked against the known codes; none when there is no parse or the service threw. */
+  private ignoreComments(entry: Entry, analysis: Analysis): FileIgnores {
+    const { languageId } = analysis.parsed;
+    const doc = this.docOf(entry, analysis.parsed);
+    if (!doc) return NO_IGNORES;
+    const result = this.attempt(entry, languageId, 'ignoreComments', () => this.serviceOf(languageId)!.ignoreComments(doc));
+    return 'failure' in result ? NO_IGNORES : readIgnores(result.value, CODE_CATALOG);
   }
 
   /** Parse and facts see the file alone: an empty workspace view. */

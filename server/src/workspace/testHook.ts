@@ -6,8 +6,9 @@
  * With the environment variable `XCC_TEST_THROW_ON=MARKER` set when the server
  * or the CLI starts (read once, at start-up), a language service method throws
  * an Error for a document whose text contains `MARKER:METHOD` (`parse`,
- * `facts`, `validate`, `complete`, `hover`, `codeActions`, `symbols`,
- * `folding`, `format`, `definition`, `references`, `rename`) or `MARKER:*` (every one).
+ * `facts`, `validate`, `ignoreComments`, `complete`, `hover`, `codeActions`,
+ * `symbols`, `folding`, `format`, `definition`, `references`, `rename`) or
+ * `MARKER:*` (every one).
  * A real input that throws today may be fixed tomorrow; this keeps the guard
  * tested.
  */

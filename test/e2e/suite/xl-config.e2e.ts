@@ -65,6 +65,26 @@ describe('xl-config', () => {
     }
   });
 
+  it('an xcc-ignore comment silences its line in the Problems list, and xenConfig.diagnostics.severity changes a code', async () => {
+    const { uri, document } = await openWorkspaceFile(DOMAIN);
+    const listed = problemsBecome(uri, [MEMROY, RESTART_IS_XM_ONLY]);
+    await misspellAndAddXmKey(document);
+    await listed;
+    const restartBelow = RESTART_IS_XM_ONLY.replace(/^16:1 warning/, '17:1 warning');
+    const silenced = problemsBecome(uri, [restartBelow]);
+    await replaceText(document, 'memroy = 4096', '# xcc-ignore xl/unknown-key -- checked by hand\nmemroy = 4096');
+    await silenced;
+    const asError = problemsBecome(uri, [restartBelow.replace('17:1 warning', '17:1 error')]);
+    const restore = await withSetting('xenConfig', 'diagnostics.severity', { 'xl/xm-only-key': 'error' });
+    try {
+      await asError;
+    } finally {
+      const asBefore = problemsBecome(uri, [restartBelow]);
+      await restore();
+      await asBefore;
+    }
+  });
+
   it('completes key names on an empty line and explains a key on hover', async () => {
     const { document } = await openWorkspaceFile(DOMAIN);
     const labels = await completionLabels(document.uri, new vscode.Position(5, 0));

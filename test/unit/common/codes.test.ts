@@ -13,6 +13,8 @@ import { describe, it } from 'node:test';
 import { CHECKER_CODES } from '../../../server/src/common/checkerCodes';
 import { CodeInfo, levelsOf } from '../../../server/src/common/codes';
 import { LANGUAGES } from '../../../server/src/languages/registry';
+import { CODE_CATALOG } from '../../../server/src/workspace/codeCatalog';
+import { codes as ruleControlCodes } from '../../../server/src/workspace/ruleControl';
 import { fixtureFiles, REPO_ROOT } from '../../helpers/fixtures';
 
 const TABLES: { name: string; page: string; codes: readonly CodeInfo[] }[] = [
@@ -96,4 +98,29 @@ describe('the severity policy', () => {
       assert.ok(seen > 0, 'no diagnostic at all: the check ran on nothing');
     });
   }
+
+  it('docs/severity.md shows the table of the rule-control codes', () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs', 'severity.md'), 'utf8');
+    assert.deepEqual(docsTable(page), ruleControlCodes.map((c) => ({ code: c.code, severity: levelsOf(c).join(' / '), why: c.why })));
+  });
+
+  it('every code in the catalog points at a docs section that exists and names it (the help link of SARIF)', () => {
+    const missing: string[] = [];
+    for (const [code, { docs }] of CODE_CATALOG) {
+      const [page, anchor] = docs.split('#');
+      const text = readFileSync(join(REPO_ROOT, page), 'utf8');
+      const sections = text.split(/^(?=## )/m);
+      const section = sections.find((s) => githubAnchor(s.slice(3, s.indexOf('\n'))) === anchor);
+      if (!section) missing.push(`${code}: ${page} has no section #${anchor}`);
+      else if (!section.includes(`| \`${code}\` |`)) missing.push(`${code}: not in a table of ${docs}`);
+    }
+    assert.deepEqual(missing, []);
+    assert.ok(CODE_CATALOG.size > LANGUAGES.length * 10);
+  });
 });
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens. */
+function githubAnchor(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+}
+
