@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { HostSpec, parseHostSetting } from '../../shared/src/dom0/hosts';
 import { RefreshOutput, Section } from '../../shared/src/dom0/refreshScript';
 import { readFixture } from './fixtures';
@@ -55,3 +57,20 @@ export const HOSTILE_NAMES = [
   '!event',
   '#comment',
 ];
+
+/** The timestamped backups the save script left next to `file` (NAME.bak.YYYYMMDD-HHMMSS), oldest first. */
+export function backupsOf(file: string): string[] {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.bak.`;
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && /^\d{8}-\d{6}/.test(name.slice(prefix.length)))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** The one backup of `file`; fails when there is none or more than one. */
+export function onlyBackup(file: string): string {
+  const found = backupsOf(file);
+  if (found.length !== 1) throw new Error(`expected one backup of ${file}, found ${found.length}: ${found.join(', ')}`);
+  return found[0];
+}
