@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
+import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
 import { manifestLanguages, watchedGlobs } from './manifest';
 
@@ -28,10 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const started = languageClient.start();
   // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
-  registerDom0Explorer(context, async () => {
-    await started;
-    return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
-  });
+  registerDom0Explorer(
+    context,
+    async () => {
+      await started;
+      return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
+    },
+    (params) => void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
+  );
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

@@ -4,7 +4,7 @@
  * run an action, read and write a remote file.
  */
 import { randomBytes } from 'node:crypto';
-import { actedCommand, actionArgv, DomainAction, DomainRef, GUARD_MISMATCH_EXIT, unaddressable } from './actions';
+import { actedCommand, actionArgv, DomainAction, DomainRef, GUARD_MISMATCH_EXIT, inspectArgv, unaddressable } from './actions';
 import { mapWithLimit } from './concurrency';
 import { commandFailure, Dom0Error, formatBytes, internalError, sshFailure, unparsableOutput, untrusted, where } from './errors';
 import { HostSpec } from './hosts';
@@ -122,6 +122,20 @@ export class Dom0Session {
       return { ok: false, error: { kind: 'domain-changed', message: `${where(host)}: ${said}`, hint: 'The domain was renamed, destroyed or recreated since the last refresh: refresh the view and try again.' } };
     }
     return result.ok ? { ok: true, stdout: result.stdout, stderr: result.stderr, command: shown } : { ok: false, error: result.error };
+  }
+
+  /** One domain's long listing (`xl list -l ID` JSON, `xm list --long` S-expression), as text to show read-only. */
+  async inspect(host: HostSpec, toolstack: 'xl' | 'xm', domain: DomainRef, signal?: AbortSignal): Promise<{ ok: true; text: string } | { ok: false; error: Dom0Error }> {
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host) };
+    let argv: string[];
+    try {
+      argv = inspectArgv(toolstack, domain);
+    } catch (error) {
+      return { ok: false, error: { kind: 'refused', message: `${where(host)}: not run: ${(error as Error).message}`, hint: 'Refresh the view and try again.' } };
+    }
+    const result = await this.runChecked(host, argv, `\`${toolstack} list ${toolstack === 'xl' ? '-l' : '--long'}\` of ${domain.name}`, { signal, logAs: describeCommand(argv) });
+    if (!result.ok && result.exitCode === GUARD_MISMATCH_EXIT) return { ok: false, error: { kind: 'domain-changed', message: `${where(host)}: ${/^xen-dom0-guard: (.*)$/m.exec(result.error.detail ?? '')?.[1] ?? 'the domain changed'}`, hint: 'Refresh the view and try again.' } };
+    return result.ok ? { ok: true, text: result.stdout } : { ok: false, error: result.error };
   }
 
   /** The ssh program and argv that open the console of `domain` in a terminal (its own connection, with a tty). */

@@ -225,7 +225,7 @@ async function main() {
         await scene.act(ui);
         const path = join(OUTPUT_DIR, `${scene.name}.png`);
         await page.screenshot({ path });
-        console.log(`screenshots: ${scene.name}.png — ${scene.caption}`);
+        console.log(`screenshots: ${scene.name}.png — ${scene.caption}${scene.needsDom0 && dom0?.real ? ' (taken against the real xenlab dom0)' : ''}`);
       } catch (error) {
         failed.push(scene.name);
         const path = join(OUTPUT_DIR, `${scene.name}.failed.png`);

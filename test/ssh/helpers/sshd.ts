@@ -5,7 +5,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, Server, Socket } from 'node:net';
 import { userInfo, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHostSetting, HostSpec } from '../../../shared/src/dom0/hosts';
@@ -235,6 +235,29 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port on 127.0.0.1 nobody listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Accepts connections and never sends a byte (a wedged host or a black-holing proxy). */
+export async function silentServer(): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      sockets.forEach((socket) => socket.destroy());
+      server.close();
     },
   };
 }
