@@ -50,11 +50,16 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
  * `clusterNodes` asks the language server for the workspace's cluster.conf nodes; `documentSettings`
  * tells it the Xen version and toolstack to check a remote document with (its host's).
  */
+/** What the extension exports of the explorer: the tree exactly as VS Code renders it (the e2e suite reads its rows). */
+export interface Dom0ExplorerApi {
+  readonly tree: vscode.TreeDataProvider<Dom0Node>;
+}
+
 export function registerDom0Explorer(
   context: vscode.ExtensionContext,
   clusterNodes: () => Promise<ClusterNode[]>,
   documentSettings: (params: DocumentSettingsParams) => void,
-): void {
+): Dom0ExplorerApi {
   const output = vscode.window.createOutputChannel('Xen dom0');
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   let settings: ExplorerSettings = readSettings();
@@ -317,6 +322,7 @@ export function registerDom0Explorer(
     scheduleAutoRefresh();
     if (view.visible) return refresh();
   });
+  return { tree };
 }
 
 function newSession(settings: ExplorerSettings, log: (line: string) => void): Dom0Session {
