@@ -74,3 +74,14 @@ export function onlyBackup(file: string): string {
   if (found.length !== 1) throw new Error(`expected one backup of ${file}, found ${found.length}: ${found.join(', ')}`);
   return found[0];
 }
+
+/** The stand-in's answers of the lab dom0 at the start of the captures (Domain-0, domu1, domu2), per xl subcommand. */
+export const LAB_SCENARIO = {
+  info: { stdout: capture('11-xl-info.stdout') },
+  list: { stdout: capture('02-xl-list.stdout') },
+  'list-long': { stdout: capture('03-xl-list-l.stdout') },
+  uptime: { stdout: capture('14-xl-uptime.stdout') },
+};
+
+/** The lab's domains as the stand-in resolves them (id, name). */
+export const LAB_DOMAINS = [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']] as const;

@@ -17,7 +17,7 @@ import { HostModel } from '../../shared/src/dom0/model';
 import { digestsOf } from '../../shared/src/dom0/remoteFile';
 import { Dom0Session, SessionOptions } from '../../shared/src/dom0/session';
 import { describeDomain } from '../../shared/src/dom0/format';
-import { backupsOf, capture } from '../helpers/dom0';
+import { backupsOf, capture, LAB_DOMAINS as DOMAINS, LAB_SCENARIO as LAB } from '../helpers/dom0';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { closedPort, silentServer, sshdMissing, startSshd, TestSshd } from './helpers/sshd';
 
@@ -52,13 +52,6 @@ function liveOver(s: Dom0Session, pollIntervalMs = 300) {
   return { live, landed, reads };
 }
 
-const LAB = {
-  info: { stdout: capture('11-xl-info.stdout') },
-  list: { stdout: capture('02-xl-list.stdout') },
-  'list-long': { stdout: capture('03-xl-list-l.stdout') },
-  uptime: { stdout: capture('14-xl-uptime.stdout') },
-};
-const DOMAINS = [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']] as const;
 const domu = (model: HostModel | undefined, name: string) => model?.domains.find((d) => d.name === name);
 
 describe('the dom0 explorer kept live, over a real sshd with the xl stand-in', { skip }, () => {

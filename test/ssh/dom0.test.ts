@@ -14,7 +14,7 @@ import { HostSpec } from '../../shared/src/dom0/hosts';
 import { digestsOf } from '../../shared/src/dom0/remoteFile';
 import { Dom0Session, SessionOptions } from '../../shared/src/dom0/session';
 import { childNodes, rootNodes, viewOf } from '../../shared/src/dom0/treeNodes';
-import { capture, HOSTILE_NAMES, onlyBackup, xmCapture } from '../helpers/dom0';
+import { capture, HOSTILE_NAMES, LAB_SCENARIO as LAB, onlyBackup, xmCapture } from '../helpers/dom0';
 import { ClientProfile, closedPort, silentServer, sshdMissing, startSshd, TestSshd } from './helpers/sshd';
 
 const skip = sshdMissing();
@@ -27,12 +27,6 @@ function session(profile: ClientProfile = 'good', options: Partial<SessionOption
   return created;
 }
 
-const LAB = {
-  info: { stdout: capture('11-xl-info.stdout') },
-  list: { stdout: capture('02-xl-list.stdout') },
-  'list-long': { stdout: capture('03-xl-list-l.stdout') },
-  uptime: { stdout: capture('14-xl-uptime.stdout') },
-};
 
 describe('dom0 over a real sshd', { skip }, () => {
   before(async () => {

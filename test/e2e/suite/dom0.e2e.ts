@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Dom0ExplorerApi } from '../../../client/src/explorer';
 import type { Dom0Node } from '../../../shared/src/dom0/treeNodes';
-import { capture } from '../../helpers/dom0';
+import { capture, LAB_DOMAINS as DOMAINS, LAB_SCENARIO as LAB } from '../../helpers/dom0';
 import { sshdMissing, startSshd, TestSshd } from '../../ssh/helpers/sshd';
 import { extension } from './helpers';
 
@@ -29,13 +29,6 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
-const LAB = {
-  info: { stdout: capture('11-xl-info.stdout') },
-  list: { stdout: capture('02-xl-list.stdout') },
-  'list-long': { stdout: capture('03-xl-list-l.stdout') },
-  uptime: { stdout: capture('14-xl-uptime.stdout') },
-};
-const DOMAINS = [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']] as const;
 
 describe('dom0 explorer (real sshd, xl stand-in)', function () {
   const missing = sshdMissing();
