@@ -242,7 +242,12 @@ export function registerDom0Explorer(
         return;
       }
     }
-    const document = await vscode.workspace.openTextDocument(uri, encoding ? { encoding } : undefined);
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri, encoding ? { encoding } : undefined);
+    } finally {
+      fs.forgetPrimed(uri);
+    }
     const opened = document.languageId === 'xl-config' ? document : await vscode.languages.setTextDocumentLanguage(document, 'xl-config');
     tellHostSettings(model.host.spec, opened);
     await vscode.window.showTextDocument(opened);

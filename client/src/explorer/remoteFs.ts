@@ -104,6 +104,11 @@ export class RemoteConfigFs implements vscode.FileSystemProvider {
     return bytes;
   }
 
+  /** Drops bytes readForOpen kept that the editor did not take (the open failed). */
+  forgetPrimed(uri: vscode.Uri): void {
+    this.primed.delete(uri.toString());
+  }
+
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const primed = this.primed.get(uri.toString());
     if (primed) {
