@@ -2,14 +2,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
-import { registerDom0Explorer } from './explorer';
+import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION } from '../../shared/src/protocol';
+import { Dom0ExplorerApi, registerDom0Explorer } from './explorer';
 import { manifestLanguages, watchedGlobs } from './manifest';
 import { registerMigrateCommand } from './migrate';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** The extension's exports: the dom0 explorer's tree (read by the e2e suite). */
+export async function activate(context: vscode.ExtensionContext): Promise<{ dom0: Dom0ExplorerApi }> {
   const languages = manifestLanguages(context.extension.packageJSON);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -30,12 +31,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const started = languageClient.start();
   // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
-  registerDom0Explorer(context, async () => {
-    await started;
-    return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
-  });
+  const dom0 = registerDom0Explorer(
+    context,
+    async () => {
+      await started;
+      return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
+    },
+    (params) => void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
+  );
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  return { dom0 };
 }
 
 export async function deactivate(): Promise<void> {

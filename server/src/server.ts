@@ -28,7 +28,8 @@ import { DEFAULT_SETTINGS, Settings } from './languages/types';
 import { clusterNodes, CLUSTER_NODES_REQUEST } from './lsp/clusterNodes';
 import { Debouncer } from './lsp/debouncer';
 import { MIGRATION_ACTION_KIND, migrationActions, wantsMigrations } from './migrate/actions';
-import { settingsFromClient } from './lsp/settings';
+import { documentSettingsFromClient, settingsFromClient } from './lsp/settings';
+import { DOCUMENT_SETTINGS_NOTIFICATION, type DocumentSettingsParams } from '../../shared/src/protocol';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
 import { describeFailure, errorText, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
@@ -441,6 +442,13 @@ connection.onRequest(
   guarded(CLUSTER_NODES_REQUEST, [], async () => {
     await indexed;
     return clusterNodes(runner.workspace.model());
+  }),
+);
+
+// One document's settings over the workspace's: a config opened from a dom0 is checked with that host's Xen.
+connection.onNotification(DOCUMENT_SETTINGS_NOTIFICATION, (params: DocumentSettingsParams) =>
+  background(DOCUMENT_SETTINGS_NOTIFICATION, params?.uri, () => {
+    if (typeof params?.uri === 'string' && runner.setDocumentSettings(params.uri, documentSettingsFromClient(params.settings))) validate(params.uri);
   }),
 );
 

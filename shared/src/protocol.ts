@@ -28,3 +28,15 @@ export interface MigrateCommandArguments {
   outputs: { name: string; text: string; language?: string }[];
   notes: { line: number; kind: 'note' | 'manual'; message: string }[];
 }
+
+/**
+ * `xenConfig/documentSettings` (a notification): settings for one document over the workspace's,
+ * or `settings` null to drop them. The dom0 explorer sends a remote config's host's Xen version and
+ * toolstack (from `xl info`), so the file is checked against the Xen that will read it.
+ */
+export const DOCUMENT_SETTINGS_NOTIFICATION = 'xenConfig/documentSettings';
+
+export interface DocumentSettingsParams {
+  uri: string;
+  settings: { xen?: { version?: string; toolstack?: 'xl' | 'xm' } } | null;
+}

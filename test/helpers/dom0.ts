@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { HostSpec, parseHostSetting } from '../../shared/src/dom0/hosts';
 import { RefreshOutput, Section } from '../../shared/src/dom0/refreshScript';
 import { readFixture } from './fixtures';
@@ -55,3 +57,31 @@ export const HOSTILE_NAMES = [
   '!event',
   '#comment',
 ];
+
+/** The timestamped backups the save script left next to `file` (NAME.bak.YYYYMMDD-HHMMSS), oldest first. */
+export function backupsOf(file: string): string[] {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.bak.`;
+  return readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && /^\d{8}-\d{6}/.test(name.slice(prefix.length)))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** The one backup of `file`; fails when there is none or more than one. */
+export function onlyBackup(file: string): string {
+  const found = backupsOf(file);
+  if (found.length !== 1) throw new Error(`expected one backup of ${file}, found ${found.length}: ${found.join(', ')}`);
+  return found[0];
+}
+
+/** The stand-in's answers of the lab dom0 at the start of the captures (Domain-0, domu1, domu2), per xl subcommand. */
+export const LAB_SCENARIO = {
+  info: { stdout: capture('11-xl-info.stdout') },
+  list: { stdout: capture('02-xl-list.stdout') },
+  'list-long': { stdout: capture('03-xl-list-l.stdout') },
+  uptime: { stdout: capture('14-xl-uptime.stdout') },
+};
+
+/** The lab's domains as the stand-in resolves them (id, name). */
+export const LAB_DOMAINS = [[0, 'Domain-0'], [1, 'domu1'], [2, 'domu2']] as const;

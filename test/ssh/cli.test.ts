@@ -52,7 +52,7 @@ describe('cli.js domains over a real sshd', { skip: sshdMissing() }, () => {
     // By domid, behind the check that the id still has the name (a domain named "2" must not hit id 2).
     assert.equal(stderr, `${sshd.host().label}: xl pause 1 (only if id 1 is still named domu1): done\n`);
     assert.deepEqual(sshd.acted(), ['xl pause 1 domu1']);
-    assert.match(stdout, /^ {2}domu1 {5}id 1 {4}blocked, 128 MiB, 1 vCPU, up 0:01:05$/m);
+    assert.match(stdout, /^ {2}domu1 {5}id 1 {4}running, idle, 128 MiB, 1 vCPU, up 0:01:05$/m);
     assert.match(stdout, /^ {6}disk xvda {2}\/var\/lib\/xen\/images\/domu1\.img {2}read-write$/m);
     const down = await cli('127.0.0.1:1');
     assert.deepEqual([down.code, down.stdout.split('\n').slice(0, 2)], [1, ['127.0.0.1:1  unreachable', '  error: 127.0.0.1:1: unreachable (ssh: connect to host 127.0.0.1 port 1: Connection refused)']]);

@@ -16,7 +16,7 @@ import { DomainAction } from '../../shared/src/dom0/actions';
 import { HostSpec } from '../../shared/src/dom0/hosts';
 import { digestsOf, losslessEncoding } from '../../shared/src/dom0/remoteFile';
 import { Dom0Session, saveFailureMessage, saveSuccessMessage, SessionOptions, WriteResult } from '../../shared/src/dom0/session';
-import { capture, HOSTILE_NAMES } from '../helpers/dom0';
+import { backupsOf, capture, HOSTILE_NAMES, onlyBackup } from '../helpers/dom0';
 import { sshdMissing, startSshd, TestSshd } from './helpers/sshd';
 
 const skip = sshdMissing();
@@ -74,11 +74,12 @@ describe('dom0 explorer safety over a real sshd', { skip }, () => {
       if (owned) chownSync(target, 65534, 65534); // nobody: a save as root must not make it root's
       const link = join(dir, 'vm1.cfg');
       symlinkSync('shared/vm1.cfg', link);
-      // A link planted at the backup name, and one next to the link itself: neither may be written through.
+      // Links planted at every backup name of the next seconds, and one next to the link itself: none may be written through.
       const victim = join(dir, 'victim');
       writeFileSync(victim, 'precious\n');
-      symlinkSync(victim, join(dir, 'shared', 'vm1.cfg.bak'));
-      symlinkSync(victim, join(dir, 'vm1.cfg.bak'));
+      const planted = [0, 1, 2, 3, 4].map((ahead) => join(dir, 'shared', `vm1.cfg.bak.${backupStamp(new Date(Date.now() + ahead * 1000))}`));
+      for (const path of planted) symlinkSync(victim, path);
+      symlinkSync(victim, join(dir, 'vm1.cfg.bak.20240101-000000'));
 
       const s = session();
       const read = await s.readFile(sshd.host(), link);
@@ -97,8 +98,9 @@ describe('dom0 explorer safety over a real sshd', { skip }, () => {
       assert.equal(statSync(target).mode & 0o7777, 0o640, 'the target keeps its mode (not the link\'s 0777)');
       if (owned) assert.deepEqual([statSync(target).uid, statSync(target).gid], [65534, 65534]);
       assert.equal(readFileSync(victim, 'utf8'), 'precious\n', 'nothing was written through a link at a backup name');
-      assert.ok(!lstatSync(join(dir, 'shared', 'vm1.cfg.bak')).isSymbolicLink(), 'the backup replaced the planted link');
-      assert.equal(readFileSync(join(dir, 'shared', 'vm1.cfg.bak'), 'utf8'), 'memory = 128\n');
+      const backups = backupsOf(target).filter((path) => !lstatSync(path).isSymbolicLink());
+      assert.deepEqual(backups.map((path) => readFileSync(path, 'utf8')), ['memory = 128\n'], 'the backup is a new file beside the planted link, named with the save\'s token');
+      assert.ok(lstatSync(join(dir, 'vm1.cfg.bak.20240101-000000')).isSymbolicLink(), 'nothing was done next to the link');
       assert.deepEqual([...leftovers(dir), ...leftovers(join(dir, 'shared'))], []);
     });
 
@@ -206,7 +208,7 @@ describe('dom0 explorer safety over a real sshd', { skip }, () => {
       const path = join(dir, 'vm.cfg');
       writeFileSync(path, 'memory = 128\n');
       // Hold the save script right after the rename, before it answers.
-      sshd.shim('mv', `/bin/mv "$@" || exit; case "$*" in *.bak) ;; *) sleep 2 ;; esac`);
+      sshd.shim('mv', `/bin/mv "$@" || exit; case "$*" in *.bak.*) ;; *) sleep 2 ;; esac`);
       try {
         const controller = new AbortController();
         const pending = session().writeFile(sshd.host(), path, bytes('memory = 256\n'), digestsOf(bytes('memory = 128\n')), controller.signal);
@@ -216,7 +218,7 @@ describe('dom0 explorer safety over a real sshd', { skip }, () => {
         assert.ok(result.ok);
         assert.deepEqual(result, { ok: true, savedTo: path, note: 'Saved: the cancel came after the new version was installed.' });
         assert.equal(saveSuccessMessage(path, sshd.host(), result), 'Saved: the cancel came after the new version was installed.');
-        assert.equal(readFileSync(`${path}.bak`, 'utf8'), 'memory = 128\n');
+        assert.equal(readFileSync(onlyBackup(path), 'utf8'), 'memory = 128\n');
       } finally {
         sshd.shim('mv', undefined);
       }
@@ -367,3 +369,9 @@ describe('dom0 explorer safety over a real sshd', { skip }, () => {
     });
   });
 });
+
+/** The name part the save script's backup gets in this second: `date +%Y%m%d-%H%M%S`, local time. */
+function backupStamp(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+}

@@ -1,6 +1,7 @@
 /** The explorer's settings (`xenConfig.dom0.*`) and the hosts they name, cluster.conf nodes included. */
 import * as vscode from 'vscode';
 import { HostSetting, HostSpec, parseHostSetting, parseHostSettings } from '../../../shared/src/dom0/hosts';
+import { DEFAULT_BACKUPS } from '../../../shared/src/dom0/session';
 import type { ClusterNode } from '../../../shared/src/protocol';
 
 export const SECTION = 'xenConfig.dom0';
@@ -13,6 +14,8 @@ export interface ExplorerSettings {
   readonly parallelism: number;
   readonly includeClusterNodes: boolean;
   readonly sshConfigFile?: string;
+  /** Timestamped backups kept next to a saved remote file (0: none). */
+  readonly backups: number;
 }
 
 export function readSettings(): ExplorerSettings {
@@ -29,6 +32,7 @@ export function readSettings(): ExplorerSettings {
     parallelism: Math.round(positive('parallelism', 4)),
     includeClusterNodes: config.get<boolean>('includeClusterNodes', false) ?? false,
     sshConfigFile: config.get<string>('sshConfigFile', '') || undefined,
+    backups: Math.max(0, Math.floor(config.get<number>('backups', DEFAULT_BACKUPS) ?? DEFAULT_BACKUPS)),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The VS Code side of the tree: maps the plain nodes of dom0/treeNodes.ts onto TreeItems. */
 import * as vscode from 'vscode';
 import { HostSpec } from '../../../shared/src/dom0/hosts';
-import { HostModel } from '../../../shared/src/dom0/model';
+import { LiveHosts } from '../../../shared/src/dom0/liveHosts';
 import { childNodes, Dom0Node, rootNodes, viewOf } from '../../../shared/src/dom0/treeNodes';
 
 export const OPEN_CONFIG_COMMAND = 'xenConfig.dom0.openConfig';
@@ -18,10 +18,11 @@ export class Dom0TreeProvider implements vscode.TreeDataProvider<Dom0Node> {
 
   hosts: HostSpec[] = [];
   settingErrors: string[] = [];
-  readonly models = new Map<string, HostModel>();
-  readonly loading = new Set<string>();
   /** Set in an untrusted workspace: the only node shown. */
   untrustedMessage?: string;
+
+  /** `live()`: the current session's host state (a new one after a settings change). */
+  constructor(private readonly live: () => LiveHosts) {}
 
   fire(): void {
     this.changed.fire(undefined);
@@ -30,7 +31,8 @@ export class Dom0TreeProvider implements vscode.TreeDataProvider<Dom0Node> {
   getChildren(node?: Dom0Node): Dom0Node[] {
     if (node) return childNodes(node);
     if (this.untrustedMessage) return [{ kind: 'message', id: 'untrusted', label: this.untrustedMessage, severity: 'warning' }];
-    return rootNodes(this.hosts, this.models, this.loading, this.settingErrors);
+    const live = this.live();
+    return rootNodes(this.hosts, live.modelMap, live.loadingSpecs, this.settingErrors);
   }
 
   getTreeItem(node: Dom0Node): vscode.TreeItem {

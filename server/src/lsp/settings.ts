@@ -32,3 +32,17 @@ function severitiesFrom(value: unknown): { severity?: SeverityOverrides } {
 function maxFileSizeFrom(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : DEFAULT_MAX_FILE_SIZE;
 }
+
+/**
+ * One document's settings over the workspace's (`xenConfig/documentSettings`), validated as the
+ * section is: a field that is not valid is left out, so the workspace's value stands for it.
+ */
+export function documentSettingsFromClient(raw: unknown): { xen?: Partial<Settings['xen']> } | undefined {
+  const xen = (raw as { xen?: { version?: unknown; toolstack?: unknown } } | null | undefined)?.xen;
+  if (!xen || typeof xen !== 'object') return undefined;
+  const override: Partial<Settings['xen']> = {
+    ...(typeof xen.version === 'string' && /^\d+(\.\d+)*$/.test(xen.version) ? { version: xen.version } : {}),
+    ...(xen.toolstack === 'xl' || xen.toolstack === 'xm' ? { toolstack: xen.toolstack } : {}),
+  };
+  return Object.keys(override).length > 0 ? { xen: override } : undefined;
+}

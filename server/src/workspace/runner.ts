@@ -147,6 +147,8 @@ export class WorkspaceRunner {
   private readonly stale = new Set<Entry>();
   private currentSettings: Settings;
   private settingsKey: string;
+  /** Settings over the workspace's for single documents (a config opened from a dom0: that host's Xen version and toolstack). */
+  private readonly documentSettings = new Map<string, { xen?: Partial<Settings['xen']> }>();
   private readonly diskFiles: FileReader;
   private readonly serviceOf: ServiceLookup;
   private readonly onFailure: (failure: RunnerFailure) => void;
@@ -188,6 +190,30 @@ export class WorkspaceRunner {
     this.settingsKey = key;
     for (const entry of this.entries.values()) this.stale.add(entry);
     return true;
+  }
+
+  /**
+   * Settings for one document over the workspace's (undefined: none); returns
+   * whether they differ. Its analysis and own diagnostics are then made again.
+   */
+  setDocumentSettings(uri: string, override: { xen?: Partial<Settings['xen']> } | undefined): boolean {
+    if (JSON.stringify(override) === JSON.stringify(this.documentSettings.get(uri))) return false;
+    if (override) this.documentSettings.set(uri, override);
+    else this.documentSettings.delete(uri);
+    const entry = this.entries.get(uri);
+    if (entry) this.stale.add(entry);
+    return true;
+  }
+
+  private settingsOf(entry: Entry): Settings {
+    const override = this.documentSettings.get(entry.uri);
+    return override?.xen ? { ...this.currentSettings, xen: { ...this.currentSettings.xen, ...override.xen } } : this.currentSettings;
+  }
+
+  /** The cache key of an entry's analysis: the workspace's settings, and the document's own when it has some. */
+  private keyOf(entry: Entry): string {
+    const override = this.documentSettings.get(entry.uri);
+    return override ? `${this.settingsKey}|${JSON.stringify(override)}` : this.settingsKey;
   }
 
   /** Analyses up to `limit` of the files a settings change left stale; returns how many remain. */
@@ -335,7 +361,7 @@ export class WorkspaceRunner {
   }
 
   private fileContext(entry: Entry, files: FileReader): FileContext {
-    return { uri: entry.uri, path: entry.path, settings: this.currentSettings, files };
+    return { uri: entry.uri, path: entry.path, settings: this.settingsOf(entry), files };
   }
 
   /** A reader that marks the parse as depending on the file system when it is called. */
@@ -358,14 +384,14 @@ export class WorkspaceRunner {
     this.stale.delete(entry);
     const source = (entry.open ?? entry.disk)!;
     const cached = entry.analysis;
-    if (cached && cached.settingsKey === this.settingsKey && sameSource(cached.parsed, source)) return cached;
+    if (cached && cached.settingsKey === this.keyOf(entry) && sameSource(cached.parsed, source)) return cached;
     const service = this.serviceOf(source.languageId)!;
     const parsed = cached && sameSource(cached.parsed, source) ? cached.parsed : { languageId: source.languageId, text: source.text, usedFiles: false };
-    const tooLarge = sizeOverLimit(source.text, this.currentSettings.diagnostics?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    const tooLarge = sizeOverLimit(source.text, this.settingsOf(entry).diagnostics?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
     // config opened from a dom0 host must not collide with the repository's own files. Nor does a
     // file past the size limit, nor one whose parser threw.
-    const analysis: Analysis = { parsed, settingsKey: this.settingsKey, facts: undefined, tooLarge };
+    const analysis: Analysis = { parsed, settingsKey: this.keyOf(entry), facts: undefined, tooLarge };
     if (entry.uri.startsWith('file:') && tooLarge === undefined) {
       const doc = this.docOf(entry, parsed);
       const result = doc && this.attempt(entry, parsed.languageId, 'facts', () => service.facts(doc, this.isolatedContext(entry, parsed)));

@@ -147,3 +147,19 @@ function migrateOptions(toolstack: 'xl' | 'xm', target: HostSpec): string[] {
   if (toolstack === 'xm') return ['--live'];
   return target.port !== undefined ? ['-s', `ssh -p ${target.port}`] : [];
 }
+
+/**
+ * The argv that prints one domain's `xl list -l` JSON (`xm list --long` S-expression), read-only.
+ * By id inside the same guard as the actions, so a reused id never shows another domain.
+ */
+export function inspectArgv(toolstack: 'xl' | 'xm', domain: DomainRef): string[] {
+  if (toolstack === 'xm') {
+    const command = ['xm', 'list', '--long', ...(domain.name.startsWith('-') ? ['--'] : []), domain.name];
+    return domain.id !== undefined ? guarded('xm', 'domid', domain.name, String(domain.id), command) : command;
+  }
+  if (domain.id === undefined) {
+    if (ALL_DIGITS.test(domain.name)) throw new Error(`the domain named "${domain.name}" has no known id: refresh the view first`);
+    return ['xl', 'list', '-l', ...(domain.name.startsWith('-') ? ['--'] : []), domain.name];
+  }
+  return guarded('xl', 'domname', String(domain.id), domain.name, ['xl', 'list', '-l', String(domain.id)]);
+}

@@ -42,6 +42,8 @@ export interface DomainModel {
   readonly configFound: boolean;
   /** Why the data is partial (the domain changed state between the commands of one refresh). */
   readonly note?: string;
+  /** What the explorer waits for after an action ("shutting down"); set by liveHosts.ts, never by a refresh. */
+  readonly transition?: string;
 }
 
 export interface HostModel {

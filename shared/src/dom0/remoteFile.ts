@@ -14,10 +14,12 @@
  *     an upload cut short (ssh killed, connection lost) is never installed;
  *  6. gives the temporary file the target's owner and mode (`stat -L`);
  *  7. copies the current version into another fresh temporary file and renames
- *     it onto NAME.bak: rename(2) replaces whatever is at NAME.bak, a link
- *     included, and never writes through it;
+ *     it onto NAME.bak.YYYYMMDD-HHMMSS (the host's local time): rename(2)
+ *     replaces whatever is at that name, a link included, and never writes
+ *     through it;
  *  8. unless a cancel arrived meanwhile, renames the new file onto the target
- *     (atomic: a reader sees the old or the new version, never a mix).
+ *     (atomic: a reader sees the old or the new version, never a mix);
+ *  9. removes the oldest of those backups beyond the number to keep.
  */
 import { createHash } from 'node:crypto';
 
@@ -67,6 +69,23 @@ export function readFileArgv(path: string): string[] {
   return ['sh', '-c', READ_SCRIPT, 'xen-dom0-read', path];
 }
 
+/**
+ * `sh -c STAT_SCRIPT xen-dom0-stat PATH`: `SIZE MTIME` (bytes, seconds) of the
+ * file, through a link, with the read script's checks and exit statuses. The
+ * editor compares these before each save, so they must be the host's, read now.
+ */
+const STAT_SCRIPT = READ_SCRIPT.replace('exec cat -- "$f"', "exec stat -L -c '%s %Y' -- \"$f\"");
+
+export function statFileArgv(path: string): string[] {
+  return ['sh', '-c', STAT_SCRIPT, 'xen-dom0-stat', path];
+}
+
+/** Reads the stat script's answer; undefined when it is not `SIZE MTIME`. */
+export function parseStat(stdout: string): { size: number; mtimeMs: number } | undefined {
+  const match = /^(\d+) (\d+)\n?$/.exec(stdout);
+  return match ? { size: Number(match[1]), mtimeMs: Number(match[2]) * 1000 } : undefined;
+}
+
 /** Resolves $f into $real, and $dir, the directory of the real file (shared by the save and the probe). */
 const RESOLVE = `if [ -L "$f" ]; then
   real=$(readlink -f -- "$f" 2>/dev/null) || real=
@@ -78,7 +97,7 @@ fi`;
 const SWEEP = `find "$dir" -maxdepth 1 \\( -name '.xen-dom0-save.*' -o -name '.xen-dom0-bak.*' \\) -type f -mmin +60 -exec rm -f -- {} + 2>/dev/null
 find "$dir" -maxdepth 1 -name '.xen-dom0-cancel.*' -type d -mmin +60 -exec rmdir -- {} + 2>/dev/null`;
 
-const SAVE_SCRIPT = `f=$1; size=$2; new_sha256=$3; new_md5=$4; old_sha256=$5; old_md5=$6; token=$7
+const SAVE_SCRIPT = `f=$1; size=$2; new_sha256=$3; new_md5=$4; old_sha256=$5; old_md5=$6; token=$7; keep=$8
 fail() { code=$1; shift; printf 'xen-dom0-save: %s\\n' "$*" >&2; exit "$code"; }
 trap '' PIPE
 if command -v sha256sum >/dev/null 2>&1; then algo=sha256; new=$new_sha256; old=$old_sha256
@@ -111,16 +130,27 @@ if [ -e "$real" ]; then
   owner=$(stat -L -c %u:%g -- "$real") && mode=$(stat -L -c %a -- "$real") || fail 23 "cannot read the owner and mode of $real: nothing was saved"
   chown -- "$owner" "$tmp" 2>/dev/null || fail 23 "cannot give the new version the owner $owner of $real (connect as root): nothing was saved"
   chmod -- "$mode" "$tmp" || fail 23 "cannot give the new version the mode $mode of $real: nothing was saved"
-  bak=$(mktemp "$dir/.xen-dom0-bak.$token.XXXXXX") || fail 24 "cannot create the backup in $dir: nothing was saved"
-  cp -p -- "$real" "$bak" || fail 24 "cannot copy $real for the backup: nothing was saved"
+  if [ "$keep" -gt 0 ]; then
+    bak=$(mktemp "$dir/.xen-dom0-bak.$token.XXXXXX") || fail 24 "cannot create the backup in $dir: nothing was saved"
+    cp -p -- "$real" "$bak" || fail 24 "cannot copy $real for the backup: nothing was saved"
+    stamp=$(date +%Y%m%d-%H%M%S) && [ -n "$stamp" ] || fail 24 "cannot read the time for the backup's name: nothing was saved"
+    backup="$real.bak.$stamp"
+    # Two saves in one second: the second backup gets this save's token too.
+    [ ! -e "$backup" ] && [ ! -L "$backup" ] || backup="$backup-$token"
+  fi
 fi
 [ ! -e "$dir/.xen-dom0-cancel.$token" ] || fail 25 "cancelled before the new version was installed: $real is unchanged"
 if [ -n "$bak" ]; then
-  mv -fT -- "$bak" "$real.bak" || fail 24 "cannot replace the backup $real.bak: nothing was saved"
+  mv -fT -- "$bak" "$backup" || fail 24 "cannot create the backup $backup: nothing was saved"
   bak=
 fi
 mv -fT -- "$tmp" "$real" || fail 26 "cannot rename the new version onto $real: it is unchanged"
 tmp=
+# Keep the newest $keep backups; the glob sorts oldest first (the names carry the time).
+set -- "$real".bak.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]*
+if [ -e "$1" ] || [ -L "$1" ]; then
+  while [ "$#" -gt "$keep" ]; do rm -f -- "$1"; shift; done
+fi
 printf 'saved %s\\n%s' "$algo" "$real"`;
 
 export interface SaveRequest {
@@ -130,13 +160,15 @@ export interface SaveRequest {
   readonly expected: Digests | undefined;
   /** Random hex naming this save's temporary files and its cancel marker. */
   readonly token: string;
+  /** Timestamped backups kept next to the file (0: none). */
+  readonly backups: number;
 }
 
-/** `sh -c SAVE_SCRIPT xen-dom0-save PATH SIZE SHA256 MD5 OLD_SHA256 OLD_MD5 TOKEN`; the content goes to stdin. */
+/** `sh -c SAVE_SCRIPT xen-dom0-save PATH SIZE SHA256 MD5 OLD_SHA256 OLD_MD5 TOKEN KEEP`; the content goes to stdin. */
 export function saveFileArgv(request: SaveRequest): string[] {
   if (!/^[0-9a-f]+$/.test(request.token)) throw new Error('the save token must be hex');
   const next = digestsOf(request.content);
-  return ['sh', '-c', SAVE_SCRIPT, 'xen-dom0-save', request.path, String(request.content.byteLength), next.sha256, next.md5, request.expected?.sha256 ?? '-', request.expected?.md5 ?? '-', request.token];
+  return ['sh', '-c', SAVE_SCRIPT, 'xen-dom0-save', request.path, String(request.content.byteLength), next.sha256, next.md5, request.expected?.sha256 ?? '-', request.expected?.md5 ?? '-', request.token, String(Math.max(0, Math.floor(request.backups)))];
 }
 
 /** What the save script printed on success: the algorithm that verified the upload and the file written. */

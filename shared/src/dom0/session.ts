@@ -4,13 +4,13 @@
  * run an action, read and write a remote file.
  */
 import { randomBytes } from 'node:crypto';
-import { actedCommand, actionArgv, DomainAction, DomainRef, GUARD_MISMATCH_EXIT, unaddressable } from './actions';
+import { actedCommand, actionArgv, DomainAction, DomainRef, GUARD_MISMATCH_EXIT, inspectArgv, unaddressable } from './actions';
 import { mapWithLimit } from './concurrency';
 import { commandFailure, Dom0Error, formatBytes, internalError, sshFailure, unparsableOutput, untrusted, where } from './errors';
 import { HostSpec } from './hosts';
 import { buildHostModel, HostModel, unreachableHost } from './model';
 import { refreshCommand, splitSections } from './refreshScript';
-import { ChecksumAlgorithm, Digests, digestsOf, FILE_EXIT, HostFileState, isUnchangedExit, parseProbe, parseSaved, probeArgv, readFileArgv, saveFileArgv } from './remoteFile';
+import { ChecksumAlgorithm, Digests, digestsOf, FILE_EXIT, HostFileState, isUnchangedExit, parseProbe, parseSaved, parseStat, probeArgv, readFileArgv, saveFileArgv, statFileArgv } from './remoteFile';
 import { shellCommandLine } from './shellQuote';
 import { RunResult, SshTransport, TransportOptions } from './transport';
 
@@ -25,10 +25,16 @@ export interface SessionOptions extends TransportOptions {
    * `() => vscode.workspace.isTrusted`; the CLI, run on purpose, `() => true`.
    */
   readonly trusted: () => boolean;
+  /** Timestamped backups kept next to a saved file (default DEFAULT_BACKUPS; 0: none). */
+  readonly backups?: number;
 }
+
+export const DEFAULT_BACKUPS = 5;
 
 /** `command`: what ran, in words (`xl destroy 1 (only if id 1 is still named 2)`). */
 export type ActionResult = { ok: true; stdout: string; stderr: string; command: string } | { ok: false; error: Dom0Error };
+
+export type StatResult = { ok: true; size: number; mtimeMs: number } | { ok: false; error: Dom0Error; notFound?: boolean };
 
 export type ReadResult = { ok: true; bytes: Uint8Array; digests: Digests } | { ok: false; error: Dom0Error; notFound?: boolean };
 
@@ -66,7 +72,7 @@ export class Dom0Session {
       logAs: `<refresh script: ${host.toolstack === 'xm' ? 'xm' : 'xl'} info, list, list -l, uptime; ls /etc/xen/*.cfg>`,
     });
     const failure = sshFailure(host, result, this.options.commandTimeoutMs);
-    if (failure) return this.logged(unreachableHost(host, failure));
+    if (failure) return this.logged(unreachableHost(host, failure), result.stderr);
     try {
       const output = splitSections(result.stdout, nonce);
       if (!output) {
@@ -74,7 +80,7 @@ export class Dom0Session {
           result.exitCode !== 0
             ? commandFailure(host, 'the refresh script', result.exitCode ?? -1, result.stderr)
             : unparsableOutput(host, 'the refresh script', 'its section markers are missing (does the login shell print text, or is it not a POSIX shell?)');
-        return this.logged({ host, reachable: true, domains: [], error, warnings: [] });
+        return this.logged({ host, reachable: true, domains: [], error, warnings: [] }, result.stderr);
       }
       return this.logged(buildHostModel(host, output));
     } catch (error) {
@@ -82,13 +88,15 @@ export class Dom0Session {
     }
   }
 
-  private logged(model: HostModel): HostModel {
-    for (const error of [...(model.error ? [model.error] : []), ...model.warnings]) this.logError(error);
+  private logged(model: HostModel, loggedStderr?: string): HostModel {
+    for (const error of [...(model.error ? [model.error] : []), ...model.warnings]) this.logError(error, loggedStderr);
     return model;
   }
 
-  private logError(error: Dom0Error): void {
-    this.options.log?.(`error: ${error.message}${error.detail ? `\n  ${error.detail.replace(/\n/g, '\n  ')}` : ''}`);
+  /** `loggedStderr`: the call's stderr, which the transport already logged with the call (said once, not twice). */
+  private logError(error: Dom0Error, loggedStderr?: string): void {
+    const detail = error.detail && error.detail !== loggedStderr?.trim() ? `\n  ${error.detail.replace(/\n/g, '\n  ')}` : '';
+    this.options.log?.(`error: ${error.message}${detail}`);
   }
 
   /** The argv of `action`, or the reason nothing may be built (untrusted, a domain that cannot be named safely). */
@@ -116,6 +124,20 @@ export class Dom0Session {
     return result.ok ? { ok: true, stdout: result.stdout, stderr: result.stderr, command: shown } : { ok: false, error: result.error };
   }
 
+  /** One domain's long listing (`xl list -l ID` JSON, `xm list --long` S-expression), as text to show read-only. */
+  async inspect(host: HostSpec, toolstack: 'xl' | 'xm', domain: DomainRef, signal?: AbortSignal): Promise<{ ok: true; text: string } | { ok: false; error: Dom0Error }> {
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host) };
+    let argv: string[];
+    try {
+      argv = inspectArgv(toolstack, domain);
+    } catch (error) {
+      return { ok: false, error: { kind: 'refused', message: `${where(host)}: not run: ${(error as Error).message}`, hint: 'Refresh the view and try again.' } };
+    }
+    const result = await this.runChecked(host, argv, `\`${toolstack} list ${toolstack === 'xl' ? '-l' : '--long'}\` of ${domain.name}`, { signal, logAs: describeCommand(argv) });
+    if (!result.ok && result.exitCode === GUARD_MISMATCH_EXIT) return { ok: false, error: { kind: 'domain-changed', message: `${where(host)}: ${/^xen-dom0-guard: (.*)$/m.exec(result.error.detail ?? '')?.[1] ?? 'the domain changed'}`, hint: 'Refresh the view and try again.' } };
+    return result.ok ? { ok: true, text: result.stdout } : { ok: false, error: result.error };
+  }
+
   /** The ssh program and argv that open the console of `domain` in a terminal (its own connection, with a tty). */
   consoleCommand(host: HostSpec, toolstack: 'xl' | 'xm', domain: DomainRef): TerminalCommand {
     const built = this.build(host, toolstack, 'console', domain);
@@ -137,7 +159,7 @@ export class Dom0Session {
     const failure = sshFailure(host, result, timeoutMs);
     const error = failure ?? (result.exitCode !== 0 ? commandFailure(host, what, result.exitCode ?? -1, result.stderr) : undefined);
     if (error) {
-      this.logError(error);
+      this.logError(error, result.stderr);
       return { ok: false, error, exitCode: failure ? null : result.exitCode, result };
     }
     return { ok: true, stdout: result.stdout, stderr: result.stderr, result };
@@ -152,6 +174,15 @@ export class Dom0Session {
     return { ok: true, bytes, digests: digestsOf(bytes) };
   }
 
+  /** The size and modification time of `path` on `host`, as the host says now (one short command, no content). */
+  async statFile(host: HostSpec, path: string, signal?: AbortSignal): Promise<StatResult> {
+    if (!this.options.trusted()) return { ok: false, error: untrusted(host) };
+    const result = await this.runChecked(host, statFileArgv(path), `reading the size and time of ${path}`, { signal, logAs: `<stat> ${shellCommandLine([path])}` });
+    if (!result.ok) return { ok: false, error: result.error, notFound: result.exitCode === FILE_EXIT.notFound };
+    const stat = parseStat(result.stdout);
+    return stat ? { ok: true, ...stat } : { ok: false, error: unparsableOutput(host, `\`stat ${path}\``, `expected "SIZE MTIME", got "${result.stdout.trim().slice(0, 80)}"`) };
+  }
+
   /**
    * Saves `content` to `path` if the file still has the checksums `expected` it had
    * when read (undefined: it must not exist yet). Never installs bytes the host did
@@ -161,7 +192,7 @@ export class Dom0Session {
   async writeFile(host: HostSpec, path: string, content: Uint8Array, expected: Digests | undefined, signal?: AbortSignal): Promise<WriteResult> {
     if (!this.options.trusted()) return { ok: false, error: untrusted(host), hostState: 'old' };
     const token = randomBytes(8).toString('hex');
-    const result = await this.runChecked(host, saveFileArgv({ path, content, expected, token }), `saving ${path}`, {
+    const result = await this.runChecked(host, saveFileArgv({ path, content, expected, token, backups: this.options.backups ?? DEFAULT_BACKUPS }), `saving ${path}`, {
       signal,
       input: content,
       logAs: `<save script> ${shellCommandLine([path])} (${formatBytes(content.byteLength)})`,

@@ -65,6 +65,23 @@ export interface RunResult {
   readonly outputLimit?: number;
 }
 
+/**
+ * Control directories still in use. The extension host may stop without waiting
+ * for an async dispose(), so the directories are also removed, synchronously,
+ * when the process exits (the ssh masters then close on their ControlPersist).
+ */
+const CONTROL_DIRS = new Set<string>();
+let exitHookInstalled = false;
+
+function removeOnExit(dir: string): void {
+  CONTROL_DIRS.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const leftover of CONTROL_DIRS) rmSync(leftover, { recursive: true, force: true });
+  });
+}
+
 export class SshTransport {
   private readonly controlDir: string;
   private readonly hostsUsed = new Map<string, HostSpec>();
@@ -77,6 +94,7 @@ export class SshTransport {
     // who can open a control socket can run commands on the host. Under /tmp when
     // there is one: socket paths are limited to ~104 bytes and macOS's tmpdir is long.
     this.controlDir = mkdtempSync(join(existsSync('/tmp') ? '/tmp' : tmpdir(), 'xen-dom0-'));
+    removeOnExit(this.controlDir);
   }
 
   /**
@@ -113,7 +131,8 @@ export class SshTransport {
     if (options.signal?.aborted) return notRun({ cancelled: true });
     this.hostsUsed.set(host.spec, host);
     const args = this.sshArgs(host, remoteArgv);
-    this.options.log?.(`[${host.label}] ssh ${sshDestination(host)} ${options.logAs ?? shellCommandLine(remoteArgv)}`);
+    const started = Date.now();
+    const logFinished = (result: RunResult) => this.options.log?.(finishedLine(`[${host.label}] ssh ${sshDestination(host)} ${options.logAs ?? shellCommandLine(remoteArgv)}`, result, Date.now() - started));
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn(this.sshPath, args, { env: this.options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -194,7 +213,7 @@ export class SshTransport {
         child.stdout.destroy();
         child.stderr.destroy();
         const bytes = Buffer.concat(stdout);
-        resolve({
+        const result: RunResult = {
           exitCode: overflowed ? null : code,
           stdout: bytes.toString('utf8'),
           stdoutBytes: bytes,
@@ -203,12 +222,14 @@ export class SshTransport {
           cancelled,
           ...(spawnError !== undefined ? { spawnError } : {}),
           ...(overflowed ? { outputLimit: limit } : {}),
-        });
+        };
+        logFinished(result);
+        resolve(result);
       };
     });
   }
 
-  /** Closes the shared connections and removes the socket directory. */
+  /** Closes the shared connections and removes the socket directory (see also removeControlDirOnExit). */
   async dispose(): Promise<void> {
     const shared = this.sharing ? [...this.hostsUsed.values()] : [];
     await Promise.all(
@@ -235,5 +256,24 @@ export class SshTransport {
     );
     this.hostsUsed.clear();
     rmSync(this.controlDir, { recursive: true, force: true });
+    CONTROL_DIRS.delete(this.controlDir);
   }
+}
+
+/**
+ * The one log line of a finished call: the command, how it ended and how long it
+ * took; ssh's stderr follows, indented, when the call failed (and only here:
+ * error messages built from it are not logged with it again).
+ */
+export function finishedLine(command: string, result: RunResult, elapsedMs: number): string {
+  const seconds = `${(elapsedMs / 1000).toFixed(1)} s`;
+  const ended =
+    result.spawnError !== undefined ? `ssh could not be started (${result.spawnError})`
+    : result.outputLimit !== undefined ? `stopped after ${result.outputLimit} bytes of output, ${seconds}`
+    : result.timedOut ? `timed out after ${seconds}`
+    : result.cancelled ? `cancelled after ${seconds}`
+    : result.exitCode === null ? `killed after ${seconds}`
+    : `exit ${result.exitCode}, ${seconds}`;
+  const stderr = result.exitCode !== 0 ? result.stderr.trim() : '';
+  return `${command} -> ${ended}${stderr ? `\n  ${stderr.replace(/\n/g, '\n  ')}` : ''}`;
 }

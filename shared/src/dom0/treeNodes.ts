@@ -5,7 +5,7 @@
  */
 import { ACTIONS, availableActions } from './actions';
 import { Dom0Error } from './errors';
-import { describeDomain, describeHost, formatUptime, formatVcpus } from './format';
+import { describeDomain, describeHost, formatUptime, formatVcpus, STATE_WORDS } from './format';
 import { HostSpec } from './hosts';
 import { DiskDevice, DomainModel, DomainState, HostModel, NicDevice } from './model';
 
@@ -110,9 +110,7 @@ export function viewOf(node: Dom0Node): NodeView {
       return {
         label: host.label,
         description: state,
-        tooltip: [`${host.spec} (toolstack ${host.toolstack})`, model?.hostname ? `host name: ${model.hostname}` : undefined, model?.error ? `${model.error.message}\n${model.error.hint}` : undefined]
-          .filter(Boolean)
-          .join('\n'),
+        tooltip: hostTooltip(host, model),
         icon: model?.error ? { id: reachable ? 'server-environment' : 'debug-disconnect', color: 'errorForeground' } : { id: 'server' },
         contextValue: `dom0Host${reachable ? '' : ' unreachable'}`,
         collapsible: 'expanded',
@@ -126,7 +124,7 @@ export function viewOf(node: Dom0Node): NodeView {
         description: `${domain.id !== undefined ? `#${domain.id} ` : ''}${describeDomain(domain)}`,
         tooltip: domainTooltip(domain),
         icon: domain.isDom0 ? { id: 'server-process' } : STATE_ICONS[domain.state],
-        contextValue: ['dom0Domain', `state-${domain.state}`, ...actions, ...(domain.configPath ? ['has-config'] : [])].join(' '),
+        contextValue: ['dom0Domain', `state-${domain.state}`, ...actions, ...(domain.configPath ? ['has-config'] : []), ...(domain.id !== undefined ? ['has-id'] : []), ...(domain.nics.some((n) => n.mac) ? ['has-mac'] : [])].join(' '),
         collapsible: domain.disks.length + domain.nics.length > 0 || domain.configPath ? 'collapsed' : 'none',
       };
     }
@@ -159,9 +157,32 @@ export function viewOf(node: Dom0Node): NodeView {
   }
 }
 
+/** The toolstack the host was found to use, and what the setting asked for when that differs. */
+function toolstackText(host: HostSpec, model: HostModel | undefined): string {
+  if (!model?.toolstack) return host.toolstack === 'auto' ? 'toolstack: not detected yet (setting: auto)' : `toolstack: ${host.toolstack} (setting)`;
+  return `toolstack: ${model.toolstack}${host.toolstack === 'auto' ? ' (detected)' : ''}`;
+}
+
+function hostTooltip(host: HostSpec, model: HostModel | undefined): string {
+  const guests = model?.domains.filter((d) => !d.isDom0) ?? [];
+  return [
+    host.label === host.spec ? host.spec : `${host.label} (${host.spec})`,
+    model?.hostname ? `host name: ${model.hostname}` : undefined,
+    model?.xenVersion ? `Xen ${model.xenVersion}` : undefined,
+    toolstackText(host, model),
+    model && !model.error ? `guests: ${guests.filter((d) => d.state !== 'stopped').length} running of ${guests.length}` : undefined,
+    model?.freeMemoryMiB !== undefined && model.totalMemoryMiB !== undefined ? `memory: ${model.freeMemoryMiB} MiB free of ${model.totalMemoryMiB} MiB` : undefined,
+    model?.cpus !== undefined ? `CPUs: ${model.cpus}` : undefined,
+    model?.error ? `${model.error.message}\n${model.error.hint}` : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 function domainTooltip(domain: DomainModel): string {
   return [
-    `${domain.name}${domain.id !== undefined ? ` (id ${domain.id})` : ''}: ${domain.state}${domain.flags ? ` [${domain.flags}]` : ''}`,
+    `${domain.name}${domain.id !== undefined ? ` (id ${domain.id})` : ''}: ${STATE_WORDS[domain.state]}${domain.flags ? ` [xl flags ${domain.flags}]` : ''}`,
+    domain.transition ? `${domain.transition}...` : undefined,
     domain.note,
     domain.type ? `type: ${domain.type}` : undefined,
     domain.memoryMiB !== undefined ? `memory: ${domain.memoryMiB} MiB${domain.maxMemoryMiB !== undefined ? ` (max ${domain.maxMemoryMiB} MiB)` : ''}` : undefined,

@@ -5,7 +5,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, Server, Socket } from 'node:net';
 import { userInfo, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHostSetting, HostSpec } from '../../../shared/src/dom0/hosts';
@@ -28,8 +28,12 @@ export function sshdMissing(): string | undefined {
 /** Client configurations: which key we offer and what known_hosts says about the server. */
 export type ClientProfile = 'good' | 'wrong-key' | 'unknown-host-key' | 'changed-host-key';
 
-/** Files a stand-in scenario may hold per toolstack subcommand: KEY.stdout, KEY.stderr, KEY.rc, KEY.hang, KEY.flood (prints forever). */
-export type Scenario = Record<string, { stdout?: string; stderr?: string; rc?: number; hang?: boolean; flood?: boolean }>;
+/**
+ * Files a stand-in scenario may hold per toolstack subcommand: KEY.stdout, KEY.stderr, KEY.rc, KEY.hang,
+ * KEY.flood (prints forever), KEY.delay (seconds before answering), KEY.then (the scenario made current
+ * by this call: the state an action leaves behind).
+ */
+export type Scenario = Record<string, { stdout?: string; stderr?: string; rc?: number; hang?: boolean; flood?: boolean; delaySeconds?: number; then?: string }>;
 
 export interface TestSshd {
   readonly port: number;
@@ -50,8 +54,9 @@ export interface TestSshd {
   /**
    * Installs a scenario for the stand-in and makes it current. With `domains`
    * (id, name), the stand-in resolves action arguments as libxl (xl) or xend (xm) do.
+   * `makeCurrent` false only installs it (a state a `then` switches to).
    */
-  useScenario(name: string, files: Scenario, domains?: readonly (readonly [number, string])[]): void;
+  useScenario(name: string, files: Scenario, domains?: readonly (readonly [number, string])[], makeCurrent?: boolean): void;
   /** Every stand-in call since the last reset: [program, ...argv]. */
   standinCalls(): string[][];
   /** The domains the stand-in acted on since the last reset, as resolved: `xl destroy 1 2` is domid 1, named "2". */
@@ -181,7 +186,7 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
       else writeFileSync(target, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
     },
     clientConfig: (profile = 'good') => join(dir, `ssh_config.${profile}`),
-    useScenario(name, files, domains) {
+    useScenario(name, files, domains, makeCurrent = true) {
       const scenarioDir = join(standin, 'scenarios', name);
       rmSync(scenarioDir, { recursive: true, force: true });
       mkdirSync(scenarioDir, { recursive: true });
@@ -192,8 +197,10 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
         if (file.rc !== undefined) writeFileSync(join(scenarioDir, `${key}.rc`), String(file.rc));
         if (file.hang) writeFileSync(join(scenarioDir, `${key}.hang`), '');
         if (file.flood) writeFileSync(join(scenarioDir, `${key}.flood`), '');
+        if (file.delaySeconds !== undefined) writeFileSync(join(scenarioDir, `${key}.delay`), String(file.delaySeconds));
+        if (file.then !== undefined) writeFileSync(join(scenarioDir, `${key}.then`), file.then);
       }
-      writeFileSync(join(standin, 'scenario'), name + '\n');
+      if (makeCurrent) writeFileSync(join(standin, 'scenario'), name + '\n');
     },
     standinCalls() {
       const fields = readFileSync(join(standin, 'argv.log'), 'utf8').split('\0');
@@ -228,6 +235,29 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port on 127.0.0.1 nobody listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Accepts connections and never sends a byte (a wedged host or a black-holing proxy). */
+export async function silentServer(): Promise<{ port: number; close: () => void }> {
+  const sockets: Socket[] = [];
+  const server: Server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => {
+      sockets.forEach((socket) => socket.destroy());
+      server.close();
     },
   };
 }

@@ -72,6 +72,12 @@ if [ -f "$table" ]; then
   esac
 fi
 
+if [ -f "$base.delay" ]; then sleep "$(cat "$base.delay")"; fi
+if [ -f "$base.then" ]; then
+  # The state the call leaves behind: the scenario the NEXT calls see (a pause that
+  # took effect, a guest that is still shutting down, then gone).
+  cat "$base.then" > "$dir/scenario"
+fi
 if [ -f "$base.hang" ]; then
   # A dom0 whose toolstack never answers; the test kills this pid when it ends.
   echo $$ >> "$dir/hung.pids"

@@ -87,11 +87,11 @@ describe('exact remote argv of each action', () => {
   it('reads and writes files through constant scripts with the path and checksums as arguments', () => {
     assert.deepEqual(readFileArgv('/etc/xen/a b.cfg').filter((_, i) => i !== 2), ['sh', '-c', 'xen-dom0-read', '/etc/xen/a b.cfg']);
     const content = new TextEncoder().encode('memory = 1\n');
-    const write = saveFileArgv({ path: '/etc/xen/x.cfg', content, expected: { sha256: 'aa', md5: 'bb' }, token: 'beef' });
+    const write = saveFileArgv({ path: '/etc/xen/x.cfg', content, expected: { sha256: 'aa', md5: 'bb' }, token: 'beef', backups: 5 });
     const sent = digestsOf(content);
-    assert.deepEqual(write.filter((_, i) => i !== 2), ['sh', '-c', 'xen-dom0-save', '/etc/xen/x.cfg', '11', sent.sha256, sent.md5, 'aa', 'bb', 'beef']);
-    assert.deepEqual(saveFileArgv({ path: '/etc/xen/new.cfg', content, expected: undefined, token: 'beef' }).slice(8, 10), ['-', '-']);
+    assert.deepEqual(write.filter((_, i) => i !== 2), ['sh', '-c', 'xen-dom0-save', '/etc/xen/x.cfg', '11', sent.sha256, sent.md5, 'aa', 'bb', 'beef', '5']);
+    assert.deepEqual(saveFileArgv({ path: '/etc/xen/new.cfg', content, expected: undefined, token: 'beef', backups: 5 }).slice(8, 10), ['-', '-']);
     assert.doesNotMatch(write[2], /x\.cfg|beef/);
-    assert.throws(() => saveFileArgv({ path: '/x', content, expected: undefined, token: 'not hex' }));
+    assert.throws(() => saveFileArgv({ path: '/x', content, expected: undefined, token: 'not hex', backups: 5 }));
   });
 });

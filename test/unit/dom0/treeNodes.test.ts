@@ -16,13 +16,13 @@ const flat = (node: Dom0Node, depth = 0): string[] => [`${'  '.repeat(depth)}${v
 describe('explorer tree', () => {
   it('shows host -> domains -> disks, interfaces and config, with state-gated context values', () => {
     assert.deepEqual(flat(root[0]), [
-      'root@an-node01 | Xen 4.17.5, xl, 1757 of 3071 MiB free, 2 CPUs | dom0Host',
-      '  Domain-0 | #0 running, 1024 MiB, 2 vCPUs, up 0:02:05 | dom0Domain state-running',
-      '  domu1 | #1 blocked, 128 MiB, 1 vCPU, up 0:01:05 | dom0Domain state-blocked can-shutdown can-reboot can-destroy can-pause can-console can-migrate has-config',
+      'root@an-node01 | 2/3 running, Xen 4.17.5, 1757 of 3071 MiB free, 2 CPUs | dom0Host',
+      '  Domain-0 | #0 running, 1024 MiB, 2 vCPUs, up 0:02:05 | dom0Domain state-running has-id',
+      '  domu1 | #1 running, idle, 128 MiB, 1 vCPU, up 0:01:05 | dom0Domain state-blocked can-shutdown can-reboot can-destroy can-pause can-console can-migrate has-config has-id has-mac',
       '    xvda | /var/lib/xen/images/domu1.img (read-write) | dom0Disk',
       '    00:16:3e:00:01:01 | bridge xenbr0 | dom0Nic has-mac',
       '    /etc/xen/domu1.cfg | config | dom0Config has-config',
-      '  domu2 | #2 paused, 128 MiB, 2 vCPUs, up 0:00:48 | dom0Domain state-paused can-destroy can-unpause can-console has-config',
+      '  domu2 | #2 paused, 128 MiB, 2 vCPUs, up 0:00:48 | dom0Domain state-paused can-destroy can-unpause can-console has-config has-id has-mac',
       '    xvda | /var/lib/xen/images/domu2.img (read-write) | dom0Disk',
       '    00:16:3e:00:01:02 | bridge xenbr0 | dom0Nic has-mac',
       '    /etc/xen/domu2.cfg | config | dom0Config has-config',
@@ -41,7 +41,7 @@ describe('explorer tree', () => {
 
   it('keeps the last listing of a host while it refreshes', () => {
     const [node] = rootNodes([host], new Map([[host.spec, lab]]), new Set([host.spec]), []);
-    assert.equal(viewOf(node).description, 'Xen 4.17.5, xl, 1757 of 3071 MiB free, 2 CPUs (refreshing...)');
+    assert.equal(viewOf(node).description, '2/3 running, Xen 4.17.5, 1757 of 3071 MiB free, 2 CPUs (refreshing...)');
     assert.equal(childNodes(node).length, 4);
   });
 
