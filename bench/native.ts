@@ -156,7 +156,7 @@ export function benchNative(): void {
     const node = time({ argv: [process.execPath, '-e', '0'] });
     console.log(`\nwhole process, cli.js check vs the native tool on the same generated file (least wall of ${RUNS} runs, mean cpu):`);
     console.log(`  node -e 0: ${fmt(node)}; goal per row: cli.js ≤ 2 × native + node -e 0`);
-    console.log(`  ${pad('language', 14)}${pad('file', 30)}${pad('cli.js check', 22)}${pad('native', 44)}ours ÷ native, goal`);
+    console.log(`  ${pad('language', 14)}${pad('file', 30)}${pad('cli.js check', 22)}${pad('native', 48)}ours ÷ native, goal`);
     for (const c of CASES) {
       const generated = (require(join(__dirname, 'generators', `${c.language}.js`)) as { generate: (size: number) => { path: string; text: string } }).generate(c.size);
       const folder = join(dir, `${c.language}-${c.size}`);
@@ -177,7 +177,7 @@ export function benchNative(): void {
         console.log(`  ${pad(c.language, 14)}${pad(what, 30)}${pad(oursText, 22)}${native.tool} refuses it: ${refusal(theirs)}${c.note ? ` (${c.note})` : ''}`);
         continue;
       }
-      console.log(`  ${pad(c.language, 14)}${pad(what, 30)}${pad(oursText, 22)}${pad(`${native.tool}: ${fmt(theirs)}`, 44)}${verdict(ours, theirs, node)}`);
+      console.log(`  ${pad(c.language, 14)}${pad(what, 30)}${pad(oursText, 22)}${pad(`${native.tool}: ${fmt(theirs)}`, 48)}${verdict(ours, theirs, node)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
