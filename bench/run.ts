@@ -7,6 +7,7 @@
  *     debounce included) on a ~1,000-line and the large file
  *   - completion and hover latency (p50/p99 of 200 requests) on the large file
  *   - server start-up to first diagnostics, and the server's peak memory
+ *   - whole-process `cli.js check` next to the native tool on the same file, with the ratio (bench/native.ts)
  *   - hostile inputs: per language the slowest generated hostile case, and the
  *     peak memory of checking a 20 MB file, syntax only (past the size limit) and in full (bench/hostile.ts)
  */
@@ -20,6 +21,7 @@ import { LspTestClient } from '../test/helpers/lspClient';
 import { SAMPLE_PATHS, testContext } from '../test/helpers/fixtures';
 import { benchDom0 } from './dom0';
 import { benchHostile } from './hostile';
+import { benchNative } from './native';
 import { benchWorkspace } from './workspace';
 
 interface GeneratedFile {
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
   const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${n.toFixed(1)} MB`);
   console.log(`\nserver memory after all languages (all large files closed again): peak ${mb(peak)} (VmHWM), resident now ${mb(now)} (VmRSS)`);
   await client.stop();
+
+  benchNative();
 
   await benchWorkspace(2000, peakMemoryMb);
 

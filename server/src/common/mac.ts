@@ -15,20 +15,42 @@ export interface MacInfo {
 
 export const XEN_OUI = '00:16:3e';
 
-const MAC_PATTERN = /^([0-9a-fA-F]{1,2})[:-]([0-9a-fA-F]{1,2})[:-]([0-9a-fA-F]{1,2})[:-]([0-9a-fA-F]{1,2})[:-]([0-9a-fA-F]{1,2})[:-]([0-9a-fA-F]{1,2})$/;
+/** The value of a hex digit's char code, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
 
-/** Parses `aa:bb:cc:dd:ee:ff` (or with `-`); undefined when it is not a MAC. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, octet) => octet.toString(16).padStart(2, '0'));
+
+/**
+ * Parses `aa:bb:cc:dd:ee:ff` (or with `-`, octets of one or two hex digits); undefined when it is not a MAC.
+ * A scan by hand rather than a regex and maps: a large domain config or iftab has thousands of MACs, checked on every keystroke.
+ */
 export function parseMac(text: string): MacInfo | undefined {
-  const match = MAC_PATTERN.exec(text.trim());
-  if (!match) return undefined;
-  const octets = match.slice(1, 7).map((hex) => parseInt(hex, 16));
-  const normalized = octets.map((o) => o.toString(16).padStart(2, '0')).join(':');
+  const value = text.trim();
+  const octets: number[] = [];
+  let i = 0;
+  while (octets.length < 6) {
+    if (octets.length > 0) {
+      const separator = value.charCodeAt(i++);
+      if (separator !== 58 /* : */ && separator !== 45 /* - */) return undefined;
+    }
+    const high = hexDigit(value.charCodeAt(i));
+    if (high < 0) return undefined;
+    const low = hexDigit(value.charCodeAt(i + 1));
+    octets.push(low < 0 ? high : high * 16 + low);
+    i += low < 0 ? 1 : 2;
+  }
+  if (i !== value.length) return undefined;
+  const normalized = octets.map((octet) => HEX_PAIRS[octet]).join(':');
   return {
     octets,
     normalized,
     multicast: (octets[0] & 1) === 1,
     locallyAdministered: (octets[0] & 2) === 2,
-    xenRange: normalized.startsWith(XEN_OUI + ':'),
+    xenRange: octets[0] === 0x00 && octets[1] === 0x16 && octets[2] === 0x3e,
   };
 }
 

@@ -12,7 +12,7 @@ import type { WorkspaceView } from './view';
  * or on disk. Open documents win over disk.
  */
 export class WorkspaceIndex implements WorkspaceView {
-  private readonly files = new Map<string, { facts: FileFacts; open: boolean; key: string }>();
+  private readonly files = new Map<string, { facts: FileFacts; open: boolean }>();
   private cachedModel: WorkspaceModel | undefined;
   /** Bumped on every change, so callers can tell whether cross-file results may have changed. */
   generation = 0;
@@ -27,9 +27,8 @@ export class WorkspaceIndex implements WorkspaceView {
   update(uri: string, facts: FileFacts, fromOpenDocument: boolean): void {
     const existing = this.files.get(uri);
     if (!fromOpenDocument && existing?.open) return;
-    const key = JSON.stringify(facts);
-    const same = existing?.key === key;
-    this.files.set(uri, { facts, open: fromOpenDocument, key });
+    const same = existing !== undefined && sameData(existing.facts, facts);
+    this.files.set(uri, { facts, open: fromOpenDocument });
     if (!same) this.changed();
   }
 
@@ -95,4 +94,32 @@ export class WorkspaceIndex implements WorkspaceView {
  */
 export function diagnose(service: LanguageService, doc: ParsedDocument, ctx: ServiceContext, index: WorkspaceIndex): Diagnostic[] {
   return [...service.validate(doc, ctx), ...index.crossFileDiagnostics(ctx.uri)];
+}
+
+/**
+ * Whether two pieces of plain data (facts: objects, arrays, strings, numbers,
+ * booleans) are equal, a property left undefined counting as absent. Compared
+ * in place, not through JSON.stringify: a large domain config has thousands of
+ * facts, compared on every keystroke, and keeping each file's serialised form
+ * doubled what the index holds.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    if (!sameData(left[key], right[key])) return false;
+    count++;
+  }
+  for (const key in right) if (right[key] !== undefined) count--;
+  return count === 0;
 }

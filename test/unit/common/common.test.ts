@@ -43,6 +43,15 @@ describe('MAC addresses', () => {
     assert.match(describeMac(multicast), /multicast/);
   });
 
+  it('reads the MAC forms xl and ifrename write, and no others', () => {
+    assert.equal(parseMac(' 0:16:3e:A:b:C \t')!.normalized, '00:16:3e:0a:0b:0c', 'one-digit octets, blanks around, any case');
+    assert.equal(parseMac('00-16-3e:00-01-02')!.normalized, '00:16:3e:00:01:02', 'dashes and colons mixed');
+    for (const bad of ['', ':', '00:16:3e:00:01:02:', '00:16:3e:00:01:020', '000:16:3e:00:01:02', '00::16:3e:00:01', '00:16:3e:00:01:0x', '00 16 3e 00 01 02', '00:16:3e:00:01:02 x', 'g0:16:3e:00:01:02']) {
+      assert.equal(parseMac(bad), undefined, JSON.stringify(bad));
+    }
+    assert.equal(parseMac('00:16:3f:00:00:01')!.xenRange, false);
+  });
+
   it('generates random Xen MACs that avoid the used ones', () => {
     let calls = 0;
     const sequence = [0, 0, 0, 0.5, 0.5, 0.5];

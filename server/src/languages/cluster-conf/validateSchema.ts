@@ -22,6 +22,13 @@ function groupNames(group: AttributeGroup): Set<string> {
   return names;
 }
 
+/** True when `used` are exactly some of `group`'s names and include all of its required ones. */
+function fits(group: AttributeGroup, used: readonly XmlAttribute[]): boolean {
+  const names = groupNames(group);
+  for (const attr of used) if (!names.has(attr.name)) return false;
+  return group.required.every((name) => used.some((attr) => attr.name === name));
+}
+
 class SchemaChecker {
   private readonly ids = new Map<string, XmlAttribute>();
 
@@ -136,6 +143,8 @@ class SchemaChecker {
   private checkAttributeChoice(element: XmlElement, choice: NonNullable<ElementDef['attributeChoice']>, choiceNames: Set<string>): void {
     const used = element.attributes.filter((a) => choiceNames.has(a.name));
     if (used.length === 0 && choice.optional) return;
+    // The usual case, a device that fits some group, costs no ranking of every agent's group.
+    if (choice.alternatives.some((group) => fits(group, used))) return;
     const agentName = element.attributes.find((a) => a.name === 'agent')?.value;
     const agentParameters = fenceAgent(agentName)?.parameters ?? {};
     const score = (group: AttributeGroup) => {
