@@ -14,7 +14,7 @@
  *     an upload cut short (ssh killed, connection lost) is never installed;
  *  6. gives the temporary file the target's owner and mode (`stat -L`);
  *  7. copies the current version into another fresh temporary file and renames
- *     it onto NAME.bak.YYYYMMDD-HHMMSS (the host's local time): rename(2)
+ *     it onto NAME.bak.YYYYMMDD-HHMMSS[-NNN] (the host's local time): rename(2)
  *     replaces whatever is at that name, a link included, and never writes
  *     through it;
  *  8. unless a cancel arrived meanwhile, renames the new file onto the target
@@ -135,8 +135,12 @@ if [ -e "$real" ]; then
     cp -p -- "$real" "$bak" || fail 24 "cannot copy $real for the backup: nothing was saved"
     stamp=$(date +%Y%m%d-%H%M%S) && [ -n "$stamp" ] || fail 24 "cannot read the time for the backup's name: nothing was saved"
     backup="$real.bak.$stamp"
-    # Two saves in one second: the second backup gets this save's token too.
-    [ ! -e "$backup" ] && [ ! -L "$backup" ] || backup="$backup-$token"
+    # Several saves in one second: -001, -002, … after the time, so the names still sort oldest first.
+    n=0
+    while [ -e "$backup" ] || [ -L "$backup" ]; do
+      n=$((n + 1))
+      backup="$real.bak.$stamp-$(printf %03d "$n")"
+    done
   fi
 fi
 [ ! -e "$dir/.xen-dom0-cancel.$token" ] || fail 25 "cancelled before the new version was installed: $real is unchanged"
