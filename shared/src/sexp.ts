@@ -88,8 +88,9 @@ function exact<T>(items: T[]): T[] {
   return items.length > 0 && items.length < 16 ? items.slice() : items;
 }
 
-export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)): SexpTree {
-  return new SexpReader(text, lines).read();
+/** The tree of `text`; with `keepNodes` false its `nodes` stay empty (each top-level form is let go once read), for the errors alone. */
+export function parseSexp(text: string, lines: LineIndex = new LineIndex(text), keepNodes = true): SexpTree {
+  return new SexpReader(text, lines, keepNodes).read();
 }
 
 /** Every list and atom of the tree, depth first, in source order (with a stack of its own: no recursion, no chain of generators). */
@@ -155,6 +156,7 @@ class SexpReader {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly keepNodes: boolean,
   ) {
     this.nodes = nodeClasses(lines);
   }
@@ -165,7 +167,7 @@ class SexpReader {
       const node = this.readNode(0);
       if (node === 'eof') break;
       // 'close' and 'recover' only happen inside a list.
-      if (typeof node === 'object' && node) nodes.push(node);
+      if (typeof node === 'object' && node && this.keepNodes) nodes.push(node);
     }
     if (this.errors.length > MAX_ERRORS) this.trimErrors();
     const tree: SexpTree = { nodes, errors: this.errors, lines: this.lines };

@@ -8,13 +8,13 @@ import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
 import { definition } from './navigation';
-import { DrbdDocument, parse } from './parse';
+import { DrbdDocument, parse, syntaxErrors } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
 export type { DrbdDocument } from './parse';
 
-export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, validate, complete, hover, codeActions, symbols, folding, format, facts, definition });
+export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, definition });
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
 export const drbdLanguage: LanguageDefinition<DrbdDocument> = {

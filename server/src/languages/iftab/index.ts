@@ -7,7 +7,7 @@ import { crossFileRules } from './crossFile';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
-import { IftabDocument, parse } from './parse';
+import { IftabDocument, parse, syntaxErrors } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
@@ -15,7 +15,7 @@ import { validate } from './validate';
 export { generateIftab, generateIftabAction } from './generate';
 export type { IftabDocument } from './parse';
 
-export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, validate, complete, hover, codeActions, symbols, folding, format, facts });
+export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts });
 
 /** ifrename's /etc/iftab. */
 export const iftabLanguage: LanguageDefinition<IftabDocument> = {

@@ -7,13 +7,13 @@ import { crossFileRules } from './crossFile';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
-import { parse, XendDocument } from './parse';
+import { parse, syntaxErrors, XendDocument } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
 export type { XendDocument } from './parse';
 
-export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, validate, complete, hover, codeActions, symbols, folding, format, facts });
+export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts });
 
 /** xend's /etc/xen/xend-config.sxp (Xen 3.x and 4.0 to 4.4). */
 export const xendSxpLanguage: LanguageDefinition<XendDocument> = {
