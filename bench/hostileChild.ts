@@ -8,7 +8,8 @@
  *       checks FILE once (as if open at PATH) and prints its time, the resident memory before the
  *       file was read (node and the modules: the baseline) and the peak (VmHWM). MODE `syntax`: as
  *       the server and the CLI do past xenConfig.diagnostics.maxFileSize (the runner, default
- *       settings: a parse, its syntax errors, the document kept for the editing features); `full`:
+ *       settings: the syntax errors, read without keeping a tree; an editing feature would parse
+ *       the file when first asked); `full`:
  *       every check of the file (the limit set to 0).
  */
 import { readFileSync } from 'node:fs';

@@ -91,12 +91,13 @@ function exact<T>(items: T[]): T[] {
   return items.length > 0 && items.length < 16 ? items.slice() : items;
 }
 
-export function parseSexp(text: string, lines: LineIndex = new LineIndex(text)): SexpTree {
+/** The tree of `text`; with `keepNodes` false its `nodes` stay empty (each top-level form is let go once read), for the errors alone. */
+export function parseSexp(text: string, lines: LineIndex = new LineIndex(text), keepNodes = true): SexpTree {
   // Most files close every list: one pass, by nesting alone. Only a file with a list that is never
   // closed is read again with the column-0 recovery, which then says which list lacks its ')'.
-  const tree = new SexpReader(text, lines, false).read();
+  const tree = new SexpReader(text, lines, keepNodes, false).read();
   if (!tree.errors.some((error) => error.kind === 'unclosed-list') && !tree.moreErrors) return tree;
-  return new SexpReader(text, lines, true).read();
+  return new SexpReader(text, lines, keepNodes, true).read();
 }
 
 /** Every list and atom of the tree, depth first, in source order (with a stack of its own: no recursion, no chain of generators). */
@@ -162,6 +163,7 @@ class SexpReader {
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    private readonly keepNodes: boolean,
     /** Whether a `(` in column 0 ends the lists open there (only when some list is never closed). */
     private readonly recoverAtColumnZero: boolean,
   ) {
@@ -174,7 +176,7 @@ class SexpReader {
       const node = this.readNode(0);
       if (node === 'eof') break;
       // 'close' and 'recover' only happen inside a list.
-      if (typeof node === 'object' && node) nodes.push(node);
+      if (typeof node === 'object' && node && this.keepNodes) nodes.push(node);
     }
     if (this.errors.length > MAX_ERRORS) this.trimErrors();
     const tree: SexpTree = { nodes, errors: this.errors, lines: this.lines };

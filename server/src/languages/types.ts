@@ -106,6 +106,12 @@ export interface LanguageService<Doc extends ParsedDocument = ParsedDocument> {
   readonly id: LanguageId;
   parse(text: string, ctx: ServiceContext): Doc;
   /**
+   * Exactly the `syntaxErrors` of `parse(text, ctx)`, found without keeping
+   * the tree: what a file past `settings.diagnostics.maxFileSize` shows, in
+   * memory proportional to the text rather than to its tokens.
+   */
+  syntaxErrors(text: string, ctx: ServiceContext): Diagnostic[];
+  /**
    * All diagnostics the file has on its own, syntax errors included. It reads
    * this document alone (Architecture Invariant): what depends on another file
    * is a `CrossFileRule` of the language's definition.

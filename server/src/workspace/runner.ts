@@ -28,7 +28,8 @@
  * A file larger than `settings.diagnostics.maxFileSize` gets its syntax errors
  * only, with one info at line 1 saying so, and no facts: its thousands of
  * names would flood every other file's cross-file checks, and a real config is
- * kilobytes.
+ * kilobytes. Those errors come from the service's `syntaxErrors`, which keeps
+ * no tree; an open file is parsed when an editing feature first asks.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCode } from '../common/checkerCodes';
@@ -475,8 +476,13 @@ export class WorkspaceRunner {
         `This file is ${sizes(size, limit)} ` +
         `(setting xenConfig.diagnostics.maxFileSize, CLI --max-file-size): only syntax errors are reported, and it takes no part in cross-file checks.`,
     };
-    const doc = this.docOf(entry, analysis.parsed);
-    return [info, ...(doc?.syntaxErrors ?? [])];
+    // The syntax errors without the tree: the editing features parse the file when first asked.
+    const { parsed } = analysis;
+    if (parsed.doc || parsed.failure) return [info, ...(parsed.doc?.syntaxErrors ?? [])];
+    const result = this.attempt(entry, parsed.languageId, 'parse', () => this.serviceOf(parsed.languageId)!.syntaxErrors(parsed.text, this.isolatedContext(entry, parsed)));
+    if ('value' in result) return [info, ...result.value];
+    parsed.failure = result.failure;
+    return [info];
   }
 
   /** The file's ignore comments, checked against the known codes; none when there is no parse or the service threw. */

@@ -142,9 +142,44 @@ function ownSize<T>(list: T[]): T[] {
   return list.length > 1 ? list.slice() : list;
 }
 
-/** Scans the element tree; never throws, closes whatever is left open at the end. */
-function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
+/** An attribute value or a text that libxml2 refuses and fast-xml-parser's validator lets through. */
+interface RunError {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * What the well-formedness check needs of the tree, besides its top-level
+ * elements: the last element (in document order) never closed, and the first
+ * element whose values or text hold a bad `<`, `&` or character reference.
+ */
+interface Verdicts {
+  lastUnclosed?: XmlElement;
+  firstRunError(): RunError | undefined;
+}
+
+/**
+ * Scans the element tree; never throws, closes whatever is left open at the
+ * end. With `keep` false (for the syntax errors alone) no element stays in
+ * the tree once it is closed: `elements` and `comments` stay empty,
+ * `topLevel` holds the first two, and each element is judged as it is closed.
+ */
+function scanTree(text: string, keep: boolean): Pick<ClusterDoc, 'elements' | 'comments'> & Verdicts & { topLevel: XmlElement[]; tooDeep?: XmlElement } {
   const elements: XmlElement[] = [];
+  /** How many elements (not past the depth limit) were met: the index in `elements` of the next one. */
+  let count = 0;
+  /** The index in document order of each open element. */
+  const openIndexes: number[] = [];
+  let lastUnclosed: { element: XmlElement; index: number } | undefined;
+  let firstBad: { error: RunError; index: number } | undefined;
+  /** An element is finished: nothing more is added to it. */
+  const finished = (element: XmlElement, index: number) => {
+    if (!element.closed && (!lastUnclosed || index > lastUnclosed.index)) lastUnclosed = { element, index };
+    if (keep || (firstBad && firstBad.index < index)) return;
+    const error = runError(text, element);
+    if (error) firstBad = { error, index };
+  };
   // A big file repeats its element and attribute names and many values: one string each.
   const words = new StringPool();
   const comments: { start: number; end: number }[] = [];
@@ -157,16 +192,18 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
   let skipped = 0;
   let i = 0;
 
-  const push = (element: XmlElement) => {
+  const push = (element: XmlElement, index: number) => {
     stack.push(element);
+    openIndexes.push(index);
     openNames.set(element.name, (openNames.get(element.name) ?? 0) + 1);
   };
   const pop = () => {
     const element = stack.pop()!;
+    const index = openIndexes.pop()!;
     openNames.set(element.name, openNames.get(element.name)! - 1);
     element.children = ownSize(element.children);
     element.texts = ownSize(element.texts);
-    return element;
+    return { element, index };
   };
 
   const addText = (start: number, end: number) => {
@@ -196,7 +233,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     if (lt > i) addText(i, lt);
     if (text.startsWith('<!--', lt)) {
       i = skipTo('-->', lt + 4);
-      comments.push({ start: lt, end: i });
+      if (keep) comments.push({ start: lt, end: i });
     } else if (text.startsWith('<![CDATA[', lt)) {
       i = skipTo(']]>', lt + 9);
       addText(lt, i);
@@ -210,12 +247,21 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
       i = scanStartTag(lt);
     }
   }
-  for (const open of stack) {
+  stack.forEach((open, depth) => {
     open.closed = false;
     open.end = text.length;
     open.contentEnd = text.length;
-  }
-  return { elements, comments, topLevel, tooDeep };
+    finished(open, openIndexes[depth]);
+  });
+  const firstRunError = () => {
+    if (!keep) return firstBad?.error;
+    for (const element of elements) {
+      const error = runError(text, element);
+      if (error) return error;
+    }
+    return undefined;
+  };
+  return { elements, comments, topLevel, tooDeep, lastUnclosed: lastUnclosed?.element, firstRunError };
 
   function lineEndFrom(from: number): number {
     let end = from;
@@ -253,15 +299,17 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     while (stack[match].name !== name) match--;
     // Elements opened after the matching one were never closed: they end here.
     while (stack.length > match + 1) {
-      const unclosed = pop();
+      const { element: unclosed, index } = pop();
       unclosed.closed = false;
       unclosed.contentEnd = lt;
       unclosed.end = lt;
+      finished(unclosed, index);
     }
-    const element = pop();
+    const { element, index } = pop();
     element.contentEnd = lt;
     element.end = after;
     element.endNameStart = lt + 2;
+    finished(element, index);
     return Math.max(after, lt + 2);
   }
 
@@ -285,8 +333,11 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     // Past the depth limit the element is scanned (to find where it ends) but not kept.
     const deep = skipped > 0 || stack.length > MAX_OPEN_ELEMENTS;
     const parent = stack[stack.length - 1];
+    const index = deep ? -1 : count++;
     if (deep) {
       tooDeep ??= element;
+    } else if (!keep) {
+      if (!parent && topLevel.length < 2) topLevel.push(element);
     } else if (parent) {
       element.parent = parent;
       if (parent.children === NONE) parent.children = [element];
@@ -294,7 +345,7 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
     } else {
       topLevel.push(element);
     }
-    if (!deep) elements.push(element);
+    if (!deep && keep) elements.push(element);
     let j = nameEnd;
     for (;;) {
       while (j < text.length && isSpace(text[j])) j++;
@@ -304,17 +355,19 @@ function scanTree(text: string): Pick<ClusterDoc, 'elements' | 'comments'> & { t
         // Unterminated start tag: the element holds nothing and stays open to the end of the tag.
         element.startTagEnd = element.contentEnd = element.end = j;
         element.closed = false;
+        if (!deep) finished(element, index);
         return j;
       }
       if (text[j] === '>') {
         element.startTagEnd = element.contentEnd = j + 1;
         if (deep) skipped++;
-        else push(element);
+        else push(element, index);
         return j + 1;
       }
       if (text[j] === '/' && text[j + 1] === '>') {
         element.startTagEnd = element.contentEnd = element.end = j + 2;
         element.selfClosing = true;
+        if (!deep) finished(element, index);
         return j + 2;
       }
       j = scanAttribute(element, j);
@@ -401,13 +454,13 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
   if (result !== true) {
     const { line, col, msg } = result.err;
     // For elements left open at the end the validator lists their names without a place; name the innermost.
-    const unclosed = tree.elements.filter((e) => !e.closed).pop();
+    const unclosed = tree.lastUnclosed;
     if (msg.startsWith("Invalid '[") && unclosed) return tooDeep(unclosed.start) ? depthError() : error(unclosed.nameStart, unclosed.nameEnd, `<${unclosed.name}> is never closed; add </${unclosed.name}> or end its tag with />.`);
     // The validator leaves the position out for some errors (e.g. `<?>`): point at the start then.
     const token = tokenAt(lines, Number.isFinite(line) ? line : 1, Number.isFinite(col) ? col : 1);
     return tooDeep(token.start) ? depthError() : error(token.start, token.end, msg);
   }
-  const found = [...processingInstructionErrors(text, lines), ...laxValidatorErrors(text, tree, error)].slice(0, 1);
+  const found = [...processingInstructionErrors(text, lines), ...laxValidatorErrors(tree, error)].slice(0, 1);
   if (deep && (found.length === 0 || tooDeep(lines.offsetAt(found[0].range.start)))) return depthError();
   return found;
 }
@@ -416,27 +469,31 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
 const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
 
 /** What libxml2 rejects and fast-xml-parser's validator lets through. */
-function laxValidatorErrors(text: string, tree: Tree, error: (start: number, end: number, message: string) => Diagnostic[]): Diagnostic[] {
+function laxValidatorErrors(tree: Tree, error: (start: number, end: number, message: string) => Diagnostic[]): Diagnostic[] {
   const extra = tree.topLevel[1];
   if (extra) return error(extra.nameStart, extra.nameEnd, `only one top-level element is allowed, but <${extra.name}> follows <${tree.topLevel[0].name}>.`);
-  for (const element of tree.elements) {
-    const runs = [
-      ...element.attributes.filter((a) => a.quoted).map((a) => ({ start: a.valueStart, end: a.valueEnd, inValue: true })),
-      ...element.texts.filter((t) => !text.startsWith('<![CDATA[', t.start)).map((t) => ({ ...t, inValue: false })),
-    ];
-    for (const run of runs) {
-      const raw = text.slice(run.start, run.end);
-      if (run.inValue && raw.includes('<')) return error(run.start + raw.indexOf('<'), run.start + raw.indexOf('<') + 1, "'<' is not allowed in an attribute value; write &lt;.");
-      const ampersand = BARE_AMPERSAND.exec(raw);
-      const reference = badCharacterReference(raw, run.start);
-      if (reference && (!ampersand || reference.start < run.start + ampersand.index)) return error(reference.start, reference.end, reference.message);
-      if (ampersand) {
-        const at = run.start + ampersand.index;
-        return error(at, at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined).");
-      }
+  const bad = tree.firstRunError();
+  return bad ? error(bad.start, bad.end, bad.message) : [];
+}
+
+/** The first bad `<`, `&` or character reference in an element's attribute values or text. */
+function runError(text: string, element: XmlElement): RunError | undefined {
+  const runs = [
+    ...element.attributes.filter((a) => a.quoted).map((a) => ({ start: a.valueStart, end: a.valueEnd, inValue: true })),
+    ...element.texts.filter((t) => !text.startsWith('<![CDATA[', t.start)).map((t) => ({ ...t, inValue: false })),
+  ];
+  for (const run of runs) {
+    const raw = text.slice(run.start, run.end);
+    if (run.inValue && raw.includes('<')) return { start: run.start + raw.indexOf('<'), end: run.start + raw.indexOf('<') + 1, message: "'<' is not allowed in an attribute value; write &lt;." };
+    const ampersand = BARE_AMPERSAND.exec(raw);
+    const reference = badCharacterReference(raw, run.start);
+    if (reference && (!ampersand || reference.start < run.start + ampersand.index)) return reference;
+    if (ampersand) {
+      const at = run.start + ampersand.index;
+      return { start: at, end: at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), message: "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined)." };
     }
   }
-  return [];
+  return undefined;
 }
 
 const XML_DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
@@ -461,8 +518,13 @@ function processingInstructionErrors(text: string, lines: LineIndex): Diagnostic
   return [];
 }
 
+/** Exactly `parse(text).syntaxErrors`, with each element let go once it is closed. */
+export function syntaxErrors(text: string): Diagnostic[] {
+  return wellFormednessErrors(text, new LineIndex(text), scanTree(text, false));
+}
+
 export function parse(text: string): ClusterDoc {
   const lines = new LineIndex(text);
-  const tree = scanTree(text);
+  const tree = scanTree(text, true);
   return { text, lines, syntaxErrors: wellFormednessErrors(text, lines, tree), root: tree.topLevel[0], elements: tree.elements, comments: tree.comments };
 }

@@ -9,13 +9,13 @@ import { format } from './format';
 import { hover } from './hover';
 import { ignoreComments } from './ignore';
 import { definition } from './navigation';
-import { DrbdDocument, parse } from './parse';
+import { DrbdDocument, parse, syntaxErrors } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
 export type { DrbdDocument } from './parse';
 
-export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments, definition });
+export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments, definition });
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
 export const drbdLanguage: LanguageDefinition<DrbdDocument> = {

@@ -69,60 +69,78 @@ class StringToken implements Token {
 }
 
 export function tokenize(text: string): Token[] {
+  const lexer = new Lexer(text);
   const tokens: Token[] = [];
-  const words = new StringPool();
-  let line = 0;
-  let lag = 0;
-  let i = 0;
-  const push = (token: PlainToken | StringToken) => {
-    if (lag > 0) token.lag = lag;
-    tokens.push(token);
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      i++;
-    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v') {
-      i++;
-    } else if (ch === '#') {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (ch === '{' || ch === '}' || ch === ';') {
-      push(new PlainToken(ch, ch, i, line));
-      i++;
-    } else if (ch === '"') {
-      // A string ends at its closing quote or, when that is missing, at the end of the line.
-      let j = i + 1;
-      // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
-      let value = '';
-      let from = j;
-      let closed = false;
-      while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {
-        if (text[j] === '\\' && j + 1 < text.length && text[j + 1] !== '\n') {
-          value += text.slice(from, j);
-          from = j + 1;
-          j += 2;
-        } else if (text[j] === '"') {
-          closed = true;
-          break;
-        } else {
-          j++;
-        }
-      }
-      value += text.slice(from, j);
-      if (closed) j++;
-      push(new StringToken(text.slice(i, j), value, i, line, closed));
-      if (!closed && (text[j] === '\n' || text[j] === '\r')) lag++;
-      i = j;
-    } else {
-      let j = i;
-      while (j < text.length && !WORD_END.has(text[j])) j++;
-      const word = words.slice(text, i, j);
-      push(new PlainToken('word', word, i, line));
-      i = j;
-    }
-  }
+  for (let token = lexer.next(); token; token = lexer.next()) tokens.push(token);
   return tokens;
+}
+
+/** The tokens of a text one at a time, in file order: a reader that needs only the last few keeps no more. */
+export class Lexer {
+  private readonly words = new StringPool();
+  private line = 0;
+  private lag = 0;
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The next token, or undefined at the end of the text. */
+  next(): Token | undefined {
+    const { text } = this;
+    while (this.i < text.length) {
+      const i = this.i;
+      const ch = text[i];
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+        this.line++;
+        this.i++;
+      } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v') {
+        this.i++;
+      } else if (ch === '#') {
+        let j = i;
+        while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+        this.i = j;
+      } else if (ch === '{' || ch === '}' || ch === ';') {
+        this.i++;
+        return this.withLag(new PlainToken(ch, ch, i, this.line));
+      } else if (ch === '"') {
+        // A string ends at its closing quote or, when that is missing, at the end of the line.
+        let j = i + 1;
+        // Built from the stretches between escapes (a character at a time, a long string would be a rope of one-character strings).
+        let value = '';
+        let from = j;
+        let closed = false;
+        while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {
+          if (text[j] === '\\' && j + 1 < text.length && text[j + 1] !== '\n') {
+            value += text.slice(from, j);
+            from = j + 1;
+            j += 2;
+          } else if (text[j] === '"') {
+            closed = true;
+            break;
+          } else {
+            j++;
+          }
+        }
+        value += text.slice(from, j);
+        if (closed) j++;
+        const token = this.withLag(new StringToken(text.slice(i, j), value, i, this.line, closed));
+        if (!closed && (text[j] === '\n' || text[j] === '\r')) this.lag++;
+        this.i = j;
+        return token;
+      } else {
+        let j = i;
+        while (j < text.length && !WORD_END.has(text[j])) j++;
+        this.i = j;
+        return this.withLag(new PlainToken('word', this.words.slice(text, i, j), i, this.line));
+      }
+    }
+    return undefined;
+  }
+
+  private withLag(token: PlainToken | StringToken): Token {
+    if (this.lag > 0) token.lag = this.lag;
+    return token;
+  }
 }
 
 /** The 0-based line drbdadm counts a token on (see `lag`). */

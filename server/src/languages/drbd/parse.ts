@@ -4,7 +4,7 @@ import { FirstProblems, moreProblems } from '../../common/report';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
-import { drbdadmLine, Token, tokenize } from './lexer';
+import { drbdadmLine, Lexer, Token } from './lexer';
 import { ALL_SECTION_NAMES, anyDialectNests, KNOWN_KEYWORDS, OPAQUE_SECTIONS, TOP_LEVEL } from './schema';
 
 export const SOURCE = 'drbd';
@@ -60,27 +60,93 @@ export interface SyntaxProblem {
   oracleLine?: number;
 }
 
+/**
+ * The tokens as the parser reads them, by index, from a lexer: all of them
+ * kept (the document's `tokens`), or, for the syntax errors alone, only those
+ * from the statement being read on (a 20 MB file holds millions).
+ */
+class TokenWindow {
+  readonly all: Token[] = [];
+  /** Index of the first token still held. */
+  private base = 0;
+  private done = false;
+
+  constructor(
+    private readonly lexer: Lexer,
+    private readonly keepAll: boolean,
+  ) {}
+
+  at(index: number): Token | undefined {
+    while (!this.done && this.base + this.all.length <= index) {
+      const token = this.lexer.next();
+      if (token) this.all.push(token);
+      else this.done = true;
+    }
+    return this.all[index - this.base];
+  }
+
+  /** Tokens before `index` are no longer asked for. */
+  release(index: number): void {
+    const gone = index - this.base;
+    if (this.keepAll || gone < 4096 || gone < this.all.length / 2) return;
+    this.all.splice(0, gone);
+    this.base = index;
+  }
+}
+
 class Parser {
   private index = 0;
   /** The first MAX_PROBLEMS in file order, and a count of the others (a file of a million stray ';' keeps a thousand). */
   readonly errors = new FirstProblems<SyntaxProblem>((p) => p.diagnostic.range.start);
-  /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`). */
-  readonly opaque: { start: number; end: number }[] = [];
+  /** Unterminated strings outside opaque sections: after every other syntax error when two start at one place. */
+  private readonly stringErrors = new FirstProblems<SyntaxProblem>((p) => p.diagnostic.range.start);
+  /** Offsets spanned by sections whose contents are not parsed (`skip`, proxy `plugin`), in file order. */
+  private readonly opaque: { start: number; end: number }[] = [];
+  /** The opaque span that may hold the next token checked for an unterminated string (both only move forward). */
+  private nextOpaque = 0;
+  /** Tokens before this index were checked for an unterminated string. */
+  private checked = 0;
   readonly root: SectionNode;
   private readonly stack: SectionNode[];
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly tokens: TokenWindow,
     private readonly lines: LineIndex,
+    /** False for the syntax errors alone: no node is added to the tree. */
+    private readonly keepNodes: boolean,
   ) {
     this.root = { kind: 'section', name: TOP_LEVEL, args: [], children: [], end: lines.text.length };
     this.stack = [this.root];
   }
 
   parse(): SectionNode {
-    while (this.index < this.tokens.length) this.statement();
+    while (this.tokens.at(this.index)) {
+      this.statement();
+      // What a statement has read is never read again but for the token before the last (an unexpected ';' looks back).
+      this.checkStrings(this.index);
+      this.tokens.release(this.index - 2);
+    }
     for (const open of this.stack.slice(1).reverse()) this.unclosed(open, undefined);
+    this.checkStrings(this.index);
+    const { items, more } = this.stringErrors.result();
+    for (const problem of items) this.errors.add(problem);
+    if (more) this.errors.leaveOut(more.from, more.count);
     return this.root;
+  }
+
+  /** Reports the unterminated strings among the tokens before `end` (inside a `skip` section a string may span lines). */
+  private checkStrings(end: number): void {
+    for (; this.checked < end; this.checked++) {
+      const token = this.tokens.at(this.checked)!;
+      if (token.kind !== 'string' || token.closed || this.inOpaque(token)) continue;
+      this.stringErrors.add({ diagnostic: diagnostic(this.lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
+    }
+  }
+
+  private inOpaque(token: Token): boolean {
+    while (this.nextOpaque < this.opaque.length && this.opaque[this.nextOpaque].end < token.end) this.nextOpaque++;
+    const span = this.opaque[this.nextOpaque];
+    return span !== undefined && token.start >= span.start && token.end <= span.end;
   }
 
   private get top(): SectionNode {
@@ -93,14 +159,14 @@ class Parser {
   }
 
   private statement(): void {
-    const first = this.tokens[this.index];
+    const first = this.tokens.at(this.index)!;
     if (first.kind === '}') {
       this.index++;
       if (this.stack.length === 1) {
         this.error(first, Code.syntax, "Unexpected '}': there is no open section to close here.");
       } else {
         const section = this.stack.pop()!;
-        section.children = exact(section.children);
+        if (this.keepNodes) section.children = exact(section.children);
         section.close = first;
         section.end = first.start;
       }
@@ -108,7 +174,7 @@ class Parser {
     }
     if (first.kind === ';') {
       this.index++;
-      const after = this.tokens[this.index - 2];
+      const after = this.tokens.at(this.index - 2);
       const what = after?.kind === '}' ? "after '}' (a section needs no ';')" : 'with no option before it';
       this.error(first, Code.syntax, `Unexpected ';' ${what}; remove it.`);
       return;
@@ -124,7 +190,7 @@ class Parser {
     this.index++;
     const args: Token[] = [];
     for (;;) {
-      const next = this.tokens[this.index];
+      const next = this.tokens.at(this.index);
       if (!next || next.kind === '}') {
         this.missingSemicolon(keyword, args, next);
         this.add({ kind: 'option', keyword, args, parent: this.top });
@@ -186,8 +252,8 @@ class Parser {
     if (this.stack.length <= MAX_SECTION_DEPTH) return false;
     this.error(opener, Code.syntax, `Sections nested more than ${MAX_SECTION_DEPTH} deep: this one and everything in it are not read (drbdadm's grammar nests only a few, such as resource, on and volume).`);
     let depth = 0;
-    while (this.index < this.tokens.length) {
-      const token = this.tokens[this.index++];
+    for (let token = this.tokens.at(this.index); token; token = this.tokens.at(this.index)) {
+      this.index++;
       if (token.kind === '{') depth++;
       else if (token.kind === '}' && depth-- === 0) break;
     }
@@ -197,13 +263,12 @@ class Parser {
   /** Steps over an opaque section's contents to its matching `}` (balanced braces). */
   private skipOpaque(open: Token): void {
     let depth = 0;
-    while (this.index < this.tokens.length) {
-      const token = this.tokens[this.index];
+    for (let token = this.tokens.at(this.index); token; token = this.tokens.at(this.index)) {
       if (token.kind === '{') depth++;
       else if (token.kind === '}' && depth-- === 0) break;
       this.index++;
     }
-    const end = this.tokens[this.index]?.start ?? this.lines.text.length;
+    const end = this.tokens.at(this.index)?.start ?? this.lines.text.length;
     this.opaque.push({ start: open.end, end });
   }
 
@@ -224,6 +289,7 @@ class Parser {
   }
 
   private add(node: Node): void {
+    if (!this.keepNodes) return;
     node.args = exact(node.args);
     this.top.children.push(node);
   }
@@ -240,26 +306,24 @@ function exact<T>(items: T[]): T[] {
 
 export function parse(text: string): DrbdDocument {
   const lines = new LineIndex(text);
-  const tokens = tokenize(text);
-  const parser = new Parser(tokens, lines);
+  const tokens = new TokenWindow(new Lexer(text), true);
+  const parser = new Parser(tokens, lines, true);
   const root = parser.parse();
-  const found = parser.errors;
-  // Tokens and opaque spans are both in file order: the span that may hold a token only moves forward.
-  let nextOpaque = 0;
-  const inOpaque = (token: Token) => {
-    while (nextOpaque < parser.opaque.length && parser.opaque[nextOpaque].end < token.end) nextOpaque++;
-    const span = parser.opaque[nextOpaque];
-    return span !== undefined && token.start >= span.start && token.end <= span.end;
-  };
-  for (const token of tokens) {
-    if (token.kind === 'string' && !token.closed && !inOpaque(token)) {
-      found.add({ diagnostic: diagnostic(lines.range(token.start, token.end), Severity.Error, Code.syntax, 'Unterminated string: add the closing \'"\' on this line.', SOURCE) });
-    }
-  }
-  const { items, more } = found.result();
+  const problems = syntaxProblemsOf(parser);
+  return { text, lines, syntaxErrors: problems.map((p) => p.diagnostic), syntaxProblems: problems, root, tokens: tokens.all };
+}
+
+/** Exactly `parse(text).syntaxErrors`, read with no tree and only the tokens of the statement at hand. */
+export function syntaxErrors(text: string): Diagnostic[] {
+  const parser = new Parser(new TokenWindow(new Lexer(text), false), new LineIndex(text), false);
+  parser.parse();
+  return syntaxProblemsOf(parser).map((p) => p.diagnostic);
+}
+
+function syntaxProblemsOf(parser: Parser): SyntaxProblem[] {
+  const { items, more } = parser.errors.result();
   // The list closes with how many more there are (validation adds it like the others, and the Reporter counts them).
-  const problems = more ? [...items, { diagnostic: moreProblems(more.count, more.from, SOURCE) }] : items;
-  return { text, lines, syntaxErrors: problems.map((p) => p.diagnostic), syntaxProblems: problems, root, tokens };
+  return more ? [...items, { diagnostic: moreProblems(more.count, more.from, SOURCE) }] : items;
 }
 
 /** Depth-first walk over every node below `section` (with a stack of its own: no recursion, no chain of generators). */

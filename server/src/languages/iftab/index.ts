@@ -16,7 +16,7 @@ import { validate } from './validate';
 export { generateIftab, generateIftabAction } from './generate';
 export type { IftabDocument } from './parse';
 
-export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
+export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
 
 /** ifrename's /etc/iftab. */
 export const iftabLanguage: LanguageDefinition<IftabDocument> = {

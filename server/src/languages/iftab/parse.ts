@@ -54,6 +54,15 @@ const LEADING_SPACE = ' \t\r\v\f';
 const SELECTOR_END = ' \t\r{';
 
 export function parse(text: string): IftabDocument {
+  return read(text, true);
+}
+
+/** Exactly `parse(text).syntaxErrors`, with each line's entry let go once read. */
+export function syntaxErrors(text: string): Diagnostic[] {
+  return read(text, false).syntaxErrors;
+}
+
+function read(text: string, keepEntries: boolean): IftabDocument {
   const lines = new LineIndex(text);
   const entries: IftabEntry[] = [];
   // The first MAX_PROBLEMS in file order, and a count of the others (a Windows file has one on every line).
@@ -66,7 +75,7 @@ export function parse(text: string): IftabDocument {
     const lineEnd = newline < 0 ? text.length : newline;
     const entry = new LineReader(text, lines, lineStart, lineEnd, errors, words).read();
     // Its selectors as an array of their own size (one grown by push keeps room for 16; a line has one or two).
-    if (entry) {
+    if (entry && keepEntries) {
       if (entry.selectors.length > 0) entry.selectors = entry.selectors.slice();
       entries.push(entry);
     }

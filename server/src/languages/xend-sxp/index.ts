@@ -14,7 +14,7 @@ import { validate } from './validate';
 
 export type { XendDocument } from './parse';
 
-export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
+export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
 
 /** xend's /etc/xen/xend-config.sxp (Xen 3.x and 4.0 to 4.4). */
 export const xendSxpLanguage: LanguageDefinition<XendDocument> = {

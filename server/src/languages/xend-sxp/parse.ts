@@ -37,6 +37,7 @@ const SYNTAX_CODES: Record<SexpErrorKind, string> = {
 export function parse(text: string): XendDocument {
   const lines = new LineIndex(text);
   const tree = parseSexp(text, lines);
+  const syntaxErrors = syntaxDiagnostics(tree);
   const options: XendOption[] = [];
   const strays: SexpNode[] = [];
   for (const node of tree.nodes) {
@@ -47,11 +48,20 @@ export function parse(text: string): XendDocument {
       strays.push(node);
     }
   }
-  // xend's reader has no depth limit; ours does, so a too-deep list is ours to skip, not xend's to refuse.
-  const syntaxErrors: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, e.kind === 'too-deep' ? Severity.Warning : Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
-  // The reader keeps its first errors only: the list closes with how many more there are.
-  if (tree.moreErrors) syntaxErrors.push(moreProblems(tree.moreErrors.count, lines.positionAt(tree.moreErrors.start), SOURCE));
   return { text, lines, syntaxErrors, tree, options, strays };
+}
+
+/** Exactly `parse(text).syntaxErrors`, with each top-level form let go once read. */
+export function syntaxErrors(text: string): Diagnostic[] {
+  return syntaxDiagnostics(parseSexp(text, new LineIndex(text), false));
+}
+
+function syntaxDiagnostics(tree: SexpTree): Diagnostic[] {
+  // xend's reader has no depth limit; ours does, so a too-deep list is ours to skip, not xend's to refuse.
+  const found: Diagnostic[] = tree.errors.map((e) => diagnostic(e.range, e.kind === 'too-deep' ? Severity.Warning : Severity.Error, SYNTAX_CODES[e.kind], e.message, SOURCE));
+  // The reader keeps its first errors only: the list closes with how many more there are.
+  if (tree.moreErrors) found.push(moreProblems(tree.moreErrors.count, tree.lines.positionAt(tree.moreErrors.start), SOURCE));
+  return found;
 }
 
 /** The option xend uses for `name`: the first form with that name. */

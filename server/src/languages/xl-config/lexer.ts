@@ -42,35 +42,48 @@ const isNumberTail = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || c ==
 
 const KINDS: readonly TokenKind[] = ['ident', 'number', 'string', '=', '+=', ',', '[', ']', ';', 'newline', 'eof'];
 const KIND_CODES = new Map(KINDS.map((kind, code) => [kind, code]));
+/** The code of a string in typographic quotes (a `string` token whose value is the text between them). */
+const TYPOGRAPHIC_STRING = KINDS.length;
 
 /**
  * The tokens of a file, kept in typed arrays: a token is read as an object
- * only while the parser looks at it. A 20 MB file holds millions of tokens,
- * and an object each (with its own value string) cost more than the file
- * many times over while it was being parsed.
+ * only while the parser looks at it, and its value is read from the text
+ * then. A 20 MB file holds millions of tokens, and an object each (or only
+ * a value each) cost more than the file many times over while it was parsed.
  */
 export class TokenList {
   private kinds = new Uint8Array(1024);
   private starts = new Int32Array(1024);
   private ends = new Int32Array(1024);
-  /** The value of each word, number and string ('' for the others, which read as their text). */
-  private readonly values: string[] = [];
+  /** A big file repeats its keys and values: one string each (see StringPool). */
+  private readonly words = new StringPool();
   length = 0;
 
-  push(kind: TokenKind, start: number, end: number, value?: string): void {
+  constructor(private readonly text: string) {}
+
+  /** Adds a token; a `string` in typographic quotes says so with `typographic`. */
+  push(kind: TokenKind, start: number, end: number, typographic = false): void {
     if (this.length === this.kinds.length) this.grow();
-    this.kinds[this.length] = KIND_CODES.get(kind)!;
+    this.kinds[this.length] = typographic ? TYPOGRAPHIC_STRING : KIND_CODES.get(kind)!;
     this.starts[this.length] = start;
     this.ends[this.length] = end;
-    this.values.push(value ?? '');
     this.length++;
   }
 
   /** The token at `index` (undefined outside the list). */
   at(index: number): Token | undefined {
     if (index < 0 || index >= this.length) return undefined;
-    const kind = KINDS[this.kinds[index]];
-    return { kind, start: this.starts[index], end: this.ends[index], value: this.values[index] || PUNCTUATION_VALUES[kind] };
+    const code = this.kinds[index];
+    const [start, end] = [this.starts[index], this.ends[index]];
+    if (code === TYPOGRAPHIC_STRING) return { kind: 'string', start, end, value: this.text.slice(start + 1, end - 1) };
+    const kind = KINDS[code];
+    return { kind, start, end, value: this.valueOf(kind, start, end) };
+  }
+
+  private valueOf(kind: TokenKind, start: number, end: number): string {
+    if (kind === 'ident' || kind === 'number') return this.words.slice(this.text, start, end);
+    if (kind === 'string') return dequote(this.text.slice(start, end)).value;
+    return PUNCTUATION_VALUES[kind];
   }
 
   private grow(): void {
@@ -99,13 +112,11 @@ export interface Lexed {
 }
 
 export function tokenize(text: string): Lexed {
-  const tokens = new TokenList();
+  const tokens = new TokenList(text);
   const errors = new LexicalErrors(text);
   const comments: { start: number; end: number }[] = [];
   let i = 0;
-  // A big file repeats its keys and values: one string each (see StringPool).
-  const words = new StringPool();
-  const push = (kind: TokenKind, start: number, end: number, value?: string) => tokens.push(kind, start, end, value ?? (kind === 'ident' || kind === 'number' ? words.slice(text, start, end) : undefined));
+  const push = (kind: TokenKind, start: number, end: number, typographic = false) => tokens.push(kind, start, end, typographic);
   // Looked up once: asking "is there a line break after this `#`?" at every `#` of the last line rescans it each time.
   const lastNewline = text.lastIndexOf('\n');
   const strings = new QuoteScanner(text);
@@ -141,7 +152,7 @@ export function tokenize(text: string): Lexed {
     } else if ((c === '"' || c === "'") && strings.end(i) > 0) {
       const end = strings.end(i);
       const decoded = dequote(text.slice(i, end));
-      push('string', i, end, decoded.value);
+      push('string', i, end);
       if (decoded.error && errors.wanted(i)) errors.push({ start: i, end, message: decoded.error, pythonish: false, typographicQuote: false });
       i = end;
     } else if (typographicEnd(text, i) > 0) {
@@ -149,7 +160,7 @@ export function tokenize(text: string): Lexed {
       // it meant is plain to see: read it as one, so the setting is still checked (a `w!` inside it).
       const end = typographicEnd(text, i);
       lexicalError(text, i, errors, tokens); // reports only: a closing quote follows, so it pushes no line break
-      push('string', i, end, text.slice(i + 1, end - 1));
+      push('string', i, end, true);
       i = end;
     } else {
       i = lexicalError(text, i, errors, tokens);

@@ -46,10 +46,19 @@ export type { XlDocument } from './ast';
 
 /** The settings and syntax errors of a domain config or xl.conf; `path` decides which of the two it is (a domain config without one). */
 export function parse(text: string, path = ''): XlDocument {
+  return read(text, path, true);
+}
+
+/** Exactly `parse(text, path).syntaxErrors`, with each setting let go once read. */
+export function syntaxErrors(text: string, path = ''): Diagnostic[] {
+  return read(text, path, false).syntaxErrors;
+}
+
+function read(text: string, path: string, keepSettings: boolean): XlDocument {
   const lines = new LineIndex(text);
   const lexed = tokenize(text);
   const parser = new Parser(lexed.tokens, lines);
-  const settings = parser.parseFile();
+  const settings = parser.parseFile(keepSettings);
   const pythonConstructs = new Map<Diagnostic, string>();
   const syntaxErrors = toDiagnostics(text, lines, { full: lexed.errors, more: lexed.moreErrors }, { full: parser.errors, more: parser.moreErrors }, pythonConstructs);
   return { text, lines, syntaxErrors, pythonConstructs, settings, comments: lexed.comments, fileKind: configFileKind(path) };
@@ -68,7 +77,8 @@ class Parser {
     private readonly lines: LineIndex,
   ) {}
 
-  parseFile(): Setting[] {
+  /** The settings of the file (none kept when `keep` is false: the errors are the same). */
+  parseFile(keep: boolean): Setting[] {
     const settings: Setting[] = [];
     for (;;) {
       const token = this.peek();
@@ -77,7 +87,7 @@ class Parser {
         this.next();
       } else if (token.kind === 'ident') {
         const setting = this.parseSetting();
-        settings.push(setting);
+        if (keep) settings.push(setting);
         const after = this.peek();
         if (!setting.value) {
           this.skipLine();
