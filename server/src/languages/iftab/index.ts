@@ -8,7 +8,7 @@ import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
 import { ignoreComments } from './ignore';
-import { IftabDocument, parse } from './parse';
+import { IftabDocument, parse, syntaxErrors } from './parse';
 import { folding, symbols } from './symbols';
 import { validate } from './validate';
 
