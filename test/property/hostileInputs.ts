@@ -8,7 +8,9 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { LANGUAGE_IDS, serviceFor } from '../../server/src/languages/registry';
-import type { LanguageId } from '../../server/src/languages/types';
+import { DEFAULT_SETTINGS, type LanguageId } from '../../server/src/languages/types';
+import { uriOfPath } from '../../server/src/common/uri';
+import { WorkspaceRunner } from '../../server/src/workspace/runner';
 import { CODE_CATALOG } from '../../server/src/workspace/codeCatalog';
 import { applyRuleControl, readIgnores } from '../../server/src/workspace/ruleControl';
 import { SAMPLE_PATHS, testContext } from '../helpers/fixtures';
@@ -128,8 +130,9 @@ function probes(text: string, end: Position): Position[] {
 
 /**
  * Runs every entry point a user reaches on `text`: parse, validate, symbols,
- * folding, facts, formatting, rule control, and completion, hover, definition and code actions at the
- * probe positions. Returns a number that depends on every result, so that
+ * folding, facts, formatting, rule control, the cross-file rules (the runner's diagnose of the file
+ * in a workspace of its own, with no size limit), and completion, hover, definition and code actions
+ * at the probe positions. Returns a number that depends on every result, so that
  * nothing can be optimized away.
  */
 export function exerciseAll(language: LanguageId, text: string): number {
@@ -143,6 +146,11 @@ export function exerciseAll(language: LanguageId, text: string): number {
   sum += service.format(doc, { tabSize: 4, insertSpaces: true }).length;
   // What the runner does last for every file: the ignore comments and the user's severities.
   sum += applyRuleControl(diagnostics, readIgnores(service.ignoreComments(doc), CODE_CATALOG), { 'workspace/unused-ignore': 'warning' }).length;
+  // The whole of what a file shows, cross-file rules included (a file that repeats a name meets itself there).
+  const runner = new WorkspaceRunner({ settings: { ...structuredClone(DEFAULT_SETTINGS), diagnostics: { maxFileSize: 0 } } });
+  const uri = uriOfPath(SAMPLE_PATHS[language]);
+  runner.setDisk(uri, language, text);
+  sum += runner.diagnose(uri)?.length ?? 0;
   const end = doc.lines.positionAt(text.length);
   for (const position of probes(text, end)) {
     sum += service.complete(doc, position, ctx).length;

@@ -107,11 +107,20 @@ function unfencedDualPrimary(facts: FileFacts, { model }: CrossFileContext): Dia
  * section"). The same name in copies of a configuration kept for different
  * nodes is no conflict (configuration.ts).
  */
+/** The other definitions a duplicate-resource error points at (the first few: each is a line in the editor's list). */
+const MAX_RELATED = 20;
+
 function duplicateResources(uri: string, facts: FileFacts, { model }: CrossFileContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // The other files' definitions depend on the name alone: looked up once per name, so a file that
+  // repeats one name N times costs N, not N² (each lookup would walk all N of this file's own).
+  const othersByName = new Map<string, ReturnType<typeof othersNamed>>();
+  const othersNamed = (name: string) =>
+    (model.drbdResourcesByName.get(name) ?? []).filter((placed) => placed.uri !== uri && oneConfiguration(model, uri, placed.uri)).slice(0, MAX_RELATED);
   for (const resource of facts.drbdResources ?? []) {
     const name = resource.name.value;
-    const others = (model.drbdResourcesByName.get(name) ?? []).filter((placed) => placed.uri !== uri && oneConfiguration(model, uri, placed.uri));
+    let others = othersByName.get(name);
+    if (!others) othersByName.set(name, (others = othersNamed(name)));
     if (others.length === 0) continue;
     const [other] = others;
     const message = `Resource '${name}' is also defined in ${fileName(other.uri)} (line ${other.resource.name.range.start.line + 1}), which drbdadm reads with this file; it refuses the second definition ("conflicting use of resource section"): rename or remove one.`;
