@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLUSTER_NODES_REQUEST, ClusterNode } from '../../shared/src/protocol';
 import { registerDom0Explorer } from './explorer';
+import { registerHostCheck } from './hostCheck';
 import { manifestLanguages, watchedGlobs } from './manifest';
 
 let client: LanguageClient | undefined;
@@ -28,10 +29,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
   const started = languageClient.start();
   // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
-  registerDom0Explorer(context, async () => {
+  const clusterNodes = async () => {
     await started;
     return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
-  });
+  };
+  registerDom0Explorer(context, clusterNodes);
+  registerHostCheck(context, clusterNodes);
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

@@ -9,7 +9,7 @@ import { SshTransport } from '../../../shared/src/dom0/transport';
 import { LineIndex } from '../../../shared/src/lineIndex';
 import { checkOnHost } from '../../../shared/src/hostCheck/run';
 import { hostCheckKind } from '../../../shared/src/hostCheck/script';
-import { HostFinding, HostSeverity } from '../../../shared/src/hostCheck/verdict';
+import { findingRange, HostFinding, HostSeverity } from '../../../shared/src/hostCheck/verdict';
 import type { CheckResult } from './checker';
 import { UsageError } from './check';
 
@@ -65,12 +65,9 @@ const SEVERITY: Record<HostSeverity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** A finding on its line: the line's text from its first to its last non-blank character. */
-export function findingDiagnostic(finding: HostFinding, text: string, lines = new LineIndex(text)): Diagnostic {
-  const line = Math.min(Math.max(finding.line, 1), lines.lineCount) - 1;
-  const lineText = lines.lineText(line);
-  const start = lineText.length - lineText.trimStart().length;
-  const end = Math.max(start, lineText.trimEnd().length);
+/** A finding as a diagnostic on its line; the source names the tool and the host. */
+export function findingDiagnostic(finding: HostFinding, lines: LineIndex): Diagnostic {
+  const { line, start, end } = findingRange(finding, lines);
   return {
     range: { start: { line, character: start }, end: { line, character: end } },
     severity: SEVERITY[finding.severity],
@@ -99,7 +96,7 @@ export async function addHostVerdicts(results: CheckResult[], options: HostOptio
           continue;
         }
         const lines = new LineIndex(result.text);
-        diagnostics = [...diagnostics, ...answer.verdict.findings.map((f) => findingDiagnostic(f, result.text, lines))];
+        diagnostics = [...diagnostics, ...answer.verdict.findings.map((f) => findingDiagnostic(f, lines))];
       }
       checked.push({ ...result, diagnostics });
     }

@@ -3,6 +3,7 @@
  * tool's, where it names one), a severity and the tool's own words. The words
  * are data: control characters are made visible, nothing is interpreted.
  */
+import { LineIndex } from '../lineIndex';
 import { CLUSTER_RNG, HostCheckKind } from './script';
 import type { HostScriptOutput } from './output';
 
@@ -218,4 +219,12 @@ export function hostVerdict(output: HostScriptOutput, ctx: VerdictContext): Host
     findings.push({ line: 1, severity: 'error', source, message: `${output.tool} refused the file (exit status ${output.exitCode}) without saying why` });
   }
   return { findings, refused: findings.some((f) => f.severity === 'error'), tool: output.tool };
+}
+
+/** Where a finding is shown: its line (clamped into the file), from the first to the last non-blank character. */
+export function findingRange(finding: HostFinding, lines: LineIndex): { line: number; start: number; end: number } {
+  const line = Math.min(Math.max(finding.line, 1), lines.lineCount) - 1;
+  const text = lines.lineText(line);
+  const start = text.length - text.trimStart().length;
+  return { line, start, end: Math.max(start, text.trimEnd().length) };
 }
