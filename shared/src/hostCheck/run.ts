@@ -50,6 +50,7 @@ async function runScript(transport: SshTransport, host: HostSpec, kind: HostScri
 
 /** Checks one file with the host's own validator; never rejects. */
 export async function checkOnHost(transport: SshTransport, host: HostSpec, kind: HostCheckKind, file: CheckedFile, options: HostCallOptions): Promise<{ ok: true; verdict: HostVerdict } | { ok: false; error: Dom0Error }> {
+  if (!options.trusted()) return { ok: false, error: untrusted(host) };
   const includeAt = kind === 'drbd' ? drbdIncludeLine(file.text) : undefined;
   if (includeAt !== undefined) {
     const message = `not checked on ${host.label}: line ${includeAt} includes other files, which drbdadm would read from the host's /etc; check the included files themselves`;
