@@ -99,7 +99,7 @@ describe('host checks against the xenlab dom0', { skip: labUnavailable() }, () =
     const { stdout, code } = await cli('check', '--format', 'json', '--language', 'xl-config', hostile);
     assert.equal(code, 1);
     const messages = JSON.parse(stdout)[0].diagnostics.filter((d: { source?: string }) => d.source === 'xl@xenlab').map((d: { message: string }) => d.message);
-    assert.deepEqual(messages, ["config parsing error in disk specification: unknown value for access: near `w!' in `$(touch /tmp/PWNED-4)`touch /tmp/PWNED-5`\\x1b[31m,xvda,w!'"]);
+    assert.deepEqual(messages, ["config parsing error in disk specification: unknown value for format: near `xvda' in `$(touch /tmp/PWNED-4)`touch /tmp/PWNED-5`\\x1b[31m,xvda,w!'"]);
     assert.equal(onLab('ls -a /tmp /root; find / -xdev -name "PWNED*" 2>/dev/null'), before);
   });
 });

@@ -85,6 +85,14 @@ describe('host check verdicts from real tool output', () => {
     ]);
   });
 
+  it('the lab dom0 (Xen 4.17, drbd-utils, no cluster or ifrename tools) says the same over ssh', () => {
+    assert.deepEqual(verdictOf('lab-xl-force-write', 'domain').shown, verdictOf('xl-force-write', 'domain').shown);
+    assert.deepEqual(verdictOf('lab-xl-good', 'domain').shown, []);
+    assert.deepEqual(verdictOf('lab-drbdadm-repeated-device', 'drbd').shown, verdictOf('drbdadm-repeated-device', 'drbd').shown);
+    assert.deepEqual(verdictOf('lab-missing-cluster', 'cluster').shown, ['1 info host@lab: not checked on lab: `ccs_config_validate` (or `xmllint` and /usr/share/cluster/cluster.rng) is not installed there']);
+    assert.deepEqual(verdictOf('lab-missing-iftab', 'iftab').shown, ['1 info host@lab: not checked on lab: `ifrename` is not installed there']);
+  });
+
   it('every reply fixture has a test above', () => {
     const tested = ['xl-force-write', 'xl-good', 'xl-python', 'drbdadm-repeated-device', 'drbdadm-good-other-node', 'xmllint-invalid', 'xmllint-not-well-formed', 'ifrename-bad-lines'];
     const lab = ['lab-xl-force-write', 'lab-xl-good', 'lab-drbdadm-repeated-device', 'lab-missing-cluster', 'lab-missing-iftab'];
