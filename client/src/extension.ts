@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION } from '../../shared/src/protocol';
 import { Dom0ExplorerApi, registerDom0Explorer } from './explorer';
+import { registerHostCheck } from './hostCheck';
 import { manifestLanguages, watchedGlobs } from './manifest';
 import { registerMigrateCommand } from './migrate';
 
@@ -31,14 +32,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ dom0
   client = languageClient;
   const started = languageClient.start();
   // The explorer comes up even if the server does not; it asks the server for the cluster.conf nodes.
-  const dom0 = registerDom0Explorer(
-    context,
-    async () => {
-      await started;
-      return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
-    },
-    (params) => void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
+  const clusterNodes = async () => {
+    await started;
+    return languageClient.sendRequest<ClusterNode[]>(CLUSTER_NODES_REQUEST);
+  };
+  const dom0 = registerDom0Explorer(context, clusterNodes, (params) =>
+    void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
   );
+  registerHostCheck(context, clusterNodes);
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return { dom0 };

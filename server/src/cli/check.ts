@@ -120,7 +120,13 @@ function severityArgument(argument: string): [string, Level | 'off'] {
  * the other files are still checked and printed; an entry of a walked folder
  * that cannot be looked into is one `warning:` line and is skipped.
  */
-export function runCheck(args: string[], toolVersion: string, checkOptions: CheckFilesOptions = {}): { status: number; stdout: string; stderr: string } {
+export async function runCheck(
+  args: string[],
+  toolVersion: string,
+  checkOptions: CheckFilesOptions = {},
+  /** A further check of the results (the host check of `--host`); its errors are `error:` lines. */
+  afterCheck?: (results: CheckResult[]) => Promise<{ results: CheckResult[]; errors: string[] }>,
+): Promise<{ status: number; stdout: string; stderr: string }> {
   const options = parseCheckArguments(args);
   const files: SourceFile[] = [];
   const errors: string[] = [];
@@ -160,7 +166,12 @@ export function runCheck(args: string[], toolVersion: string, checkOptions: Chec
     }
   }
 
-  const results = checkFiles(files, options.settings, process.cwd(), checkOptions);
+  let results = checkFiles(files, options.settings, process.cwd(), checkOptions);
+  if (afterCheck) {
+    const after = await afterCheck(results);
+    results = after.results;
+    errors.push(...after.errors);
+  }
   for (const result of results) {
     for (const failure of result.failures ?? []) errors.push(`${result.file}: ${failedStep(failure)} threw ${errorText(failure.error)} (an internal error: the file is not fully checked)`);
   }

@@ -32,7 +32,8 @@ export function formatText(results: CheckResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
     for (const d of [...result.diagnostics].sort(byPosition)) {
-      const code = d.code !== undefined ? ` [${d.code}]` : '';
+      // A host's finding has no code of ours: its source (`xl@an-node01`) says who said it.
+      const code = d.code !== undefined ? ` [${d.code}]` : d.source !== undefined ? ` [${d.source}]` : '';
       lines.push(`${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)}: ${messageText(d)}${code}`);
     }
   }
@@ -51,6 +52,7 @@ export function formatJson(results: CheckResult[]): string {
       severity: severityName(d),
       code: d.code ?? null,
       message: messageText(d),
+      ...(d.code === undefined && d.source !== undefined ? { source: d.source } : {}),
     })),
   }));
   return JSON.stringify(out, null, 2) + '\n';
