@@ -6,7 +6,8 @@ const { readdirSync } = require('node:fs');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'xen-cluster-config.xen-cluster-config';
-const SHIPPED_TOP_LEVEL = ['LICENSE.txt', 'dist', 'language-configuration', 'media', 'package.json', 'syntaxes'];
+// package.nls.json holds the manifest's %key% titles and descriptions, which VS Code reads at run time.
+const SHIPPED_TOP_LEVEL = ['LICENSE.txt', 'dist', 'language-configuration', 'media', 'package.json', 'package.nls.json', 'syntaxes'];
 // vsce stores README.md and CHANGELOG.md lower-cased.
 const OPTIONAL_TOP_LEVEL = ['changelog.md', 'readme.md', '.vsixmanifest'];
 const WAIT_MS = 20_000;
