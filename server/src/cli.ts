@@ -1,6 +1,7 @@
-/** Command-line entry: `node dist/cli.js check …` (see cli/check.ts). */
+/** Command-line entry: `node dist/cli.js check|migrate|effective|domains …` (see cli/ and shared/src/dom0/cli.ts). */
 import { runDomains } from '../../shared/src/dom0/cli';
-import { CHECK_USAGE, runCheck, UsageError } from './cli/check';
+import { UsageError } from './cli/arguments';
+import { CHECK_USAGE, runCheck } from './cli/check';
 import { EFFECTIVE_USAGE, runEffective } from './cli/effective';
 import { addHostVerdicts, HOST_CHECK_USAGE, splitHostArguments } from './cli/hostCheck';
 import { MIGRATE_USAGE, runMigrate } from './cli/migrate';
@@ -18,54 +19,42 @@ commands:
   effective FILE    a domain config as xl builds it on a host (cli.js effective --help)
   --version         print the version`;
 
+interface CommandResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The commands that print a result: `help` is what --help prints, `usage` what follows a usage error. */
+const COMMANDS: Record<string, { help: string; usage: string; run(args: string[]): CommandResult | Promise<CommandResult> }> = {
+  check: {
+    help: `${CHECK_USAGE}\n\n${HOST_CHECK_USAGE}`,
+    usage: CHECK_USAGE,
+    run: (args) => {
+      const { host, rest } = splitHostArguments(args);
+      // The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts).
+      return runCheck(rest, VERSION, { services: servicesFromEnvironment() }, host.hosts.length > 0 ? (results) => addHostVerdicts(results, host) : undefined);
+    },
+  },
+  effective: { help: EFFECTIVE_USAGE, usage: EFFECTIVE_USAGE, run: runEffective },
+  migrate: { help: MIGRATE_USAGE, usage: MIGRATE_USAGE, run: runMigrate },
+  domains: { help: '', usage: '', run: runDomains },
+};
+
 function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'domains') {
-    return runDomains(rest).then((result) => {
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
-      return result.status;
-    });
-  }
   if (command === '--version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === 'check') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${CHECK_USAGE}\n\n${HOST_CHECK_USAGE}\n`);
+  const known = command === undefined ? undefined : Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (known) {
+    // `domains` prints its own help (shared/src/dom0/cli.ts).
+    if (known.help && (rest.includes('--help') || rest.includes('-h'))) {
+      process.stdout.write(`${known.help}\n`);
       return 0;
     }
-    return printed(CHECK_USAGE, async () => {
-      const { host, rest: checkArgs } = splitHostArguments(rest);
-      // The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts).
-      return runCheck(checkArgs, VERSION, { services: servicesFromEnvironment() }, host.hosts.length > 0 ? (results) => addHostVerdicts(results, host) : undefined);
-    });
-  }
-  if (command === 'effective') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(EFFECTIVE_USAGE + '\n');
-      return 0;
-    }
-    return printed(EFFECTIVE_USAGE, () => runEffective(rest));
-  }
-  if (command === 'migrate') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(MIGRATE_USAGE + '\n');
-      return 0;
-    }
-    try {
-      const result = runMigrate(rest);
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
-      return result.status;
-    } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`error: ${error.message}\n\n${MIGRATE_USAGE}\n`);
-        return 2;
-      }
-      throw error;
-    }
+    return printed(known.usage, () => known.run(rest));
   }
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
@@ -76,7 +65,7 @@ function main(argv: string[]): number | Promise<number> {
 }
 
 /** Prints what a command returns; a usage error is its message, the usage, and exit 2. */
-async function printed(usage: string, run: () => Promise<{ status: number; stdout: string; stderr: string }>): Promise<number> {
+async function printed(usage: string, run: () => CommandResult | Promise<CommandResult>): Promise<number> {
   try {
     const result = await run();
     process.stdout.write(result.stdout);

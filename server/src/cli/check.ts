@@ -4,6 +4,7 @@ import { LANGUAGE_IDS, languageForPath } from '../languages/registry';
 import type { Level } from '../common/codes';
 import { didYouMean, suggestionSuffix } from '../common/didYouMean';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SETTINGS, LanguageId, Settings } from '../languages/types';
+import { eachArgument, UsageError } from './arguments';
 import { checkFiles, CheckFilesOptions, CheckResult, SourceFile } from './checker';
 import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
 import { CODE_CATALOG } from '../workspace/codeCatalog';
@@ -31,7 +32,6 @@ regular file or folder, or cannot be read, or a file the checker failed on);
 the other files are still checked and reported.
 Languages: ${LANGUAGE_IDS.join(', ')}`;
 
-export class UsageError extends Error {}
 
 type FailOn = 'error' | 'warning';
 
@@ -47,13 +47,7 @@ interface CheckOptions {
 export function parseCheckArguments(args: string[]): CheckOptions {
   const options: CheckOptions = { format: 'text', failOn: 'error', settings: structuredClone(DEFAULT_SETTINGS), paths: [] };
   const severities: Record<string, Level | 'off'> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
+  for (const { arg, value } of eachArgument(args)) {
     if (arg === '--format') {
       const format = value();
       if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format '${format}': use text, json or sarif`);

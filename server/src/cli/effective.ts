@@ -12,7 +12,7 @@ import { splitSpec } from '../languages/xl-config/devices/keyValueSpec';
 import { guestTypeOf } from '../languages/xl-config/guestType';
 import { parse } from '../languages/xl-config/parse';
 import { fsReason } from '../workspace/disk';
-import { UsageError } from './check';
+import { UsageError } from './arguments';
 import { HOST_CHECK_USAGE, splitHostArguments, sshTransport } from './hostCheck';
 
 export const EFFECTIVE_USAGE = `usage: cli.js effective --host SSH_DEST [--ssh-config FILE] [--host-timeout S] FILE

@@ -11,7 +11,7 @@ import { checkOnHost } from '../../../shared/src/hostCheck/run';
 import { hostCheckKind } from '../../../shared/src/hostCheck/script';
 import { findingRange, HostFinding, HostSeverity } from '../../../shared/src/hostCheck/verdict';
 import type { CheckResult } from './checker';
-import { UsageError } from './check';
+import { eachArgument, UsageError } from './arguments';
 
 export const HOST_CHECK_USAGE = `host checks (over SSH: the system ssh client, BatchMode, your ~/.ssh/config):
   --host SSH_DEST        also check each file with its own tool on that host
@@ -31,13 +31,7 @@ export interface HostOptions {
 export function splitHostArguments(args: readonly string[]): { host: HostOptions; rest: string[] } {
   const host: HostOptions = { hosts: [], timeoutSeconds: 60 };
   const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
+  for (const { arg, value } of eachArgument(args)) {
     if (arg === '--host') host.hosts.push(hostSpec(value()));
     else if (arg === '--ssh-config') host.sshConfig = value();
     else if (arg === '--host-timeout') {

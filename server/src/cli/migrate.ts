@@ -15,7 +15,7 @@ import type { MigrationResult } from '../migrate/types';
 import { readConfigFileSync, UnreadableFile } from '../workspace/disk';
 import { WorkspaceRunner } from '../workspace/runner';
 import { EMPTY_WORKSPACE } from '../workspace/view';
-import { UsageError } from './check';
+import { eachArgument, UsageError } from './arguments';
 
 export const MIGRATE_USAGE = `usage: cli.js migrate --to TARGET [--format FORMAT] [--out DIR] FILE...
 
@@ -44,13 +44,7 @@ function parseMigrateArguments(args: string[]): MigrateOptions {
   let format: string | undefined;
   let out: string | undefined;
   const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
+  for (const { arg, value } of eachArgument(args)) {
     if (arg === '--to') target = value();
     else if (arg === '--format') format = value();
     else if (arg === '--out') out = value();
