@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HostSpec } from '../../shared/src/dom0/hosts';
 import { LiveHosts } from '../../shared/src/dom0/liveHosts';
@@ -177,7 +177,8 @@ describe('the dom0 explorer kept live, over a real sshd with the xl stand-in', {
       assert.ok(saved.ok, JSON.stringify(saved));
     }
     assert.equal(readFileSync(path, 'utf8'), 'v4\n');
-    assert.deepEqual(backupsOf(path).map((b) => readFileSync(b, 'utf8')), ['v2\n', 'v3\n']);
+    const backups = backupsOf(path);
+    assert.deepEqual(backups.map((b) => readFileSync(b, 'utf8')), ['v2\n', 'v3\n'], `backups kept: ${backups.map((b) => basename(b)).join(', ')}`);
   });
 
   it('logs each remote command once, with its exit status and duration, and ssh\'s stderr once', async () => {

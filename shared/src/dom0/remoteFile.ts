@@ -135,12 +135,14 @@ if [ -e "$real" ]; then
     cp -p -- "$real" "$bak" || fail 24 "cannot copy $real for the backup: nothing was saved"
     stamp=$(date +%Y%m%d-%H%M%S) && [ -n "$stamp" ] || fail 24 "cannot read the time for the backup's name: nothing was saved"
     backup="$real.bak.$stamp"
-    # Several saves in one second: -001, -002, … after the time, so the names still sort oldest first.
-    n=0
-    while [ -e "$backup" ] || [ -L "$backup" ]; do
-      n=$((n + 1))
-      backup="$real.bak.$stamp-$(printf %03d "$n")"
+    # Several saves in one second: -001, -002, … after the time, one more than the highest there
+    # (never a name the rotation freed: that would sort before the older ones and be removed first).
+    last=
+    for b in "$backup" "$backup"-[0-9][0-9][0-9]; do
+      if [ -e "$b" ] || [ -L "$b" ]; then last=$b; fi
     done
+    if [ "$last" = "$backup" ]; then backup="$backup-001"
+    elif [ -n "$last" ]; then backup="$backup-$(printf %03d "$(expr "\${last##*-}" + 1)")"; fi
   fi
 fi
 [ ! -e "$dir/.xen-dom0-cancel.$token" ] || fail 25 "cancelled before the new version was installed: $real is unchanged"
