@@ -307,7 +307,9 @@ export class WorkspaceRunner {
       const own = analysis.tooLarge !== undefined ? this.syntaxOnly(entry, analysis, analysis.tooLarge) : this.validate(entry, analysis);
       const failure = analysis.parsed.failure ?? analysis.failure;
       analysis.own = failure ? [checkFailed(failure), ...own] : own;
-      analysis.ignores = this.ignoreComments(entry, analysis);
+      // Past the size limit nothing is parsed into a tree, ignore comments included (reading them would
+      // build the whole tree the syntax-only check exists to avoid): such a file shows its syntax errors as they are.
+      analysis.ignores = analysis.tooLarge !== undefined ? NO_IGNORES : this.ignoreComments(entry, analysis);
       if (!entry.open) analysis.parsed.doc = undefined;
     }
     return analysis.own;

@@ -38,6 +38,24 @@ function countingValidations<T>(languageId: string, body: () => T): { result: T;
 }
 
 describe('workspace runner', () => {
+  it('past the size limit builds no tree at all, ignore comments included (the syntax errors come from syntaxErrors)', () => {
+    const service = serviceFor('drbd')!;
+    const original = service.parse;
+    let parses = 0;
+    (service as { parse: typeof original }).parse = (text, ctx) => {
+      parses++;
+      return original.call(service, text, ctx);
+    };
+    try {
+      const runner = new WorkspaceRunner({ root: ROOT, settings: { ...DEFAULT_SETTINGS, diagnostics: { maxFileSize: 64 } } });
+      runner.setOpen(R0, 'drbd', `# xcc-ignore drbd/missing-semicolon\n${'resource r { device /dev/drbd0; disk /dev/sda1; meta-disk internal; }\n'.repeat(4)}resource`);
+      assert.deepEqual(codes(runner.diagnose(R0)), ['1:1 workspace/file-too-large', '6:1 drbd/missing-semicolon']);
+      assert.equal(parses, 0, 'no full parse for a file past the limit');
+    } finally {
+      (service as { parse: typeof original }).parse = original;
+    }
+  });
+
   it('diagnoses a closed file with its own and its cross-file diagnostics', () => {
     const runner = runnerWith({ [VM01]: domain('vm01', '00:16:3e:00:00:01'), [VM02]: domain('vm02', '00:16:3e:00:00:01') });
     assert.deepEqual(codes(runner.diagnose(VM01)), ['3:14 workspace/duplicate-mac']);
