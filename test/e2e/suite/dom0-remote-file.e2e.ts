@@ -6,8 +6,11 @@
  *  - defect 7: the file is named with its host (`HOST: /etc/xen/NAME.cfg`) wherever VS Code
  *    labels a resource, through the label formatter of the remote scheme;
  *  - defect 8: opening the file reads it from the host once;
+ *  - defect 6: the file is checked with the Xen version the host reported (4.17.5), not the
+ *    workspace's;
  *  - defect 5: a manual save of a file our checks say xl refuses asks first, and Cancel sends
- *    nothing; an automatic save of such a file sends nothing and leaves the editor dirty.
+ *    nothing; an automatic save of such a file sends nothing and leaves the editor dirty;
+ *  - defect 9: Remove Host asks, and Enter (Cancel is first) keeps the host.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { closeAllEditors, extension, replaceText } from './helpers';
 const WAIT_MS = 20_000;
 const HOST = 'an-node02';
 const CONFIG = '/etc/xen/domu1.cfg';
-const TEXT = 'name = "domu1"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 128\nvcpus = 1\n';
+const TEXT = 'name = "domu1"\ntype = "pvh"\nkernel = "/boot/vmlinuz"\nmemory = 128\nvcpus = 1\nbootloader_restrict = 1\n';
 
 async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
@@ -109,6 +112,12 @@ describe('a dom0 config file opened from the explorer (real sshd, xl and cat sta
     assert.equal(await until('the copied path', async () => (await vscode.env.clipboard.readText()) || undefined), `${HOST}: ${CONFIG}`);
   });
 
+  it('checks the file with the host\'s Xen 4.17.5: bootloader_restrict (Xen 4.18) is flagged', async () => {
+    const diagnostic = await until('the too-new key flagged', () => vscode.languages.getDiagnostics(uri()).find((d) => d.range.start.line === 5));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.message, /Xen 4\.18.*Xen 4\.17\.5/);
+  });
+
   /** Breaks the file so that our checks report an error (xl refuses it), and waits for the error. */
   async function breakFile(document: vscode.TextDocument, replacement: string): Promise<void> {
     await replaceText(document, document.getText().match(/memory = [^\n]*/)![0], replacement);
@@ -164,4 +173,13 @@ describe('a dom0 config file opened from the explorer (real sshd, xl and cat sta
     assert.deepEqual(readdirSync(etcXen), ['domu1.cfg'], 'no backup, no temporary file');
   });
 
+
+  it('Remove Host asks with Cancel first: Enter keeps the host', async () => {
+    const host = (await rows()).find((n) => n.kind === 'host' && n.host.spec === HOST)!;
+    const removing = vscode.commands.executeCommand('xenConfig.dom0.removeHost', host);
+    await sleep(1000); // the confirmation opens
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // Enter
+    await removing;
+    assert.deepEqual(config().get<string[]>('hosts'), [HOST]);
+  });
 });
