@@ -83,7 +83,12 @@ async function freePort(): Promise<number> {
 const PRIVSEP_DIR = '/run/sshd';
 
 /** `loopbacks`: listen on 127.0.0.1 .. 127.0.0.N, so that N "hosts" get N separate connections (the bench). */
-export async function startSshd(loopbacks = 1): Promise<TestSshd> {
+/**
+ * `etcXen`: a directory the remote side sees as /etc/xen (bind-mounted in a private mount
+ * namespace of this sshd only, so the machine's /etc/xen is untouched), for tests that open
+ * the config files the explorer derives from domain names. Needs root and unshare(1).
+ */
+export async function startSshd(loopbacks = 1, options: { etcXen?: string } = {}): Promise<TestSshd> {
   if (!existsSync(PRIVSEP_DIR)) mkdirSync(PRIVSEP_DIR, { mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'xen-dom0-sshd-'));
   const standin = join(dir, 'standin');
@@ -152,7 +157,10 @@ export async function startSshd(loopbacks = 1): Promise<TestSshd> {
     );
   }
 
-  const sshd: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const sshdArgv = [SSHD, '-D', '-e', '-f', join(dir, 'sshd_config')];
+  // unshare(1) and sh exec sshd, so the pid stays sshd's; a private namespace does not leak the mount.
+  const argv = options.etcXen ? ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /etc/xen && shift && exec "$@"', 'sh', options.etcXen, ...sshdArgv] : sshdArgv;
+  const sshd: ChildProcess = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
