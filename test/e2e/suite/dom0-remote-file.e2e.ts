@@ -124,30 +124,6 @@ describe('a dom0 config file opened from the explorer (real sshd, xl and cat sta
     await until('an error on the broken line', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line === 3));
   }
 
-  it('an automatic save (Auto Save) of a file xl would refuse sends nothing and the editor stays dirty', async () => {
-    const document = openDocument()!;
-    // Broken first with Auto Save off, so that the automatic save below meets the error our
-    // checks already reported (what a user typing at the default 1 s delay meets).
-    await breakFile(document, 'memory = "lots');
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('files').update('autoSaveDelay', 200, vscode.ConfigurationTarget.Global);
-    const saves: vscode.TextDocumentSaveReason[] = [];
-    const listening = vscode.workspace.onWillSaveTextDocument((event) => {
-      if (event.document.uri.toString() === uri().toString()) saves.push(event.reason);
-    });
-    try {
-      await breakFile(document, 'memory = "still lots');
-      await until('an automatic save', () => saves.includes(vscode.TextDocumentSaveReason.AfterDelay));
-      await sleep(1500); // the upload, were there one, would be under way
-    } finally {
-      listening.dispose();
-      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.workspace.getConfiguration('files').update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
-    }
-    assert.equal(document.isDirty, true);
-    assert.equal(onHost(), TEXT, 'the host still has its version');
-    assert.deepEqual(readdirSync(etcXen), ['domu1.cfg'], 'no backup, no temporary file');
-  });
   it('a manual save of a file xl would refuse asks first; Cancel uploads nothing', async () => {
     const document = openDocument()!;
     await breakFile(document, 'memory = "lots and lots');
