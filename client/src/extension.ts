@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION } from '../../shared/src/protocol';
+import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION, DOMAIN_SUMMARY_REQUEST, DomainSummaryParams, DomainSummaryResult } from '../../shared/src/protocol';
 import { Dom0ExplorerApi, registerDom0Explorer } from './explorer';
 import { registerHostCheck } from './hostCheck';
 import { manifestLanguages, watchedGlobs } from './manifest';
@@ -39,7 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ dom0
   const dom0 = registerDom0Explorer(context, clusterNodes, (params) =>
     void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
   );
-  registerHostCheck(context, clusterNodes);
+  const domainSummary = async (uri: string) => {
+    await started;
+    return languageClient.sendRequest<DomainSummaryResult>(DOMAIN_SUMMARY_REQUEST, { uri } satisfies DomainSummaryParams);
+  };
+  registerHostCheck(context, clusterNodes, domainSummary);
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return { dom0 };
