@@ -53,11 +53,17 @@ class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
+/** What the extension exports of the host checks: the status bar item's verdict as shown (the e2e suite reads it). */
+export interface HostCheckApi {
+  statusText(): string;
+  statusTooltip(): string;
+}
+
 /**
  * `domainSummary` asks the language server for its reading of an open domain config (`xenConfig/domainSummary`):
  * the parser lives there, and the CLI's `effective` compares the same summary.
  */
-export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes: () => Promise<ClusterNode[]>, domainSummary: (uri: string) => Promise<DomainSummaryResult>): void {
+export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes: () => Promise<ClusterNode[]>, domainSummary: (uri: string) => Promise<DomainSummaryResult>): HostCheckApi {
   const output = vscode.window.createOutputChannel('Xen host checks');
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   const documents = new ReadOnlyDocuments();
@@ -246,6 +252,7 @@ export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes
     }),
     { dispose: () => void session?.dispose() },
   );
+  return { statusText: () => status.text, statusTooltip: () => String(status.tooltip ?? '') };
 }
 
 /** The `config` of the first entry of `xl list -l ID`, else the text as it came. */
