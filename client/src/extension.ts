@@ -2,16 +2,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION } from '../../shared/src/protocol';
+import { CLUSTER_NODES_REQUEST, ClusterNode, DOCUMENT_SETTINGS_NOTIFICATION, DOMAIN_SUMMARY_REQUEST, DomainSummaryParams, DomainSummaryResult } from '../../shared/src/protocol';
 import { Dom0ExplorerApi, registerDom0Explorer } from './explorer';
-import { registerHostCheck } from './hostCheck';
+import { HostCheckApi, registerHostCheck } from './hostCheck';
 import { manifestLanguages, watchedGlobs } from './manifest';
 import { registerMigrateCommand } from './migrate';
 
 let client: LanguageClient | undefined;
 
 /** The extension's exports: the dom0 explorer's tree (read by the e2e suite). */
-export async function activate(context: vscode.ExtensionContext): Promise<{ dom0: Dom0ExplorerApi }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ dom0: Dom0ExplorerApi; hostCheck: HostCheckApi }> {
   const languages = manifestLanguages(context.extension.packageJSON);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -39,10 +39,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ dom0
   const dom0 = registerDom0Explorer(context, clusterNodes, (params) =>
     void started.then(() => languageClient.sendNotification(DOCUMENT_SETTINGS_NOTIFICATION, params)).catch(() => undefined),
   );
-  registerHostCheck(context, clusterNodes);
+  const domainSummary = async (uri: string) => {
+    await started;
+    return languageClient.sendRequest<DomainSummaryResult>(DOMAIN_SUMMARY_REQUEST, { uri } satisfies DomainSummaryParams);
+  };
+  const hostCheck = registerHostCheck(context, clusterNodes, domainSummary);
   await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  return { dom0 };
+  return { dom0, hostCheck };
 }
 
 export async function deactivate(): Promise<void> {

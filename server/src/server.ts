@@ -29,7 +29,9 @@ import { clusterNodes, CLUSTER_NODES_REQUEST } from './lsp/clusterNodes';
 import { Debouncer } from './lsp/debouncer';
 import { MIGRATION_ACTION_KIND, migrationActions, wantsMigrations } from './migrate/actions';
 import { documentSettingsFromClient, settingsFromClient } from './lsp/settings';
-import { DOCUMENT_SETTINGS_NOTIFICATION, type DocumentSettingsParams } from '../../shared/src/protocol';
+import { DOCUMENT_SETTINGS_NOTIFICATION, DOMAIN_SUMMARY_REQUEST, type DocumentSettingsParams, type DomainSummaryParams, type DomainSummaryResult } from '../../shared/src/protocol';
+import { summarizeXlDocument } from './common/domainReading';
+import type { XlDocument } from './languages/xl-config';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
 import { describeFailure, errorText, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
@@ -442,6 +444,16 @@ connection.onRequest(
   guarded(CLUSTER_NODES_REQUEST, [], async () => {
     await indexed;
     return clusterNodes(runner.workspace.model());
+  }),
+);
+
+// "Show Effective Configuration": our reading of an open domain config, to compare with the host's xl.
+connection.onRequest(
+  DOMAIN_SUMMARY_REQUEST,
+  guarded<DomainSummaryParams, DomainSummaryResult>(DOMAIN_SUMMARY_REQUEST, null, (params) => {
+    const served = typeof params?.uri === 'string' ? serve(params.uri) : undefined;
+    if (served?.service.id !== 'xl-config' || (served.doc as XlDocument).fileKind !== 'domain') return null;
+    return summarizeXlDocument(served.doc as XlDocument);
   }),
 );
 

@@ -2,6 +2,7 @@
  * The extension's own LSP requests, beside the standard ones: their method
  * names and payloads, which the client sends and the server answers.
  */
+import type { DomainSummary } from './hostCheck/domainSummary';
 
 /** `xenConfig/clusterNodes` (no params): the `<clusternode name=...>` entries of the workspace's cluster.conf files. */
 export const CLUSTER_NODES_REQUEST = 'xenConfig/clusterNodes';
@@ -40,3 +41,16 @@ export interface DocumentSettingsParams {
   uri: string;
   settings: { xen?: { version?: string; toolstack?: 'xl' | 'xm' } } | null;
 }
+
+/**
+ * `xenConfig/domainSummary` {uri}: our own reading of an open domain config (memory, vCPUs, type, disks,
+ * vifs), from the server's parse of the editor's text, or null for any other document. "Show Effective
+ * Configuration" compares it with the JSON the host's `xl -N create` prints, as `cli.js effective` does.
+ */
+export const DOMAIN_SUMMARY_REQUEST = 'xenConfig/domainSummary';
+
+export interface DomainSummaryParams {
+  uri: string;
+}
+
+export type DomainSummaryResult = DomainSummary | null;

@@ -11,7 +11,7 @@ import { HostSpec, parseHostSetting } from '../../../shared/src/dom0/hosts';
 import { Dom0Session } from '../../../shared/src/dom0/session';
 import type { Dom0Node } from '../../../shared/src/dom0/treeNodes';
 import { LineIndex } from '../../../shared/src/lineIndex';
-import type { ClusterNode } from '../../../shared/src/protocol';
+import type { ClusterNode, DomainSummaryResult } from '../../../shared/src/protocol';
 import { compareSummaries, summarizeLibxlConfig } from '../../../shared/src/hostCheck/domainSummary';
 import { checkOnHost, effectiveOnHost, runningConfigOnHost } from '../../../shared/src/hostCheck/run';
 import { hostCheckKind } from '../../../shared/src/hostCheck/script';
@@ -53,7 +53,17 @@ class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes: () => Promise<ClusterNode[]>): void {
+/** What the extension exports of the host checks: the status bar item's verdict as shown (the e2e suite reads it). */
+export interface HostCheckApi {
+  statusText(): string;
+  statusTooltip(): string;
+}
+
+/**
+ * `domainSummary` asks the language server for its reading of an open domain config (`xenConfig/domainSummary`):
+ * the parser lives there, and the CLI's `effective` compares the same summary.
+ */
+export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes: () => Promise<ClusterNode[]>, domainSummary: (uri: string) => Promise<DomainSummaryResult>): HostCheckApi {
   const output = vscode.window.createOutputChannel('Xen host checks');
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   const documents = new ReadOnlyDocuments();
@@ -173,6 +183,24 @@ export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes
     const shown = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(shown, 'json');
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await sayDisagreements(document, host, answer.json);
+  }
+
+  /** Where our reading of the config and the JSON xl built from it disagree (memory, vCPUs, type, disks, vifs), a warning naming each field. */
+  async function sayDisagreements(document: vscode.TextDocument, host: HostSpec, json: string): Promise<void> {
+    const name = vscode.workspace.asRelativePath(document.uri);
+    const theirs = summarizeLibxlConfig(json);
+    let ours: DomainSummaryResult;
+    try {
+      ours = await domainSummary(document.uri.toString());
+    } catch (error) {
+      return log(`${name}: the language server did not give its reading of the file: ${(error as Error).message}`);
+    }
+    if (!ours) return;
+    if (!theirs.ok) return log(`${name} on ${host.label}: cannot compare with our reading: the host's JSON is ${theirs.error}`);
+    const notes = compareSummaries(ours, theirs.summary, { left: vscode.l10n.t('our reading of the file'), right: vscode.l10n.t('xl on {0}', host.label) });
+    log(`${name} on ${host.label}: ${notes.length === 0 ? 'xl builds the domain as we read the file' : notes.join('; ')}`);
+    if (notes.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('{0}: our reading and xl on {1} disagree: {2}', name, host.label, notes.join('; ')));
   }
 
   /** For a running domain: its config file on the host, as xl builds it, against `xl list -l ID`. */
@@ -224,6 +252,7 @@ export function registerHostCheck(context: vscode.ExtensionContext, clusterNodes
     }),
     { dispose: () => void session?.dispose() },
   );
+  return { statusText: () => status.text, statusTooltip: () => String(status.tooltip ?? '') };
 }
 
 /** The `config` of the first entry of `xl list -l ID`, else the text as it came. */

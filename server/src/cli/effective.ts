@@ -4,13 +4,9 @@
  * stderr each field where our own reading of FILE disagrees with it.
  */
 import { readFileSync } from 'node:fs';
-import { compareSummaries, DiskSummary, DomainSummary, summarizeLibxlConfig, VifSummary } from '../../../shared/src/hostCheck/domainSummary';
+import { compareSummaries, summarizeLibxlConfig } from '../../../shared/src/hostCheck/domainSummary';
 import { effectiveOnHost } from '../../../shared/src/hostCheck/run';
-import { lastSetting, scalarText, stringItems, XlDocument } from '../languages/xl-config/ast';
-import { parseDiskSpec } from '../languages/xl-config/devices/diskSpec';
-import { splitSpec } from '../languages/xl-config/devices/keyValueSpec';
-import { guestTypeOf } from '../languages/xl-config/guestType';
-import { parse } from '../languages/xl-config/parse';
+import { summarizeConfigText } from '../common/domainReading';
 import { fsReason } from '../workspace/disk';
 import { UsageError } from './arguments';
 import { HOST_CHECK_USAGE, splitHostArguments, sshTransport } from './hostCheck';
@@ -26,40 +22,6 @@ Exit status: 0 printed, 1 xl on the host refused the file, 2 bad usage or
 the host could not be asked.
 
 ${HOST_CHECK_USAGE}`;
-
-/** A number as xl reads a `memory = 256` or `vcpus = "2"` (decimal). */
-function wholeNumber(doc: XlDocument, key: string): number | undefined {
-  const text = scalarText(lastSetting(doc, key)?.value);
-  return text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
-}
-
-/** Our reading of a domain config, in the fields the host's JSON also has. Unset defaults stay unset. */
-export function summarizeConfigText(text: string): DomainSummary {
-  const doc = parse(text);
-  const memory = wholeNumber(doc, 'memory');
-  const vcpus = wholeNumber(doc, 'maxvcpus') ?? wholeNumber(doc, 'vcpus');
-  const disks: DiskSummary[] = stringItems(lastSetting(doc, 'disk')?.value).map((item) => {
-    const spec = parseDiskSpec(text, item);
-    const access = spec.access?.value ?? 'w';
-    return { vdev: spec.vdev?.value ?? '?', target: spec.target?.value ?? '', mode: access === 'r' || access === 'ro' ? 'r' : 'w' };
-  });
-  const vifs: VifSummary[] = stringItems(lastSetting(doc, 'vif')?.value).map((item) => {
-    const parts = splitSpec(text, item);
-    const valueOf = (key: string) => parts.find((p) => p.key.name === key)?.value?.text;
-    const mac = valueOf('mac');
-    const bridge = valueOf('bridge');
-    return { ...(mac !== undefined ? { mac } : {}), ...(bridge !== undefined ? { bridge } : {}) };
-  });
-  return {
-    type: guestTypeOf(doc).type,
-    memoryMiB: memory,
-    // xl gives maxmem the value of memory when it is not set.
-    maxMemoryMiB: wholeNumber(doc, 'maxmem') ?? memory,
-    maxVcpus: vcpus,
-    disks,
-    vifs,
-  };
-}
 
 export async function runEffective(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const { host, rest } = splitHostArguments(args);

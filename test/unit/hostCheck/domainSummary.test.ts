@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareSummaries, summarizeLibxlConfig } from '../../../shared/src/hostCheck/domainSummary';
 import { parseHostScriptOutput } from '../../../shared/src/hostCheck/output';
-import { summarizeConfigText } from '../../../server/src/cli/effective';
+import { summarizeConfigText } from '../../../server/src/common/domainReading';
 import { capture } from '../../helpers/dom0';
 import { readFixture } from '../../helpers/fixtures';
 
