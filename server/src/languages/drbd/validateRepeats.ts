@@ -55,14 +55,16 @@ class RepeatChecker {
   ) {}
 
   section(section: SectionNode): void {
-    const options = new Map<string, OptionNode>();
-    const sections = new Map<string, SectionNode>();
+    // Made when a section has something to compare: two maps for every section were the most allocated objects of validating a big file.
+    let options: Map<string, OptionNode> | undefined;
+    let sections: Map<string, SectionNode> | undefined;
+    const once = SECTIONS_ONCE[section.name];
     for (const child of section.children) {
       if (child.kind === 'section') {
-        if (SECTIONS_ONCE[section.name]?.includes(child.name) && child.keyword) {
-          const first = sections.get(child.name);
+        if (once?.includes(child.name) && child.keyword) {
+          const first = sections?.get(child.name);
           if (first) this.sectionTwice(section, child, first);
-          else sections.set(child.name, child);
+          else (sections ??= new Map()).set(child.name, child);
         }
         if (!OPAQUE_SECTIONS.has(child.name)) this.section(child);
         continue;
@@ -70,9 +72,9 @@ class RepeatChecker {
       const name = child.keyword.value;
       if (REPEATABLE.has(name)) continue;
       const key = HOST_SECTIONS.has(section.name) ? (ONCE_PER_HOST[name] ?? name) : name;
-      const first = options.get(key);
+      const first = options?.get(key);
       if (first) this.optionTwice(section, child, first);
-      else options.set(key, child);
+      else (options ??= new Map()).set(key, child);
     }
   }
 

@@ -11,7 +11,7 @@ import { addFencing } from './fixes';
 import { dualPrimaryAnchor, dualPrimaryOf, fencingSections, withoutFencingMessage } from './fencing';
 import { drbdadmLine, Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
-import { DrbdDocument, SectionNode, sectionsOf } from './parse';
+import { DrbdDocument, Node, SectionNode, sectionsOf } from './parse';
 import type { Dialect } from './schema';
 import type { TokenReporter } from './reporter';
 import { deviceMinor, isProblem, parseAddress } from './values';
@@ -110,16 +110,28 @@ function checkNodeIds(resource: ResourceModel, out: TokenReporter): void {
   });
 }
 
-/** Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have them. */
+const isVolume = (node: Node): node is SectionNode => node.kind === 'section' && node.name === 'volume';
+const volumeHas = (volume: SectionNode, names: readonly string[]) => names.some((n) => optionIn(volume, n));
+
+/**
+ * Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have
+ * them. Loops over the two sections' children rather than copies of their volume lists: checkHosts asks this for
+ * every host and key, and the copies were the most allocated objects of validating a 500-resource file.
+ */
 function everyVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
-  const volumes = [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')];
-  const numbers = new Set(volumes.map((v) => v.args[0]?.value));
-  const has = (number: string | undefined) => volumes.some((v) => v.args[0]?.value === number && names.some((n) => optionIn(v, n)));
-  return numbers.size > 0 && [...numbers].every(has);
+  let numbersWithKey: Set<string | undefined> | undefined;
+  for (const scope of [host, resource]) {
+    for (const volume of scope.children) if (isVolume(volume) && volumeHas(volume, names)) (numbersWithKey ??= new Set()).add(volume.args[0]?.value);
+  }
+  if (!numbersWithKey) return false;
+  for (const scope of [host, resource]) {
+    for (const volume of scope.children) if (isVolume(volume) && !numbersWithKey.has(volume.args[0]?.value)) return false;
+  }
+  return true;
 }
 
 function someVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
-  return [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')].some((v) => names.some((n) => optionIn(v, n)));
+  return [host, resource].some((scope) => scope.children.some((volume) => isVolume(volume) && volumeHas(volume, names)));
 }
 
 function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
