@@ -65,7 +65,7 @@ function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporte
   for (const host of onSections) {
     if (!host.name) continue;
     const first = seen.get(host.name.value);
-    if (first) out.report(host.name, Severity.Error, Code.duplicateHost, `Host '${host.name.text}' already has an 'on' section in resource ${label} (line ${first.line + 1}).`);
+    if (first) out.report(host.name, Severity.Error, Code.duplicateHost, () => `Host '${host.name!.text}' already has an 'on' section in resource ${label} (line ${first.line + 1}).`);
     else seen.set(host.name.value, host.name);
     for (const key of REQUIRED_HOST_KEYS) {
       if (!key.dialects.includes(dialect)) continue;
@@ -176,9 +176,10 @@ function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
   const addresses = new Map<string, Claim>();
   const minors = new Map<string, Claim>();
   const devices = new Map<string, Claim>();
-  const claim = (table: Map<string, Claim>, key: string, c: Claim, code: DrbdCode, what: string, oracleLine?: number) => {
+  // `what` names the claim for the message, written only when it is listed (a generated file may repeat one resource throughout).
+  const claim = (table: Map<string, Claim>, key: string, c: Claim, code: DrbdCode, what: () => string, oracleLine?: number) => {
     const first = table.get(key);
-    if (first) out.report(c.token, Severity.Error, code, `${what} is already used by resource '${first.resource}' on line ${first.token.line + 1}; each resource needs its own.`, { oracleLine });
+    if (first) out.report(c.token, Severity.Error, code, () => `${what()} is already used by resource '${first.resource}' on line ${first.token.line + 1}; each resource needs its own.`, { oracleLine });
     else table.set(key, c);
   };
   for (const resource of resources) {
@@ -190,13 +191,13 @@ function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
       if (address) {
         const parsed = parseAddress(address.args, address.keyword);
         // A malformed address is reported where the option is checked.
-        if (!isProblem(parsed)) claim(addresses, parsed.key, { resource: name, token: parsed.token }, Code.duplicateAddress, `Address ${parsed.key}`);
+        if (!isProblem(parsed)) claim(addresses, parsed.key, { resource: name, token: parsed.token }, Code.duplicateAddress, () => `Address ${parsed.key}`);
       }
       const device = hostOrResourceOption(host.section, resource.section, ['device']);
       if (!device || !hostName) continue;
       const { minor, path, minorToken } = deviceMinor(device.args);
-      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, `Minor ${minor} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
-      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, `Device ${path.value} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
+      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, () => `Minor ${minor} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
+      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, () => `Device ${path.value} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
     }
   }
 }
