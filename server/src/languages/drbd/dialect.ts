@@ -93,7 +93,7 @@ function byParent<T>(cache: Map<string, Map<string, T>>, parent: string): Map<st
 }
 
 /** The dialects that take `node` as written, when that is not all of them. */
-function markOf(node: Node): Mark | undefined {
+function markedDialects(node: Node): readonly Dialect[] | undefined {
   const parent = node.parent;
   if (!node.keyword || !parent) return undefined;
   const name = node.keyword.value;
@@ -107,8 +107,10 @@ function markOf(node: Node): Mark | undefined {
     dialects = optionDialects(tableOf(parent), name, node.args.length > 0, name === 'device' && node.args.some((a) => a.value === 'minor'));
   }
   if (dialects.length === 0 || dialects.length === DIALECTS.length) return undefined;
-  return new StatementMark(node, dialects);
+  return dialects;
 }
+
+const sameDialects = (a: readonly Dialect[], b: readonly Dialect[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** The first error the file gets when checked as `dialect` (includes aside: they depend on the disk, not the dialect). */
 function refusal(doc: DrbdDocument, dialect: Dialect, reason: DialectChoice['reason']): Diagnostic | undefined {
@@ -122,16 +124,19 @@ function refusal(doc: DrbdDocument, dialect: Dialect, reason: DialectChoice['rea
 
 function choose(doc: DrbdDocument): DialectChoice {
   let allowed: readonly Dialect[] = DIALECTS;
+  // The first mark of each list of dialects, in file order. A later mark with the same list changes no answer
+  // below (the first mark that allows a dialect, the first that shares none with a conflicting one), and an
+  // 8.4 file marks most of its statements: keeping one mark object per statement was most of choose's garbage.
   const marks: Mark[] = [];
   let conflict: { first: Mark; second: Mark } | undefined;
   for (const node of walk(doc.root)) {
-    const mark = markOf(node);
-    if (!mark) continue;
-    marks.push(mark);
+    const dialects = markedDialects(node);
+    if (!dialects) continue;
+    if (!marks.some((m) => sameDialects(m.dialects, dialects))) marks.push(new StatementMark(node, dialects));
     // Most marks agree with what is already allowed (every 8.4 statement of an 8.4 file): narrow only when they do not.
-    const narrowed = allowed.every((d) => mark.dialects.includes(d)) ? allowed : allowed.filter((d) => mark.dialects.includes(d));
+    const narrowed = allowed.every((d) => dialects.includes(d)) ? allowed : allowed.filter((d) => dialects.includes(d));
     if (narrowed.length > 0) allowed = narrowed;
-    else if (!conflict) conflict = { first: marks.find((m) => !m.dialects.some((d) => mark.dialects.includes(d))) ?? marks[0], second: mark };
+    else if (!conflict) conflict = { first: marks.find((m) => !m.dialects.some((d) => dialects.includes(d))) ?? marks[0], second: new StatementMark(node, dialects) };
   }
   const reasonFor = (dialect: Dialect): Token | 'default' => marks.find((m) => m.dialects.includes(dialect))?.token ?? 'default';
   if (!conflict) {
