@@ -33,6 +33,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCode } from '../common/checkerCodes';
+import { errorText } from '../common/errorText';
 import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
@@ -76,12 +77,6 @@ export function failedStep(failure: RunnerFailure): string {
 /** `cluster-conf parse for file:///etc/cluster/cluster.conf threw RangeError: Invalid code point 1114112`: one line, no stack. */
 export function describeFailure(failure: RunnerFailure): string {
   return `${failedStep(failure)} for ${failure.uri} threw ${errorText(failure.error)}`;
-}
-
-/** `RangeError: Invalid code point 1114112`: an error's name and first message line. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
-  return String(error).split('\n')[0];
 }
 
 /** A file's text and the language it is read as. */
