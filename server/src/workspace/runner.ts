@@ -34,6 +34,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCode } from '../common/checkerCodes';
 import { errorText } from '../common/errorText';
+import { IGNORE_KEYWORD } from '../common/ignoreComments';
 import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
@@ -484,7 +485,9 @@ export class WorkspaceRunner {
 
   /** The file's ignore comments, checked against the known codes; none when there is no parse or the service threw. */
   private ignoreComments(entry: Entry, analysis: Analysis): FileIgnores {
-    const { languageId } = analysis.parsed;
+    const { languageId, text } = analysis.parsed;
+    // Most files have none: one native search instead of the language's walk over its comments (DRBD: 4 % of a check).
+    if (!text.includes(IGNORE_KEYWORD)) return NO_IGNORES;
     const doc = this.docOf(entry, analysis.parsed);
     if (!doc) return NO_IGNORES;
     const result = this.attempt(entry, languageId, 'ignoreComments', () => this.serviceOf(languageId)!.ignoreComments(doc));
