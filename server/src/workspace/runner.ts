@@ -452,7 +452,7 @@ export class WorkspaceRunner {
     };
     let found: Diagnostic[];
     try {
-      found = this.index.crossFileDiagnostics(entry.uri, onRuleError);
+      found = this.index.crossFileDiagnostics(entry.uri, languageId, onRuleError);
     } catch (error) {
       // Building the model itself threw.
       onRuleError({ name: '(the workspace model)' }, error);
