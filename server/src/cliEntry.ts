@@ -29,7 +29,8 @@ function cachedCode(): Buffer | undefined {
 }
 
 // The same wrapper Node puts around a CommonJS module; the bundle only requires Node's own modules.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`, {
+// latin1: the build escapes every non-ASCII character of the bundle, and an ASCII file reads the same, faster.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'latin1')}\n})`, {
   filename: bundle,
   cachedData: cachedCode(),
 });

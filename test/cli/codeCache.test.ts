@@ -32,9 +32,14 @@ function cliCopy(cache: Buffer | undefined): string {
 describe('cli.js code cache', () => {
   it('is accepted by this Node for the bundle it was made from', () => {
     const bundle = join(DIST, 'cli-main.js');
-    const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+    const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'latin1')}\n})`;
     const script = new Script(source, { filename: bundle, cachedData: readFileSync(`${bundle}.cache`) });
     assert.equal(script.cachedDataRejected, false);
+  });
+
+  it('reads a bundle that is pure ASCII, so that latin1 reads it as written', () => {
+    const bytes = readFileSync(join(DIST, 'cli-main.js'));
+    assert.equal(bytes.findIndex((byte) => byte > 0x7f), -1);
   });
 
   it('changes nothing a user sees: no cache, or a cache V8 refuses, prints the same', () => {
