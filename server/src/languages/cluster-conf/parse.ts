@@ -13,6 +13,7 @@ import { LineIndex } from '../../../../shared/src/lineIndex';
 import { StringPool } from '../../../../shared/src/stringPool';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
+import { isPlainWellFormed } from './plainXml';
 
 export const SOURCE = 'cluster-conf';
 
@@ -441,11 +442,14 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
   if (text.trim() === '') {
     return [diagnostic(lines.range(0, 0), Severity.Error, Code.syntax, 'The file is empty: cluster.conf needs a <cluster name="…" config_version="1"> element.', SOURCE)];
   }
-  let result: ReturnType<typeof XMLValidator.validate>;
-  try {
-    result = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  } catch (thrown) {
-    return error(0, 0, String(thrown));
+  let result: ReturnType<typeof XMLValidator.validate> = true;
+  // Plain XML (nearly every real file) is well-formed for the validator too: ask it only about the rest.
+  if (!isPlainWellFormed(text)) {
+    try {
+      result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    } catch (thrown) {
+      return error(0, 0, String(thrown));
+    }
   }
   // xmllint stops at the first element nested too deep; an error the validator finds after it is never reached.
   const deep = tree.tooDeep;
