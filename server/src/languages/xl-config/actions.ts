@@ -51,7 +51,7 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
     if (doc.syntaxErrors.some((error) => rangesTouch(error.range, settingRange))) continue;
     for (const item of stringItems(setting.value)) {
       if (!rangesTouch(doc.lines.range(item.start, item.end), range)) continue;
-      const spec = diskSpecOf(doc.text, item);
+      const spec = diskSpecOf(doc, item);
       const rewritten = keyValueForm(spec);
       if (!rewritten || rewritten === doc.text.slice(item.inner.start, item.inner.end)) continue;
       actions.push({

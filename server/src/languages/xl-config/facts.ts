@@ -38,7 +38,7 @@ function computeFacts(doc: XlDocument): FileFacts {
     }
   }
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = diskSpecOf(doc.text, item);
+    const disk = diskSpecOf(doc, item);
     if (disk.target?.value) domain.disks.push({ ...located(disk.target.value, disk.target.valueSpan), writable: isWritable(disk) });
   }
   return { domain };

@@ -65,7 +65,7 @@ export function hover(doc: XlDocument, position: Position, ctx: ServiceContext):
 function hoverInSpec(doc: XlDocument, key: string, item: StringValue, offset: number): Hover | null {
   const device = DEVICE_SPECS.get(key)!;
   if (key === 'disk') {
-    const param = diskSpecOf(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
+    const param = diskSpecOf(doc, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
     const sub = param && device.subKeys.get(param.name);
     if (!param || !sub) return null;
     const span = param.keySpan && contains(param.keySpan, offset) ? param.keySpan : param.valueSpan;

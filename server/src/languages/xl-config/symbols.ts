@@ -65,7 +65,7 @@ const NAMING_KEYS: Record<string, readonly string[]> = {
 /** The part of a device spec that names the device, with its place in the document. */
 function deviceLabel(doc: XlDocument, key: string, item: Value & { kind: 'string' }): ({ text: string } & Span) | undefined {
   if (key === 'disk') {
-    const vdev = diskSpecOf(doc.text, item).vdev;
+    const vdev = diskSpecOf(doc, item).vdev;
     return vdev?.value ? { text: vdev.value, ...vdev.valueSpan } : undefined;
   }
   const naming = NAMING_KEYS[key];

@@ -45,7 +45,7 @@ function reportTooNew(span: { start: number; end: number }, device: string, sub:
 function validateDisks(doc: XlDocument, version: string | undefined, report: Reporter): void {
   const vdevs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = diskSpecOf(doc.text, item);
+    const disk = diskSpecOf(doc, item);
     for (const param of disk.params) if (param.keySpan) reportTooNew(param.keySpan, 'disk', DISK_SPEC.subKeys.get(param.name), version, report);
     for (const error of disk.errors) {
       reportOn(report, error, Severity.Error, error.code, error.message, error.code === Code.diskAccess ? useAccess(['w', 'r']) : undefined);
