@@ -7,7 +7,7 @@ import type { Reporter } from '../../common/report';
 import { lastSetting, Span, stringItems, XlDocument } from './ast';
 import { scanHex } from './cNumbers';
 import { Code } from './codes';
-import { diskSpecOf, isWritable } from './devices/diskSpec';
+import { isWritable, parseDiskSpec } from './devices/diskSpec';
 import { SpecPart, xlParts } from './devices/keyValueSpec';
 import { addMac, allOf, changeTo, moveIntoXenRange, newMac, reportOn, useAccess } from './fixes';
 import { DEVICE_SPECS, DeviceSpec, DISK_SPEC, PCI_SPEC, SubKeySpec, VIF_SPEC } from './schema';
@@ -50,7 +50,7 @@ function reportTooNew(span: { start: number; end: number }, device: string, sub:
 function validateDisks(doc: XlDocument, version: string | undefined, report: Reporter): void {
   const vdevs = new Map<string, number>();
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = diskSpecOf(doc, item);
+    const disk = parseDiskSpec(doc.text, item);
     for (const param of disk.params) if (param.keySpan) reportTooNew(param.keySpan, 'disk', DISK_SPEC.subKeys.get(param.name), version, report);
     for (const error of disk.errors) {
       reportOn(report, error, Severity.Error, error.code, error.message, error.code === Code.diskAccess ? useAccess(['w', 'r']) : undefined);
