@@ -67,6 +67,24 @@ describe('plain-XML fast path of the well-formedness check', () => {
     fc.assert(fc.property(soup, (text) => void agrees(text)), { numRuns: 5000 });
   });
 
+  it('takes time linear in the attributes of one tag (a ratio, never a time)', () => {
+    // The syntax-only check of a 20 MB file runs this scanner too; a list searched per attribute made
+    // 40,000 attributes take 1.5 s. The least CPU time of three runs of n and of 2n attributes.
+    const tag = (n: number) => `<cluster${Array.from({ length: n }, (_, i) => ` a${i}="1"`).join('')}/>`;
+    const leastMs = (text: string) => {
+      let least = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = process.cpuUsage();
+        assert.equal(isPlainWellFormed(text), true);
+        const used = process.cpuUsage(start);
+        least = Math.min(least, (used.user + used.system) / 1000);
+      }
+      return least;
+    };
+    const [small, twice] = [leastMs(tag(40_000)), leastMs(tag(80_000))];
+    assert.ok(twice / Math.max(small, 1) <= 3, `40,000 attributes took ${small.toFixed(1)} ms, 80,000 took ${twice.toFixed(1)} ms: more than ×3 for twice the input (linear is ×2)`);
+  });
+
   it('agrees on every fixture, and takes the fast path for the bench file and the example', () => {
     for (const path of [join(REPO_ROOT, 'examples/etc/cluster/cluster.conf'), ...fixtureFiles('cluster-conf')]) agrees(readFileSync(path, 'utf8'));
     assert.equal(isPlainWellFormed(generate(64).text), true);

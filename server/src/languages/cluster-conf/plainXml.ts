@@ -115,7 +115,8 @@ function sameRange(text: string, start: number, end: number, otherStart: number,
 function startTagEnd(text: string, from: number, open: number[]): number {
   const nameEnd = nameEndAt(text, from);
   if (nameEnd < 0) return -1;
-  const names: string[] = [];
+  // A set, not a list searched per attribute: a hostile tag may have a hundred thousand of them.
+  const names = new Set<string>();
   let j = nameEnd;
   for (;;) {
     const before = j;
@@ -130,8 +131,8 @@ function startTagEnd(text: string, from: number, open: number[]): number {
     const attrEnd = nameEndAt(text, j);
     if (attrEnd < 0) return -1;
     const name = text.slice(j, attrEnd);
-    if (names.includes(name)) return -1; // a repeated attribute
-    names.push(name);
+    if (names.has(name)) return -1; // a repeated attribute
+    names.add(name);
     j = attrEnd;
     while (isBlank(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) !== EQUALS) return -1;
