@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LanguageId } from '../server/src/languages/types';
+import { recordAtMost } from './goals';
 
 const RUNS = 7;
 const ROOT = join(__dirname, '..', '..');
@@ -178,6 +179,7 @@ export function benchNative(): void {
         continue;
       }
       console.log(`  ${pad(c.language, 14)}${pad(what, 30)}${pad(oursText, 22)}${pad(`${native.tool}: ${fmt(theirs)}`, 48)}${verdict(ours, theirs, node)}`);
+      recordAtMost(`${c.language} cli.js check (${what}), wall`, ours.wallMs, 'ms', 2 * theirs.wallMs + node.wallMs);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { LanguageId } from '../server/src/languages/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { SAMPLE_PATHS, testContext } from '../test/helpers/fixtures';
 import { benchDom0 } from './dom0';
+import { printGoals, recordAtLeast, recordAtMost } from './goals';
 import { benchHostile } from './hostile';
 import { benchNative } from './native';
 import { benchWorkspace } from './workspace';
@@ -37,6 +38,14 @@ const LARGE_SIZE: Record<LanguageId, number> = {
   iftab: 5_000,
   drbd: 500,
   'cluster-conf': 64,
+};
+/** Issue 16's in-process parse+validate goal per language, MB/s. */
+const THROUGHPUT_GOAL: Record<LanguageId, number> = {
+  'xl-config': 40,
+  'xend-sxp': 20,
+  iftab: 20,
+  drbd: 25,
+  'cluster-conf': 15,
 };
 const SMALL_SIZE: Record<LanguageId, number> = {
   'xl-config': 1_000,
@@ -152,6 +161,7 @@ async function main(): Promise<void> {
   const startups: number[] = [];
   for (let i = 0; i < 5; i++) startups.push(await measureStartup());
   console.log(`\nserver start-up to first diagnostics: p50 ${ms(percentile(startups, 50))}, max ${ms(Math.max(...startups))} (5 starts)`);
+  recordAtMost('server start-up to first diagnostics, p50', percentile(startups, 50), 'ms', 150);
 
   const client = await LspTestClient.start();
   for (const languageId of LANGUAGE_IDS) {
@@ -165,21 +175,27 @@ async function main(): Promise<void> {
     const throughput = measureThroughput(languageId, large);
     console.log(`\n${languageId}: large input ${large.path}: ${lineCount(large.text)} lines, ${(throughput.bytes / 1e6).toFixed(2)} MB, ${throughput.diagnostics} diagnostics`);
     console.log(`  parse+validate: ${ms(throughput.perRun)} per run, ${throughput.mbPerSecond.toFixed(1)} MB/s`);
+    recordAtLeast(`${languageId} parse+validate`, throughput.mbPerSecond, 'MB/s', THROUGHPUT_GOAL[languageId]);
     const base = `file://${SAMPLE_PATHS[languageId].replace(/[^/]+$/, '')}bench`;
     const smallName = small.path.slice(small.path.lastIndexOf('/') + 1);
     const largeName = large.path.slice(large.path.lastIndexOf('/') + 1);
     const smallKeys = await measureKeystrokes(client, `${base}-small/${smallName}`, languageId, small);
     console.log(`  keystroke→diagnostics (${lineCount(small.text)} lines): p50 ${ms(smallKeys.p50)}, p95 ${ms(smallKeys.p95)}`);
+    recordAtMost(`${languageId} keystroke p95, ${lineCount(small.text)} lines`, smallKeys.p95, 'ms', 50);
     const largeKeys = await measureKeystrokes(client, `${base}-large/${largeName}`, languageId, large);
     console.log(`  keystroke→diagnostics (${lineCount(large.text)} lines): p50 ${ms(largeKeys.p50)}, p95 ${ms(largeKeys.p95)}`);
+    recordAtMost(`${languageId} keystroke p95, ${lineCount(large.text)} lines`, largeKeys.p95, 'ms', 100);
     const requests = await measureRequests(client, `${base}-req/${largeName}`, languageId, large);
     console.log(`  completion (${lineCount(large.text)} lines): p50 ${ms(requests.completion.p50)}, p99 ${ms(requests.completion.p99)}`);
     console.log(`  hover (${lineCount(large.text)} lines): p50 ${ms(requests.hover.p50)}, p99 ${ms(requests.hover.p99)}`);
+    recordAtMost(`${languageId} completion p99`, requests.completion.p99, 'ms', 10);
+    recordAtMost(`${languageId} hover p99`, requests.hover.p99, 'ms', 10);
   }
   const peak = client.pid === undefined ? undefined : peakMemoryMb(client.pid);
   const now = client.pid === undefined ? undefined : memoryMb(client.pid, 'VmRSS');
   const mb = (n: number | undefined) => (n === undefined ? 'unknown' : `${n.toFixed(1)} MB`);
   console.log(`\nserver memory after all languages (all large files closed again): peak ${mb(peak)} (VmHWM), resident now ${mb(now)} (VmRSS)`);
+  if (peak !== undefined) recordAtMost('server peak memory after the five languages', peak, 'MB', 150);
   await client.stop();
 
   benchNative();
@@ -191,6 +207,7 @@ async function main(): Promise<void> {
   else console.log(`\ndom0 refresh of ${dom0.hosts} hosts × ${dom0.domainsPerHost} domains (real sshd on loopback, xl stand-in): first ${dom0.coldMs.toFixed(0)} ms, then ${dom0.warmMs.toFixed(0)} ms (median of ${dom0.rounds}), ${dom0.callsPerHostPerRefresh} SSH call per host per refresh`);
 
   await benchHostile();
+  printGoals();
 }
 
 main().catch((error) => {

@@ -1,12 +1,15 @@
-/** Command-line entry: `node dist/cli.js check|migrate|effective|domains …` (see cli/ and shared/src/dom0/cli.ts). */
-import { runDomains } from '../../shared/src/dom0/cli';
+/**
+ * Command-line entry: `node dist/cli.js check|migrate|effective|domains …` (see cli/ and shared/src/dom0/cli.ts).
+ * dist/cli.js is cliEntry.ts, which starts this file's bundle (dist/cli-main.js) from V8's code cache.
+ *
+ * Each command's modules are imported (`import('….js')`: the extension is what node16 module resolution
+ * wants in an import() expression) when the command runs, not at start-up: a `check` then never
+ * loads the SSH transport, node:crypto, node:child_process or the migrations (bench/native.ts measures
+ * the whole process, and a pre-commit hook pays for every millisecond).
+ */
 import { UsageError } from './cli/arguments';
-import { CHECK_USAGE, runCheck } from './cli/check';
-import { EFFECTIVE_USAGE, runEffective } from './cli/effective';
-import { addHostVerdicts, HOST_CHECK_USAGE, splitHostArguments } from './cli/hostCheck';
-import { MIGRATE_USAGE, runMigrate } from './cli/migrate';
-import { errorText } from './workspace/runner';
-import { servicesFromEnvironment } from './workspace/testHook';
+import type { CheckResult } from './cli/checker';
+import { errorText } from './common/errorText';
 
 const VERSION = '0.1.0';
 
@@ -25,31 +28,54 @@ interface CommandResult {
   stderr: string;
 }
 
-/** The commands that print a result: `help` is what --help prints, `usage` what follows a usage error. */
-const COMMANDS: Record<string, { help: string; usage: string; run(args: string[]): CommandResult | Promise<CommandResult> }> = {
-  check: {
-    help: `${CHECK_USAGE}\n\n${HOST_CHECK_USAGE}`,
-    usage: CHECK_USAGE,
-    run: (args) => {
-      const { host, rest } = splitHostArguments(args);
-      // The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts).
-      return runCheck(rest, VERSION, { services: servicesFromEnvironment() }, host.hosts.length > 0 ? (results) => addHostVerdicts(results, host) : undefined);
-    },
+interface Command {
+  /** What --help prints. */
+  help: string;
+  /** What follows a usage error. */
+  usage: string;
+  run(args: string[]): CommandResult | Promise<CommandResult>;
+}
+
+/** Each command, loaded when it is asked for. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => {
+    const [{ CHECK_USAGE, runCheck }, { HOST_CHECK_USAGE, splitHostArguments }, { servicesFromEnvironment }] = await Promise.all([
+      import('./cli/check.js'),
+      import('./cli/hostArguments.js'),
+      import('./workspace/testHook.js'),
+    ]);
+    return {
+      help: `${CHECK_USAGE}\n\n${HOST_CHECK_USAGE}`,
+      usage: CHECK_USAGE,
+      run: async (args) => {
+        const { host, rest } = splitHostArguments(args);
+        const addHostVerdicts = host.hosts.length > 0 ? (await import('./cli/hostCheck.js')).addHostVerdicts : undefined;
+        // The language services: the registry's, unless the test hook XCC_TEST_THROW_ON is set (workspace/testHook.ts).
+        return runCheck(rest, VERSION, { services: servicesFromEnvironment() }, addHostVerdicts && ((results: CheckResult[]) => addHostVerdicts(results, host)));
+      },
+    };
   },
-  effective: { help: EFFECTIVE_USAGE, usage: EFFECTIVE_USAGE, run: runEffective },
-  migrate: { help: MIGRATE_USAGE, usage: MIGRATE_USAGE, run: runMigrate },
-  domains: { help: '', usage: '', run: runDomains },
+  effective: async () => {
+    const { EFFECTIVE_USAGE, runEffective } = await import('./cli/effective.js');
+    return { help: EFFECTIVE_USAGE, usage: EFFECTIVE_USAGE, run: runEffective };
+  },
+  migrate: async () => {
+    const { MIGRATE_USAGE, runMigrate } = await import('./cli/migrate.js');
+    return { help: MIGRATE_USAGE, usage: MIGRATE_USAGE, run: runMigrate };
+  },
+  // `domains` prints its own help (shared/src/dom0/cli.ts).
+  domains: async () => ({ help: '', usage: '', run: (await import('../../shared/src/dom0/cli.js')).runDomains }),
 };
 
-function main(argv: string[]): number | Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const known = command === undefined ? undefined : Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (known) {
-    // `domains` prints its own help (shared/src/dom0/cli.ts).
+  const load = command === undefined ? undefined : Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load) {
+    const known = await load();
     if (known.help && (rest.includes('--help') || rest.includes('-h'))) {
       process.stdout.write(`${known.help}\n`);
       return 0;
@@ -86,12 +112,6 @@ function internalError(error: unknown): number {
   return 2;
 }
 
-let started: Promise<number>;
-try {
-  started = Promise.resolve(main(process.argv.slice(2)));
-} catch (error) {
-  started = Promise.resolve(internalError(error));
-}
-void started.catch(internalError).then((status) => {
+void main(process.argv.slice(2)).catch(internalError).then((status) => {
   process.exitCode = status;
 });

@@ -34,7 +34,8 @@ import { summarizeXlDocument } from './common/domainReading';
 import type { XlDocument } from './languages/xl-config';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
-import { describeFailure, errorText, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
+import { errorText } from './common/errorText';
+import { describeFailure, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
 import { servicesFromEnvironment } from './workspace/testHook';
 
 const VALIDATION_DELAY_MS = 15;

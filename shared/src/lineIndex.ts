@@ -9,15 +9,22 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    // Line breaks found with indexOf, which skips a line at a time, rather than a loop over every
+    // character: measured 1.1 -> 0.3 ms on the bench's 0.73 MB domain config (no CR at all there).
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+        continue;
       }
+      // CR, or CRLF: one line break either way.
+      const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      starts.push(next);
+      if (next === cr + 2) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', cr + 1);
     }
     this.lineStarts = starts;
   }

@@ -9,7 +9,8 @@ import { checkFiles, CheckFilesOptions, CheckResult, SourceFile } from './checke
 import { formatJson, formatSarif, formatText, OutputFormat } from './formats';
 import { CODE_CATALOG } from '../workspace/codeCatalog';
 import { fsReason, nonRegularKind, readConfigFileSync, UnreadableFile } from '../workspace/disk';
-import { errorText, failedStep } from '../workspace/runner';
+import { errorText } from '../common/errorText';
+import { failedStep } from '../workspace/runner';
 import { walkFolder } from '../workspace/walk';
 
 export const CHECK_USAGE = `usage: cli.js check [--format text|json|sarif] [--language ID] [--xen-version X.Y]

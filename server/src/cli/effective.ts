@@ -9,7 +9,8 @@ import { effectiveOnHost } from '../../../shared/src/hostCheck/run';
 import { summarizeConfigText } from '../common/domainReading';
 import { fsReason } from '../workspace/disk';
 import { UsageError } from './arguments';
-import { HOST_CHECK_USAGE, splitHostArguments, sshTransport } from './hostCheck';
+import { HOST_CHECK_USAGE, splitHostArguments } from './hostArguments';
+import { sshTransport } from './hostCheck';
 
 export const EFFECTIVE_USAGE = `usage: cli.js effective --host SSH_DEST [--ssh-config FILE] [--host-timeout S] FILE
 

@@ -33,7 +33,9 @@ export interface IgnoreDirective {
   keyword: Range;
 }
 
-const KEYWORD = 'xcc-ignore';
+/** Every ignore comment contains it, as written (case matters): a file without it has none (the runner's shortcut). */
+export const IGNORE_KEYWORD = 'xcc-ignore';
+const KEYWORD = IGNORE_KEYWORD;
 const FILE_SUFFIX = '-file';
 const REASON = '--';
 const SPACE = ' \t\r\f\v';

@@ -44,7 +44,8 @@ export function parseMac(text: string): MacInfo | undefined {
     i += low < 0 ? 1 : 2;
   }
   if (i !== value.length) return undefined;
-  const normalized = octets.map((octet) => HEX_PAIRS[octet]).join(':');
+  // Concatenated, not `octets.map(…).join(':')`: no array per MAC.
+  const normalized = `${HEX_PAIRS[octets[0]]}:${HEX_PAIRS[octets[1]]}:${HEX_PAIRS[octets[2]]}:${HEX_PAIRS[octets[3]]}:${HEX_PAIRS[octets[4]]}:${HEX_PAIRS[octets[5]]}`;
   return {
     octets,
     normalized,

@@ -175,18 +175,25 @@ export interface CrossFileRule {
 }
 
 /**
- * Everything the rest of the product needs to know about one language. The
- * registry, the CLI's language detection, the workspace walk, the bench and
- * the test tables all derive from the list of definitions (languages/registry.ts).
+ * What is known of a language before its code is loaded (languages/<id>/manifest.ts): enough to
+ * route a file to it, describe its grammar, and name its codes.
  */
-export interface LanguageDefinition<Doc extends ParsedDocument = ParsedDocument> {
+export interface LanguageManifest {
   readonly id: LanguageId;
   readonly patterns: FilePatterns;
   /** The TextMate scope of its grammar in syntaxes/ (`source.xl-config`). */
   readonly grammarScope: string;
-  readonly service: LanguageService<Doc>;
-  /** The checks across files for which this language's facts are the subject. */
-  readonly crossFileRules: readonly CrossFileRule[];
   /** Every diagnostic code the language (and its cross-file rules) reports, with severity and why (codes.ts). */
   readonly codes: readonly CodeInfo[];
+}
+
+/**
+ * Everything the rest of the product needs to know about one language. The
+ * registry, the CLI's language detection, the workspace walk, the bench and
+ * the test tables all derive from the list of definitions (languages/registry.ts).
+ */
+export interface LanguageDefinition<Doc extends ParsedDocument = ParsedDocument> extends LanguageManifest {
+  readonly service: LanguageService<Doc>;
+  /** The checks across files for which this language's facts are the subject: they run for this language's files only. */
+  readonly crossFileRules: readonly CrossFileRule[];
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService, ParsedDocument, ServiceContext } from '../languages/types';
-import { CROSS_FILE_RULES } from '../languages/registry';
+import { crossFileRulesOf } from '../languages/registry';
 import { CrossFileOptions, crossFileDiagnostics } from './crossFile';
 import type { FileFacts } from './facts';
 import { WorkspaceModel } from './model';
@@ -68,13 +68,13 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /**
-   * The cross-file diagnostics of `uri` over the current model; none for a file
-   * the index does not hold. With `onRuleError`, a rule that throws is reported
-   * there and the other rules still answer.
+   * The cross-file diagnostics of `uri`, a file of `languageId`, by that language's rules over the
+   * current model; none for a file the index does not hold. With `onRuleError`, a rule that throws
+   * is reported there and the other rules still answer.
    */
-  crossFileDiagnostics(uri: string, onRuleError?: CrossFileOptions['onRuleError']): Diagnostic[] {
+  crossFileDiagnostics(uri: string, languageId: string, onRuleError?: CrossFileOptions['onRuleError']): Diagnostic[] {
     const facts = this.factsOf(uri);
-    return facts ? crossFileDiagnostics(uri, facts, this.model(), CROSS_FILE_RULES, { root: this.root, onRuleError }) : [];
+    return facts ? crossFileDiagnostics(uri, facts, this.model(), crossFileRulesOf(languageId), { root: this.root, onRuleError }) : [];
   }
 
   get size(): number {
@@ -93,7 +93,7 @@ export class WorkspaceIndex implements WorkspaceView {
  * `WorkspaceRunner.diagnose` (runner.ts), which caches the own part.
  */
 export function diagnose(service: LanguageService, doc: ParsedDocument, ctx: ServiceContext, index: WorkspaceIndex): Diagnostic[] {
-  return [...service.validate(doc, ctx), ...index.crossFileDiagnostics(ctx.uri)];
+  return [...service.validate(doc, ctx), ...index.crossFileDiagnostics(ctx.uri, service.id)];
 }
 
 /**

@@ -33,6 +33,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCode } from '../common/checkerCodes';
+import { errorText } from '../common/errorText';
+import { IGNORE_KEYWORD } from '../common/ignoreComments';
 import { NO_FILES } from '../common/files';
 import { pathOfUri } from '../common/uri';
 import { serviceFor } from '../languages/registry';
@@ -76,12 +78,6 @@ export function failedStep(failure: RunnerFailure): string {
 /** `cluster-conf parse for file:///etc/cluster/cluster.conf threw RangeError: Invalid code point 1114112`: one line, no stack. */
 export function describeFailure(failure: RunnerFailure): string {
   return `${failedStep(failure)} for ${failure.uri} threw ${errorText(failure.error)}`;
-}
-
-/** `RangeError: Invalid code point 1114112`: an error's name and first message line. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
-  return String(error).split('\n')[0];
 }
 
 /** A file's text and the language it is read as. */
@@ -456,7 +452,7 @@ export class WorkspaceRunner {
     };
     let found: Diagnostic[];
     try {
-      found = this.index.crossFileDiagnostics(entry.uri, onRuleError);
+      found = this.index.crossFileDiagnostics(entry.uri, languageId, onRuleError);
     } catch (error) {
       // Building the model itself threw.
       onRuleError({ name: '(the workspace model)' }, error);
@@ -489,7 +485,9 @@ export class WorkspaceRunner {
 
   /** The file's ignore comments, checked against the known codes; none when there is no parse or the service threw. */
   private ignoreComments(entry: Entry, analysis: Analysis): FileIgnores {
-    const { languageId } = analysis.parsed;
+    const { languageId, text } = analysis.parsed;
+    // Most files have none: one native search instead of the language's walk over its comments (DRBD: 4 % of a check).
+    if (!text.includes(IGNORE_KEYWORD)) return NO_IGNORES;
     const doc = this.docOf(entry, analysis.parsed);
     if (!doc) return NO_IGNORES;
     const result = this.attempt(entry, languageId, 'ignoreComments', () => this.serviceOf(languageId)!.ignoreComments(doc));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { didYouMean, editDistance, suggestionSuffix } from '../../../server/src/common/didYouMean';
 import { matchesGlob } from '../../../server/src/common/glob';
 import { LineIndex } from '../../../shared/src/lineIndex';
@@ -16,6 +17,19 @@ describe('LineIndex', () => {
     assert.equal(lines.offsetAt({ line: 2, character: 1 }), 8);
     assert.equal(lines.lineText(1), 'cd');
     assert.equal(lines.offsetAt({ line: 1, character: 99 }), 5, 'a column past the end clamps to the line end');
+  });
+
+  it('starts a line after every \n, \r\n and lone \r, in any mix (as a split at /\r\n|\r|\n/ does)', () => {
+    const text = fc.array(fc.constantFrom('\n', '\r', '\r\n', '\n\r', 'a', 'bc', ' '), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const lines = new LineIndex(t);
+        const expected = t.split(/\r\n|\r|\n/);
+        assert.equal(lines.lineCount, expected.length);
+        expected.forEach((line, n) => assert.equal(lines.lineText(n), line));
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { drbdLanguage } from '../../../server/src/languages/drbd/index';
-import { CROSS_FILE_RULES } from '../../../server/src/languages/registry';
+import { crossFileRulesOf } from '../../../server/src/languages/registry';
 import { crossFileDiagnostics } from '../../../server/src/workspace/crossFile';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { readFixture } from '../../helpers/fixtures';
@@ -86,9 +86,9 @@ describe('drbd dual-primary without fencing (cross-file rule)', () => {
     const index = new WorkspaceIndex();
     const resFacts = factsOf(res, '/etc/drbd.d/r0.res');
     index.update('file:///etc/drbd.d/r0.res', resFacts, false);
-    assert.deepEqual(crossFileDiagnostics('file:///etc/drbd.d/r0.res', resFacts, index.model(), CROSS_FILE_RULES).map(summary), ['4:9-28 warning drbd/dual-primary-without-fencing']);
+    assert.deepEqual(crossFileDiagnostics('file:///etc/drbd.d/r0.res', resFacts, index.model(), crossFileRulesOf('drbd')).map(summary), ['4:9-28 warning drbd/dual-primary-without-fencing']);
     index.update('file:///etc/drbd.d/global_common.conf', factsOf('common {\n  disk { fencing resource-and-stonith; }\n}\n', '/etc/drbd.d/global_common.conf'), false);
-    const [partly] = crossFileDiagnostics('file:///etc/drbd.d/r0.res', resFacts, index.model(), CROSS_FILE_RULES);
+    const [partly] = crossFileDiagnostics('file:///etc/drbd.d/r0.res', resFacts, index.model(), crossFileRulesOf('drbd'));
     assert.match(String(partly.message), /\. Add a 'fence-peer' handler \(e\.g\./, 'the other file gives the policy; the handler is still missing');
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
 import { iftabService } from '../../../server/src/languages/iftab';
-import { CROSS_FILE_RULES } from '../../../server/src/languages/registry';
+import { crossFileRulesOf } from '../../../server/src/languages/registry';
 import { crossFileDiagnostics } from '../../../server/src/workspace/crossFile';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
 import { REPO_ROOT } from '../../helpers/fixtures';
@@ -26,7 +26,7 @@ function published(text: string, options: TestOptions = {}) {
   for (const other of options.others ?? []) index.update(other.uri, other.facts, false);
   const facts = iftabService.facts(doc, ctx);
   index.update(ctx.uri, facts, true);
-  const diagnostics = inOrder([...iftabService.validate(doc, ctx), ...crossFileDiagnostics(ctx.uri, facts, index.model(), CROSS_FILE_RULES)]);
+  const diagnostics = inOrder([...iftabService.validate(doc, ctx), ...crossFileDiagnostics(ctx.uri, facts, index.model(), crossFileRulesOf('iftab'))]);
   return { ctx, doc, diagnostics };
 }
 

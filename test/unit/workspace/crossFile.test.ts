@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CROSS_FILE_RULES } from '../../../server/src/languages/registry';
+import { crossFileRulesOf, languageForPath } from '../../../server/src/languages/registry';
 import { crossFileDiagnostics } from '../../../server/src/workspace/crossFile';
 import type { FileFacts, Located } from '../../../server/src/workspace/facts';
 import { WorkspaceIndex } from '../../../server/src/workspace/index';
@@ -68,7 +68,7 @@ function indexOf(files: Record<string, FileFacts>): WorkspaceIndex {
 }
 
 function diagnosticsOf(index: WorkspaceIndex, uri: string) {
-  return crossFileDiagnostics(uri, index.factsOf(uri)!, index.model(), CROSS_FILE_RULES, { root: ROOT });
+  return crossFileDiagnostics(uri, index.factsOf(uri)!, index.model(), crossFileRulesOf(languageForPath(uri)!), { root: ROOT });
 }
 
 const clean = (): Record<string, FileFacts> => ({

@@ -13,7 +13,9 @@ import { DEFAULT_SETTINGS, type LanguageId, type SeverityOverrides, type Setting
 import { settingsFromClient } from '../../../server/src/lsp/settings';
 import { RunnerFailure, WorkspaceRunner } from '../../../server/src/workspace/runner';
 import { servicesThrowingOn } from '../../../server/src/workspace/testHook';
-import { REPO_ROOT } from '../../helpers/fixtures';
+import { IGNORE_KEYWORD } from '../../../server/src/common/ignoreComments';
+import { serviceFor } from '../../../server/src/languages/registry';
+import { REPO_ROOT, testContext } from '../../helpers/fixtures';
 import { inOrder, problem, summary } from '../../helpers/languageTester';
 
 const ROOT = '/repo';
@@ -124,6 +126,22 @@ describe('rule control in the runner', () => {
     assert.deepEqual(shown(runner, 'etc/xen/vm1.cfg'), ['3:1-4 warning xl/unknown-key']);
     assert.equal(runner.setSettings({ ...DEFAULT_SETTINGS, diagnostics: { maxFileSize: 0, severity: { 'xl/unknown-key': 'hint' } } }), true);
     assert.deepEqual(shown(runner, 'etc/xen/vm1.cfg'), ['3:1-4 hint xl/unknown-key']);
+  });
+
+  it(`the runner's shortcut holds: a file without '${IGNORE_KEYWORD}' as written has no ignore comment in any language`, () => {
+    // The runner skips a language's comment walk when the text lacks the keyword; these near misses are all no directive.
+    const nearMisses = ['XCC-IGNORE xl/unknown-key', 'Xcc-Ignore-File xl/unknown-key', 'xcc ignore xl/unknown-key', 'xcc-ignor xl/unknown-key', 'xcc_ignore-file x'];
+    for (const language of LANGUAGES) {
+      const service = serviceFor(language.languageId)!;
+      for (const body of nearMisses) {
+        const text = language.text(`${language.comment(body)}\n`);
+        assert.equal(text.includes(IGNORE_KEYWORD), false);
+        assert.deepEqual(service.ignoreComments(service.parse(text, testContext(`/repo/${language.path}`))), [], `${language.languageId}: ${body}`);
+      }
+      // And the same file with the keyword as written has one (the shortcut is not hiding a real comment).
+      const real = language.text(`${language.comment(`xcc-ignore ${language.code}`)}\n`);
+      assert.equal(service.ignoreComments(service.parse(real, testContext(`/repo/${language.path}`))).length, 1, language.languageId);
+    }
   });
 
   it('a throwing ignoreComments is reported once, and the file shows its diagnostics unsilenced', () => {

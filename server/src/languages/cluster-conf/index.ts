@@ -1,9 +1,9 @@
 import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
-import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
+import { clusterConfManifest } from './manifest';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
@@ -19,11 +19,4 @@ export type { ClusterDoc } from './parse';
 export const clusterConfService: LanguageService<ClusterDoc> = clampPositions({ id: 'cluster-conf', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments, definition, references, rename });
 
 /** Red Hat cluster 3 /etc/cluster/cluster.conf (cman, fenced, rgmanager). */
-export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = {
-  id: 'cluster-conf',
-  patterns: { filenames: ['cluster.conf'], filenamePatterns: [], extensions: [] },
-  grammarScope: 'text.xml.cluster-conf',
-  service: clusterConfService,
-  crossFileRules,
-  codes,
-};
+export const clusterConfLanguage: LanguageDefinition<ClusterDoc> = { ...clusterConfManifest, service: clusterConfService, crossFileRules };

@@ -13,6 +13,7 @@ import { LineIndex } from '../../../../shared/src/lineIndex';
 import { StringPool } from '../../../../shared/src/stringPool';
 import type { ParsedDocument } from '../types';
 import { Code } from './codes';
+import { isPlainWellFormed } from './plainXml';
 
 export const SOURCE = 'cluster-conf';
 
@@ -441,11 +442,14 @@ function wellFormednessErrors(text: string, lines: LineIndex, tree: Tree): Diagn
   if (text.trim() === '') {
     return [diagnostic(lines.range(0, 0), Severity.Error, Code.syntax, 'The file is empty: cluster.conf needs a <cluster name="…" config_version="1"> element.', SOURCE)];
   }
-  let result: ReturnType<typeof XMLValidator.validate>;
-  try {
-    result = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  } catch (thrown) {
-    return error(0, 0, String(thrown));
+  let result: ReturnType<typeof XMLValidator.validate> = true;
+  // Plain XML (nearly every real file) is well-formed for the validator too: ask it only about the rest.
+  if (!isPlainWellFormed(text)) {
+    try {
+      result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    } catch (thrown) {
+      return error(0, 0, String(thrown));
+    }
   }
   // xmllint stops at the first element nested too deep; an error the validator finds after it is never reached.
   const deep = tree.tooDeep;
@@ -478,20 +482,29 @@ function laxValidatorErrors(tree: Tree, error: (start: number, end: number, mess
 
 /** The first bad `<`, `&` or character reference in an element's attribute values or text. */
 function runError(text: string, element: XmlElement): RunError | undefined {
-  const runs = [
-    ...element.attributes.filter((a) => a.quoted).map((a) => ({ start: a.valueStart, end: a.valueEnd, inValue: true })),
-    ...element.texts.filter((t) => !text.startsWith('<![CDATA[', t.start)).map((t) => ({ ...t, inValue: false })),
-  ];
-  for (const run of runs) {
-    const raw = text.slice(run.start, run.end);
-    if (run.inValue && raw.includes('<')) return { start: run.start + raw.indexOf('<'), end: run.start + raw.indexOf('<') + 1, message: "'<' is not allowed in an attribute value; write &lt;." };
-    const ampersand = BARE_AMPERSAND.exec(raw);
-    const reference = badCharacterReference(raw, run.start);
-    if (reference && (!ampersand || reference.start < run.start + ampersand.index)) return reference;
-    if (ampersand) {
-      const at = run.start + ampersand.index;
-      return { start: at, end: at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), message: "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined)." };
-    }
+  // Attribute values first, then texts; no list of runs built per element (it is asked of every element).
+  for (const attr of element.attributes) {
+    const error = attr.quoted ? runErrorIn(text, attr.valueStart, attr.valueEnd, true) : undefined;
+    if (error) return error;
+  }
+  for (const run of element.texts) {
+    const error = text.startsWith('<![CDATA[', run.start) ? undefined : runErrorIn(text, run.start, run.end, false);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+/** The first bad `<` (in a value), `&` or character reference in text[start, end). */
+function runErrorIn(text: string, start: number, end: number, inValue: boolean): RunError | undefined {
+  const raw = text.slice(start, end);
+  if (inValue && raw.includes('<')) return { start: start + raw.indexOf('<'), end: start + raw.indexOf('<') + 1, message: "'<' is not allowed in an attribute value; write &lt;." };
+  if (!raw.includes('&')) return undefined;
+  const ampersand = BARE_AMPERSAND.exec(raw);
+  const reference = badCharacterReference(raw, start);
+  if (reference && (!ampersand || reference.start < start + ampersand.index)) return reference;
+  if (ampersand) {
+    const at = start + ampersand.index;
+    return { start: at, end: at + (/^&[A-Za-z0-9#]*;?/.exec(raw.slice(ampersand.index))?.[0].length ?? 1), message: "'&' starts an entity reference; write &amp; for a literal ampersand (only &amp; &lt; &gt; &quot; &apos; are defined)." };
   }
   return undefined;
 }

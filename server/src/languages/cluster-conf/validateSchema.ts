@@ -22,6 +22,15 @@ function groupNames(group: AttributeGroup): Set<string> {
   return names;
 }
 
+const requiredChildrenCache = new Map<ElementDef, string[]>();
+
+/** The children `def` needs at least one of, in schema order (listed once per definition, not per element). */
+function requiredChildren(def: ElementDef): string[] {
+  let names = requiredChildrenCache.get(def);
+  if (!names) requiredChildrenCache.set(def, (names = Object.entries(def.children ?? {}).filter(([, place]) => place.min > 0).map(([name]) => name)));
+  return names;
+}
+
 /** True when `used` are exactly some of `group`'s names and include all of its required ones. */
 function fits(group: AttributeGroup, used: readonly XmlAttribute[]): boolean {
   const names = groupNames(group);
@@ -95,21 +104,23 @@ class SchemaChecker {
       }
       this.checkElement(child, childDef);
     }
-    for (const [name, place] of Object.entries(def.children ?? {})) {
-      if (place.min > 0 && !seen.has(name)) {
+    for (const name of requiredChildren(def)) {
+      if (!seen.has(name)) {
         atName(this.report, element, Severity.Error, Code.missingElement, `<${element.name}> needs a <${name}> element.`);
       }
     }
   }
 
   private checkAttributes(element: XmlElement, def: ElementDef): void {
-    const present = new Set(element.attributes.map((a) => a.name));
+    // Built when first asked (an unknown or a required attribute): most elements need no set of their names.
+    let present: Set<string> | undefined;
+    const isPresent = (name: string) => (present ??= new Set(element.attributes.map((a) => a.name))).has(name);
     const { choiceNames, required } = attributeSummary(def);
     for (const attr of element.attributes) {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
       const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
       if (!attrDef) {
-        const { suggestions, suffix } = suggest(attr.name, Object.keys(def.attributes).filter((n) => !present.has(n) && !def.attributes[n].newer));
+        const { suggestions, suffix } = suggest(attr.name, Object.keys(def.attributes).filter((n) => !isPresent(n) && !def.attributes[n].newer));
         atAttributeName(this.report, attr, Severity.Error, Code.unknownAttribute, `<${element.name}> has no attribute '${attr.name}'${suffix}`, changeTo(this.doc, suggestions));
         continue;
       }
@@ -121,7 +132,7 @@ class SchemaChecker {
       if (attrDef.type === 'ID' && !expected) this.checkUniqueId(element, attr);
     }
     for (const name of required) {
-      if (present.has(name)) continue;
+      if (isPresent(name)) continue;
       const fix = element.name === 'clusternode' && name === 'nodeid' ? addNodeId(this.doc, element) : undefined;
       atName(this.report, element, Severity.Error, Code.missingAttribute, `<${element.name}> needs the attribute '${name}'.`, fix);
     }

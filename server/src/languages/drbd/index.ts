@@ -1,9 +1,9 @@
 import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
-import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
+import { drbdManifest } from './manifest';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
@@ -18,11 +18,4 @@ export type { DrbdDocument } from './parse';
 export const drbdService: LanguageService<DrbdDocument> = clampPositions({ id: 'drbd', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments, definition });
 
 /** DRBD 8.3, 8.4 and 9 configuration: drbd.conf, drbd.d/*.res, global_common.conf. */
-export const drbdLanguage: LanguageDefinition<DrbdDocument> = {
-  id: 'drbd',
-  patterns: { filenames: ['drbd.conf', 'global_common.conf'], filenamePatterns: ['**/drbd.d/*.conf', '**/drbd.d/*.res'], extensions: ['.res'] },
-  grammarScope: 'source.drbd',
-  service: drbdService,
-  crossFileRules,
-  codes,
-};
+export const drbdLanguage: LanguageDefinition<DrbdDocument> = { ...drbdManifest, service: drbdService, crossFileRules };

@@ -1,9 +1,9 @@
 import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
-import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
+import { iftabManifest } from './manifest';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
@@ -19,11 +19,4 @@ export type { IftabDocument } from './parse';
 export const iftabService: LanguageService<IftabDocument> = clampPositions({ id: 'iftab', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
 
 /** ifrename's /etc/iftab. */
-export const iftabLanguage: LanguageDefinition<IftabDocument> = {
-  id: 'iftab',
-  patterns: {filenames:  ['iftab'], filenamePatterns:  ['*.iftab'], extensions:  []},
-  grammarScope: 'source.iftab',
-  service: iftabService,
-  crossFileRules,
-  codes,
-};
+export const iftabLanguage: LanguageDefinition<IftabDocument> = { ...iftabManifest, service: iftabService, crossFileRules };

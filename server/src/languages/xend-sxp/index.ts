@@ -1,9 +1,9 @@
 import { clampPositions } from '../../common/clamp';
 import type { LanguageDefinition, LanguageService } from '../types';
 import { codeActions } from './actions';
-import { codes } from './codes';
 import { complete } from './complete';
 import { crossFileRules } from './crossFile';
+import { xendSxpManifest } from './manifest';
 import { facts } from './facts';
 import { format } from './format';
 import { hover } from './hover';
@@ -17,11 +17,4 @@ export type { XendDocument } from './parse';
 export const xendSxpService: LanguageService<XendDocument> = clampPositions({ id: 'xend-sxp', parse, syntaxErrors, validate, complete, hover, codeActions, symbols, folding, format, facts, ignoreComments });
 
 /** xend's /etc/xen/xend-config.sxp (Xen 3.x and 4.0 to 4.4). */
-export const xendSxpLanguage: LanguageDefinition<XendDocument> = {
-  id: 'xend-sxp',
-  patterns: {filenames:  ['xend-config.sxp'], filenamePatterns:  ['xend-config*.sxp'], extensions:  ['.sxp']},
-  grammarScope: 'source.xend-sxp',
-  service: xendSxpService,
-  crossFileRules,
-  codes,
-};
+export const xendSxpLanguage: LanguageDefinition<XendDocument> = { ...xendSxpManifest, service: xendSxpService, crossFileRules };

@@ -11,7 +11,7 @@ import { generateIftabAction } from '../iftab';
 import type { ServiceContext } from '../types';
 import { lastSetting, stringItems, XlDocument } from './ast';
 import { Code } from './codes';
-import { DiskSpec, diskSpecOf, scriptOfPrefix } from './devices/diskSpec';
+import { DiskSpec, parseDiskSpec, scriptOfPrefix } from './devices/diskSpec';
 import { facts } from './facts';
 import { newMac } from './fixes';
 import { findings } from './validate';
@@ -51,7 +51,7 @@ function diskRewrites(doc: XlDocument, range: Range, ctx: ServiceContext): CodeA
     if (doc.syntaxErrors.some((error) => rangesTouch(error.range, settingRange))) continue;
     for (const item of stringItems(setting.value)) {
       if (!rangesTouch(doc.lines.range(item.start, item.end), range)) continue;
-      const spec = diskSpecOf(doc.text, item);
+      const spec = parseDiskSpec(doc.text, item);
       const rewritten = keyValueForm(spec);
       if (!rewritten || rewritten === doc.text.slice(item.inner.start, item.inner.end)) continue;
       actions.push({

@@ -48,11 +48,13 @@ function domainChecks(uri: string, domain: NonNullable<FileFacts['domain']>, { m
       out.push(crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, Code.sharedDisk, `Disk ${disk.value} is also a writable disk of domain '${other}' (${at(where)}); if both guests run and write it, the file system is corrupted (unless it holds a cluster file system such as GFS2 or OCFS2). Give each guest its own volume, or make one of them read-only.`, [related(where, `the same disk in domain '${other}'`)]));
     }
   }
-  for (const disk of domain.disks) {
+  // Only a domain rgmanager may live-migrate needs its DRBD disks dual-primary: without such a <vm>, no
+  // disk is looked up (the bench's storage domain has 4,500 disks and was 5 % of its cli.js check).
+  const migratableVms = model.vmsByName.get(self.name)?.filter((vm) => vm.migratable) ?? [];
+  for (const disk of migratableVms.length > 0 ? domain.disks : []) {
     const resource = drbdResourceOfDisk(disk.value, model);
     if (!resource || resource.resource.dualPrimary) continue;
-    const vms = model.vmsByName.get(self.name)?.filter((vm) => vm.migratable) ?? [];
-    for (const vm of vms) {
+    for (const vm of migratableVms) {
       const resourceWhere = { uri: resource.uri, fact: resource.resource.name };
       out.push(
         crossFileDiagnostic(disk.range, DiagnosticSeverity.Warning, Code.migrationNeedsDualPrimary, `Disk ${disk.value} is on DRBD resource '${resource.resource.name.value}' (${at(resourceWhere)}), which is not dual-primary, but rgmanager manages '${self.name}' as a migratable vm (${at(vm)}): live migration needs the disk writable on both nodes at once. Allow two primaries (net { allow-two-primaries yes; } with fencing resource-and-stonith) or disable migration for this vm.`, [

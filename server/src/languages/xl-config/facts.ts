@@ -2,7 +2,7 @@ import type { DomainFact, FileFacts, Located } from '../../workspace/facts';
 import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Span, stringItems, XlDocument } from './ast';
 import { parseMac } from '../../common/mac';
-import { diskSpecOf, isWritable } from './devices/diskSpec';
+import { isWritable, parseDiskSpec } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 
 /** Facts per parsed document: completion, code actions and the workspace index all ask for them. */
@@ -38,7 +38,7 @@ function computeFacts(doc: XlDocument): FileFacts {
     }
   }
   for (const item of stringItems(lastSetting(doc, 'disk')?.value)) {
-    const disk = diskSpecOf(doc.text, item);
+    const disk = parseDiskSpec(doc.text, item);
     if (disk.target?.value) domain.disks.push({ ...located(disk.target.value, disk.target.valueSpan), writable: isWritable(disk) });
   }
   return { domain };

@@ -3,7 +3,7 @@ import { describeMac, parseMac } from '../../common/mac';
 import { code, docText, escapeText, ManualLink, manualLine } from '../../common/markdown';
 import type { ServiceContext } from '../types';
 import { contains, scalarText, StringValue, stringItems, XlDocument } from './ast';
-import { diskSpecOf } from './devices/diskSpec';
+import { parseDiskSpec } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 import { anyKeySpec, DEVICE_SPECS, KeySpec, SubKeySpec } from './schema';
 
@@ -65,7 +65,7 @@ export function hover(doc: XlDocument, position: Position, ctx: ServiceContext):
 function hoverInSpec(doc: XlDocument, key: string, item: StringValue, offset: number): Hover | null {
   const device = DEVICE_SPECS.get(key)!;
   if (key === 'disk') {
-    const param = diskSpecOf(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
+    const param = parseDiskSpec(doc.text, item).params.find((p) => contains(p.valueSpan, offset) || (p.keySpan && contains(p.keySpan, offset)));
     const sub = param && device.subKeys.get(param.name);
     if (!param || !sub) return null;
     const span = param.keySpan && contains(param.keySpan, offset) ? param.keySpan : param.valueSpan;

@@ -89,25 +89,36 @@ function listComprehension(code: string): string[] | null {
   return null;
 }
 
+const HASH = 35;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const LINE_FEED = 10;
+const BACKSLASH = 92;
+
 /** `"""…"""` and `'''…'''` blocks (Python docstrings) outside comments; the whole block is one Python construct. */
 export function tripleQuotedBlocks(text: string): Span[] {
+  // Char codes, not one-character strings and a `c.repeat(3)` per string: it runs over every file parsed.
   const blocks: Span[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '#') {
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
       const newline = text.indexOf('\n', i);
       if (newline < 0) break;
       i = newline;
-    } else if ((c === '"' || c === "'") && text.startsWith(c.repeat(3), i)) {
-      const close = text.indexOf(c.repeat(3), i + 3);
+    } else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+      const close = text.indexOf(c === DOUBLE_QUOTE ? '"""' : "'''", i + 3);
       const end = close < 0 ? text.length : close + 3;
       blocks.push({ start: i, end });
       i = end - 1;
-    } else if (c === '"' || c === "'") {
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       // An ordinary string: skip to its closing quote on the same line.
       let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      i = text[j] === c ? j : j - 1;
+      for (;;) {
+        const inside = text.charCodeAt(j);
+        if (j >= text.length || inside === c || inside === LINE_FEED) break;
+        j += inside === BACKSLASH ? 2 : 1;
+      }
+      i = text.charCodeAt(j) === c ? j : j - 1;
     }
   }
   return blocks;

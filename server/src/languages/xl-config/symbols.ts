@@ -2,7 +2,7 @@ import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vsco
 import { outlineText } from '../../common/outline';
 import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Setting, Span, Value, XlDocument } from './ast';
-import { diskSpecOf } from './devices/diskSpec';
+import { parseDiskSpec } from './devices/diskSpec';
 import { splitSpec } from './devices/keyValueSpec';
 
 /** The domain (named by `name`) with its settings as children; xl.conf lists its settings. */
@@ -65,7 +65,7 @@ const NAMING_KEYS: Record<string, readonly string[]> = {
 /** The part of a device spec that names the device, with its place in the document. */
 function deviceLabel(doc: XlDocument, key: string, item: Value & { kind: 'string' }): ({ text: string } & Span) | undefined {
   if (key === 'disk') {
-    const vdev = diskSpecOf(doc.text, item).vdev;
+    const vdev = parseDiskSpec(doc.text, item).vdev;
     return vdev?.value ? { text: vdev.value, ...vdev.valueSpan } : undefined;
   }
   const naming = NAMING_KEYS[key];

@@ -55,7 +55,30 @@ export function fenceAgent(name: string | undefined): FenceAgent | undefined {
  * new name required (`plug`) and keeps the old one (`port`) as deprecated.
  */
 export function isRequired(agent: FenceAgent, name: string): boolean {
-  return agent.parameters[name]?.required === true || Object.values(agent.parameters).some((p) => p.obsoletes === name && p.required);
+  return namesOf(agent).required.has(name);
+}
+
+/** What isRequired and newerNameOf ask of an agent's parameters, gathered once per agent (they were looked up per device). */
+interface AgentNames {
+  required: Set<string>;
+  /** The newer name of each obsoleted parameter (the first that names it). */
+  newer: Map<string, string>;
+}
+
+const agentNames = new WeakMap<FenceAgent, AgentNames>();
+
+function namesOf(agent: FenceAgent): AgentNames {
+  let names = agentNames.get(agent);
+  if (names) return names;
+  names = { required: new Set(), newer: new Map() };
+  for (const [name, parameter] of Object.entries(agent.parameters)) {
+    if (parameter.required === true) names.required.add(name);
+    if (parameter.obsoletes === undefined) continue;
+    if (parameter.required) names.required.add(parameter.obsoletes);
+    if (!names.newer.has(parameter.obsoletes)) names.newer.set(parameter.obsoletes, name);
+  }
+  agentNames.set(agent, names);
+  return names;
 }
 
 /** True when the agent drives a multi-outlet device and needs to be told which outlet (port/plug). */
@@ -75,7 +98,7 @@ export function controlsOneMachine(agent: FenceAgent): boolean {
 
 /** The newer name of a parameter (`ip` for `ipaddr`), when the agent's metadata has one. */
 export function newerNameOf(agent: FenceAgent, name: string): string | undefined {
-  return Object.entries(agent.parameters).find(([, p]) => p.obsoletes === name)?.[0];
+  return namesOf(agent).newer.get(name);
 }
 
 /** The parameters that pick the victim: what each node's `<device>` (or its own fence device) must give. */

@@ -60,7 +60,9 @@ export function xlParts(text: string, item: StringValue, mode: 'strtok' | 'pairs
     offset += piece.length + 1;
     if (piece.length === 0) continue;
     if (mode === 'strtok') {
-      const lead = piece.length - piece.replace(/^ +/, '').length;
+      // Counted, not `piece.replace(/^ +/, '')`: a regex and a copy per part (measured on 3,000 vifs).
+      let lead = 0;
+      while (piece.charCodeAt(lead) === 32) lead++;
       const body = piece.slice(lead);
       if (body.length === 0) continue;
       const start = pieceStart + lead;
