@@ -36,8 +36,18 @@ export class FirstProblems<T> {
   ) {}
 
   add(item: T): void {
-    if (this.cutoff && !isBefore(this.at(item), this.cutoff)) this.dropped++;
+    if (!this.keeps(this.at(item))) this.dropped++;
     else if (this.items.push(item) >= 2 * this.limit) this.trim();
+  }
+
+  /** Whether an item at `position` would be kept now; when not, `add` would only count it, and so does `countLeftOut`. */
+  keeps(position: Position): boolean {
+    return !this.cutoff || isBefore(position, this.cutoff);
+  }
+
+  /** Counts an item that `keeps` refused, without making it. */
+  countLeftOut(): void {
+    this.dropped++;
   }
 
   /** `count` problems at or after `position` were left out elsewhere: so is everything here from there on. */
@@ -137,6 +147,18 @@ export class Reporter {
     const found = diagnostic(this.lines.range(start, clipped), severity, code, message, this.source);
     this.add(found, fixes);
     return found;
+  }
+
+  /**
+   * `report` for a problem a file may have on every line (a duplicate): once MAX_PROBLEMS earlier ones are
+   * listed it is only counted, `message` is never called and the result is undefined. Each message would be
+   * garbage at once, but making one per line of a 20 MB file was most of the time and memory of checking it.
+   */
+  reportIfListed(start: number, end: number, severity: DiagnosticSeverity, code: string, message: () => string, fixes?: Fixes): Diagnostic | undefined {
+    if (this.first.keeps(this.lines.positionAt(start))) return this.report(start, end, severity, code, message(), fixes);
+    if (severity === Severity.Error) this.errors++;
+    this.first.countLeftOut();
+    return undefined;
   }
 
   /** Adds a diagnostic made elsewhere (a syntax error of the parser), with its fixes. */

@@ -1,6 +1,7 @@
 /** The limits every language shares: positions clamped into the document, the first 1,000 problems of a file and one info for the rest. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CheckerCode } from '../../../server/src/common/checkerCodes';
 import { Severity } from '../../../server/src/common/diagnostics';
@@ -68,6 +69,37 @@ describe('the first MAX_PROBLEMS problems', () => {
     assert.equal(findings.length, MAX_PROBLEMS + 1);
     assert.equal(findings[findings.length - 1].diagnostic.message, '501 more problems from line 1,001 on are not listed: a file lists at most its first 1,000');
     assert.equal(reporter.errorCount, 1000);
+  });
+
+  it('reportIfListed lists and counts exactly what report does', () => {
+    const lines = new LineIndex('x\n'.repeat(4000));
+    const problem = fc.record({ line: fc.nat(3999), severity: fc.constantFrom(Severity.Error, Severity.Warning, Severity.Hint), eager: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(problem, { maxLength: 3000 }), (problems) => {
+        const plain = new Reporter(lines, 'test');
+        const lazy = new Reporter(lines, 'test');
+        for (const { line, severity, eager } of problems) {
+          const message = `problem on line ${line}`;
+          plain.report(line * 2, line * 2 + 1, severity, 'test/x', message);
+          // Mixed with plain reports, as a check does: the limit is one for both.
+          if (eager) lazy.report(line * 2, line * 2 + 1, severity, 'test/x', message);
+          else lazy.reportIfListed(line * 2, line * 2 + 1, severity, 'test/x', () => message);
+        }
+        assert.deepEqual(lazy.findings, plain.findings);
+        assert.equal(lazy.errorCount, plain.errorCount);
+      }),
+      { numRuns: 60, seed: 16 },
+    );
+  });
+
+  it('reportIfListed stops writing messages of problems in file order once they are past the limit', () => {
+    const lines = new LineIndex('x\n'.repeat(10_000));
+    const reporter = new Reporter(lines, 'test');
+    let written = 0;
+    for (let line = 0; line < 10_000; line++) reporter.reportIfListed(line * 2, line * 2 + 1, Severity.Warning, 'test/x', () => `problem ${++written}`);
+    // The first 2,000 are kept until the list is cut to 1,000; every later one starts after the cut.
+    assert.equal(written, 2 * MAX_PROBLEMS);
+    assert.equal(reporter.findings.at(-1)!.diagnostic.message, '9,000 more problems from line 1,001 on are not listed: a file lists at most its first 1,000');
   });
 });
 

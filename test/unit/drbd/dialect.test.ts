@@ -53,6 +53,10 @@ describe('drbd dialect detection', () => {
       describeDialectChoice(choice),
       "DRBD 8.4 (a guess: the file mixes 'allow-two-primaries yes' on line 6, DRBD 8.4/9 syntax, with 'syncer' on line 9, DRBD 8.3 syntax; drbdadm 8.4 reads all of it)",
     );
+    // Of several statements only 8.4 and 9 take, the guess names the first (choose keeps the first mark of each list of dialects).
+    const moreOf84 = MIXED.replace('  syncer {', '  options { cpu-mask 1; }\n  volume 1 { device /dev/drbd1; disk /dev/sdc1; meta-disk internal; }\n  syncer {');
+    const again = detectDialect(drbd.parse(moreOf84), drbd.context().settings);
+    assert.deepEqual([again.guess?.first.text, again.guess?.first.token.line, again.guess?.second.text, again.guess?.second.token.line], ['allow-two-primaries yes', 5, 'syncer', 10]);
     // No error (the file was read as 8.3: "'allow-two-primaries' is a flag and takes no value in DRBD 8.3"); the 8.3 syntax says what it is.
     assert.deepEqual(drbd.check(MIXED), ['3:3-11 info drbd/moved-option', '9:3-9 info drbd/dialect-guess', '9:12-16 warning drbd/moved-option']);
   });

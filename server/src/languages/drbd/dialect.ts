@@ -14,7 +14,7 @@ import type { Settings } from '../types';
 import type { DialectChoice, Mark } from './dialectChoice';
 import type { Token } from './lexer';
 import { DrbdDocument, Node, walk } from './parse';
-import { Dialect, DIALECTS, optionFact, renameFrom83, SECTION_CHILDREN, tableOf } from './schema';
+import { Dialect, DIALECTS, KNOWN_KEYWORDS, optionFact, renameFrom83, SECTION_CHILDREN, tableOf, TOP_LEVEL } from './schema';
 import { TokenReporter } from './reporter';
 import { validateRepeats } from './validateRepeats';
 import { validateResources } from './validateResources';
@@ -28,29 +28,89 @@ function statementText(tokens: Token[]): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+/** A mark whose text is written out only when a message quotes it: most files are never a guess, and an 8.4 file marks most of its statements. */
+class StatementMark implements Mark {
+  constructor(
+    private readonly node: Node,
+    readonly dialects: readonly Dialect[],
+  ) {}
+
+  get token(): Token {
+    return this.node.keyword!;
+  }
+
+  get text(): string {
+    const { node } = this;
+    return statementText(node.kind === 'section' ? [node.keyword!] : [node.keyword, ...node.args]);
+  }
+}
+
+const ONLY_83: readonly Dialect[] = ['8.3'];
+
+/**
+ * The dialects that take a section or option, computed once per parent and name (and per variant of an
+ * option: with or without a value, a `device` with `minor`): markOf asks for every statement of the file,
+ * and filtering the dialects each time was the most allocated object of checking a 500-resource file.
+ * Only known names are kept, so a file of made-up names cannot grow it.
+ */
+const SECTION_DIALECTS = new Map<string, Map<string, readonly Dialect[]>>();
+const OPTION_DIALECTS = new Map<string, Map<string, (readonly Dialect[])[]>>();
+
+/** Whether a (parent, name) pair may be kept: both known to the schema (an option's parent is its table). */
+const cacheable = (parent: string, name: string) => KNOWN_KEYWORDS.has(name) && (parent === TOP_LEVEL || parent === 'peer-device-options' || KNOWN_KEYWORDS.has(parent));
+
+function sectionDialects(parent: string, name: string): readonly Dialect[] {
+  const found = SECTION_DIALECTS.get(parent)?.get(name);
+  if (found) return found;
+  const dialects = DIALECTS.filter((d) => SECTION_CHILDREN[d][parent]?.includes(name));
+  if (cacheable(parent, name)) byParent(SECTION_DIALECTS, parent).set(name, dialects);
+  return dialects;
+}
+
+function optionDialects(table: string, name: string, hasValue: boolean, deviceMinor: boolean): readonly Dialect[] {
+  const variant = (hasValue ? 1 : 0) + (deviceMinor ? 2 : 0);
+  const found = OPTION_DIALECTS.get(table)?.get(name)?.[variant];
+  if (found) return found;
+  const dialects = DIALECTS.filter((d) => {
+    const fact = optionFact(d, table, name);
+    if (!fact) return false;
+    if (fact.type === 'flag' && hasValue) return false; // 8.3 flags take no value
+    return !(d === '8.3' && deviceMinor);
+  });
+  if (cacheable(table, name)) {
+    const byName = byParent(OPTION_DIALECTS, table);
+    let variants = byName.get(name);
+    if (!variants) byName.set(name, (variants = []));
+    variants[variant] = dialects;
+  }
+  return dialects;
+}
+
+function byParent<T>(cache: Map<string, Map<string, T>>, parent: string): Map<string, T> {
+  let byName = cache.get(parent);
+  if (!byName) cache.set(parent, (byName = new Map()));
+  return byName;
+}
+
 /** The dialects that take `node` as written, when that is not all of them. */
-function markOf(node: Node): Mark | undefined {
+function markedDialects(node: Node): readonly Dialect[] | undefined {
   const parent = node.parent;
   if (!node.keyword || !parent) return undefined;
   const name = node.keyword.value;
-  let dialects: Dialect[];
+  let dialects: readonly Dialect[];
   if (node.kind === 'section') {
     // drbdadm 8.4 and 9 still read a `syncer` section, but it is what marks a file as 8.3.
-    dialects = name === 'syncer' ? ['8.3'] : DIALECTS.filter((d) => SECTION_CHILDREN[d][parent.name]?.includes(name));
+    dialects = name === 'syncer' ? ONLY_83 : sectionDialects(parent.name, name);
   } else {
     // A syncer section's options are marked by the section; a resource-level `protocol` is read by every dialect.
     if (parent.name === 'syncer' || (name === 'protocol' && renameFrom83(parent.name, name))) return undefined;
-    const table = tableOf(parent);
-    dialects = DIALECTS.filter((d) => {
-      const fact = optionFact(d, table, name);
-      if (!fact) return false;
-      if (fact.type === 'flag' && node.args.length > 0) return false; // 8.3 flags take no value
-      return !(d === '8.3' && name === 'device' && node.args.some((a) => a.value === 'minor'));
-    });
+    dialects = optionDialects(tableOf(parent), name, node.args.length > 0, name === 'device' && node.args.some((a) => a.value === 'minor'));
   }
   if (dialects.length === 0 || dialects.length === DIALECTS.length) return undefined;
-  return { token: node.keyword, text: statementText(node.kind === 'section' ? [node.keyword] : [node.keyword, ...node.args]), dialects };
+  return dialects;
 }
+
+const sameDialects = (a: readonly Dialect[], b: readonly Dialect[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** The first error the file gets when checked as `dialect` (includes aside: they depend on the disk, not the dialect). */
 function refusal(doc: DrbdDocument, dialect: Dialect, reason: DialectChoice['reason']): Diagnostic | undefined {
@@ -64,15 +124,19 @@ function refusal(doc: DrbdDocument, dialect: Dialect, reason: DialectChoice['rea
 
 function choose(doc: DrbdDocument): DialectChoice {
   let allowed: readonly Dialect[] = DIALECTS;
+  // The first mark of each list of dialects, in file order. A later mark with the same list changes no answer
+  // below (the first mark that allows a dialect, the first that shares none with a conflicting one), and an
+  // 8.4 file marks most of its statements: keeping one mark object per statement was most of choose's garbage.
   const marks: Mark[] = [];
   let conflict: { first: Mark; second: Mark } | undefined;
   for (const node of walk(doc.root)) {
-    const mark = markOf(node);
-    if (!mark) continue;
-    marks.push(mark);
-    const narrowed = allowed.filter((d) => mark.dialects.includes(d));
+    const dialects = markedDialects(node);
+    if (!dialects) continue;
+    if (!marks.some((m) => sameDialects(m.dialects, dialects))) marks.push(new StatementMark(node, dialects));
+    // Most marks agree with what is already allowed (every 8.4 statement of an 8.4 file): narrow only when they do not.
+    const narrowed = allowed.every((d) => dialects.includes(d)) ? allowed : allowed.filter((d) => dialects.includes(d));
     if (narrowed.length > 0) allowed = narrowed;
-    else if (!conflict) conflict = { first: marks.find((m) => !m.dialects.some((d) => mark.dialects.includes(d))) ?? marks[0], second: mark };
+    else if (!conflict) conflict = { first: marks.find((m) => !m.dialects.some((d) => dialects.includes(d))) ?? marks[0], second: new StatementMark(node, dialects) };
   }
   const reasonFor = (dialect: Dialect): Token | 'default' => marks.find((m) => m.dialects.includes(dialect))?.token ?? 'default';
   if (!conflict) {

@@ -38,13 +38,22 @@ export function optionIn(section: SectionNode, name: string): OptionNode | undef
  * `common` section.
  */
 export function resourceSetting(doc: DrbdDocument, resource: SectionNode, sectionNames: readonly string[], name: string): OptionNode | undefined {
-  const scopes = [resource, ...commonSections(doc)];
-  for (const scope of scopes) {
-    for (const sectionName of sectionNames) {
-      for (const section of sectionsOf(scope, sectionName)) {
-        const found = optionIn(section, name);
-        if (found) return found;
-      }
+  const own = settingIn(resource, sectionNames, name);
+  if (own) return own;
+  for (const common of commonSections(doc)) {
+    const found = settingIn(common, sectionNames, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first option `name` in a `sectionNames` section of `scope` (by loops, not lists: asked several times for each resource). */
+function settingIn(scope: SectionNode, sectionNames: readonly string[], name: string): OptionNode | undefined {
+  for (const sectionName of sectionNames) {
+    for (const child of scope.children) {
+      if (child.kind !== 'section' || child.name !== sectionName) continue;
+      const found = optionIn(child, name);
+      if (found) return found;
     }
   }
   return undefined;

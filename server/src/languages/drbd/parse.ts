@@ -188,33 +188,35 @@ class Parser {
     }
     const keyword = first;
     this.index++;
-    const args: Token[] = [];
-    for (;;) {
-      const next = this.tokens.at(this.index);
-      if (!next || next.kind === '}') {
-        this.missingSemicolon(keyword, args, next);
-        this.add({ kind: 'option', keyword, args, parent: this.top });
-        return;
-      }
-      if (next.kind === ';') {
-        this.index++;
-        this.add({ kind: 'option', keyword, args, terminator: next, parent: this.top });
-        return;
-      }
-      if (next.kind === '{') {
-        this.index++;
-        this.openSection(keyword, args, next);
-        return;
-      }
-      const previous = args.length > 0 ? args[args.length - 1] : keyword;
-      if (next.line > previous.line && next.kind === 'word' && this.startsStatement(next)) {
-        this.missingSemicolon(keyword, args, next);
-        this.add({ kind: 'option', keyword, args, parent: this.top });
-        return;
-      }
-      args.push(next);
+    const args = this.readArguments(keyword);
+    const next = this.tokens.at(this.index);
+    if (next?.kind === ';') {
+      this.index++;
+      this.add({ kind: 'option', keyword, args, terminator: next, parent: this.top });
+    } else if (next?.kind === '{') {
+      this.index++;
+      this.openSection(keyword, args, next);
+    } else {
+      // The end of the file, a '}', or a word on a new line that begins the next statement.
+      this.missingSemicolon(keyword, args, next);
+      this.add({ kind: 'option', keyword, args, parent: this.top });
+    }
+  }
+
+  /** Reused by readArguments: an argument list grown by push, then cut to size, was most of the garbage of parsing a big file. */
+  private readonly argumentBuffer: Token[] = [];
+
+  /** The words and strings after `keyword` up to its `;`, `{` or `}`, or the next statement's keyword on a new line; as an array of its own size. */
+  private readArguments(keyword: Token): Token[] {
+    const buffer = this.argumentBuffer;
+    let count = 0;
+    for (let next = this.tokens.at(this.index); next && next.kind !== ';' && next.kind !== '{' && next.kind !== '}'; next = this.tokens.at(this.index)) {
+      const previous = count > 0 ? buffer[count - 1] : keyword;
+      if (next.line > previous.line && next.kind === 'word' && this.startsStatement(next)) break;
+      buffer[count++] = next;
       this.index++;
     }
+    return buffer.slice(0, count);
   }
 
   /** A word on a new line that names an option or a section begins a new statement. */
@@ -289,16 +291,13 @@ class Parser {
   }
 
   private add(node: Node): void {
-    if (!this.keepNodes) return;
-    node.args = exact(node.args);
-    this.top.children.push(node);
+    if (this.keepNodes) this.top.children.push(node);
   }
 }
 
 /**
  * The list as an array of its own size: an array that grew by push keeps room
- * for 16 or more, and a big file has an argument list per option (most hold
- * one or two), a children list per section.
+ * for 16 or more, and a big file has a children list per section.
  */
 function exact<T>(items: T[]): T[] {
   return items.length > 0 && items.length < 16 ? items.slice() : items;

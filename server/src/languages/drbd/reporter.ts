@@ -35,13 +35,18 @@ export class TokenReporter {
     this.reporter = new Reporter(lines, SOURCE);
   }
 
-  report(token: Token, severity: DiagnosticSeverity, code: DrbdCode, message: string, options: ReportOptions = {}): Diagnostic {
+  /**
+   * Past the MAX_PROBLEMS listed, a finding is only counted: its related information and drbdadm's line are
+   * not kept, and a message given as a function is never written (a check that may fire once per resource
+   * of a huge file passes one).
+   */
+  report(token: Token, severity: DiagnosticSeverity, code: DrbdCode, message: string | (() => string), options: ReportOptions = {}): void {
     const { fixes, related } = options;
+    const found: Diagnostic | undefined = this.reporter.reportIfListed(token.start, token.end, severity, code, typeof message === 'string' ? () => message : message, fixes && ((ctx) => fixes(found!, ctx)));
+    if (!found) return;
     const oracleLine = options.oracleLine ?? (token.lag ? token.line - token.lag : undefined);
-    const found: Diagnostic = this.reporter.report(token.start, token.end, severity, code, message, fixes && ((ctx) => fixes(found, ctx)));
     if (oracleLine !== undefined) this.oracleLines.set(found, oracleLine);
     if (related?.length) found.relatedInformation = related.map((r): DiagnosticRelatedInformation => ({ location: { uri: this.uri, range: this.lines.range(r.token.start, r.token.end) }, message: r.message }));
-    return found;
   }
 
   /** Adds a diagnostic made elsewhere (a syntax error of the parser). */

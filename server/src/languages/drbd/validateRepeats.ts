@@ -7,6 +7,8 @@
  * second `global` or `common`; a second resource of one name. drbdadm 9 also
  * refuses an option set twice in a `net` or `disk` section ("ambiguous
  * inheritance"). Any other repeat is read, one value silently winning.
+ * The messages are functions: a generated file may repeat a resource thousands
+ * of times, and past the problems listed none is written.
  */
 import { Severity } from '../../common/diagnostics';
 import { Code } from './codes';
@@ -55,14 +57,16 @@ class RepeatChecker {
   ) {}
 
   section(section: SectionNode): void {
-    const options = new Map<string, OptionNode>();
-    const sections = new Map<string, SectionNode>();
+    // Made when a section has something to compare: two maps for every section were the most allocated objects of validating a big file.
+    let options: Map<string, OptionNode> | undefined;
+    let sections: Map<string, SectionNode> | undefined;
+    const once = SECTIONS_ONCE[section.name];
     for (const child of section.children) {
       if (child.kind === 'section') {
-        if (SECTIONS_ONCE[section.name]?.includes(child.name) && child.keyword) {
-          const first = sections.get(child.name);
+        if (once?.includes(child.name) && child.keyword) {
+          const first = sections?.get(child.name);
           if (first) this.sectionTwice(section, child, first);
-          else sections.set(child.name, child);
+          else (sections ??= new Map()).set(child.name, child);
         }
         if (!OPAQUE_SECTIONS.has(child.name)) this.section(child);
         continue;
@@ -70,9 +74,9 @@ class RepeatChecker {
       const name = child.keyword.value;
       if (REPEATABLE.has(name)) continue;
       const key = HOST_SECTIONS.has(section.name) ? (ONCE_PER_HOST[name] ?? name) : name;
-      const first = options.get(key);
+      const first = options?.get(key);
       if (first) this.optionTwice(section, child, first);
-      else options.set(key, child);
+      else (options ??= new Map()).set(key, child);
     }
   }
 
@@ -81,12 +85,12 @@ class RepeatChecker {
     const conflicting = HOST_SECTIONS.has(section.name) ? ONCE_PER_HOST[name] : section.name === 'resource' || section.name === 'common' ? ONCE_PER_RESOURCE[name] : undefined;
     const related = [{ token: first.keyword, message: `the first '${first.keyword.text}'` }];
     if (conflicting) {
-      this.out.report(option.keyword, Severity.Error, Code.duplicateOption, `'${name}' is already set in ${label(section)} (line ${first.keyword.line + 1}); drbdadm refuses the second ("conflicting use of ${conflicting} statement"): keep one.`, { related });
+      this.out.report(option.keyword, Severity.Error, Code.duplicateOption, () => `'${name}' is already set in ${label(section)} (line ${first.keyword.line + 1}); drbdadm refuses the second ("conflicting use of ${conflicting} statement"): keep one.`, { related });
       return;
     }
     // drbdadm 9 refuses the file ("ambiguous inheritance") when a resource inherits such a section; 8.x silently keeps one value.
     const ambiguous = this.dialect === '9' && (tableOf(section) === 'net' || tableOf(section) === 'disk');
-    this.out.report(option.keyword, ambiguous ? Severity.Error : Severity.Warning, Code.duplicateOption, `'${name}' is set twice in this section (first on line ${first.keyword.line + 1}); keep one.`, {
+    this.out.report(option.keyword, ambiguous ? Severity.Error : Severity.Warning, Code.duplicateOption, () => `'${name}' is set twice in this section (first on line ${first.keyword.line + 1}); keep one.`, {
       related,
       oracleLine: ambiguous ? resourceLine(section) : undefined,
     });
@@ -95,7 +99,7 @@ class RepeatChecker {
   private sectionTwice(parent: SectionNode, section: SectionNode, first: SectionNode): void {
     const name = section.name;
     const what = parent.name === TOP_LEVEL && name === 'common' ? 'resource section' : `${name} section`;
-    this.out.report(section.keyword!, Severity.Error, Code.duplicateSection, `A second '${name}' section in ${label(parent)} (the first is on line ${first.keyword!.line + 1}); drbdadm refuses it ("conflicting use of ${what}"): merge the two.`, {
+    this.out.report(section.keyword!, Severity.Error, Code.duplicateSection, () => `A second '${name}' section in ${label(parent)} (the first is on line ${first.keyword!.line + 1}); drbdadm refuses it ("conflicting use of ${what}"): merge the two.`, {
       related: [{ token: first.keyword!, message: `the first '${name}' section` }],
     });
   }
@@ -112,7 +116,7 @@ function resourceNames(doc: DrbdDocument, out: TokenReporter): void {
       seen.set(name, child);
       continue;
     }
-    out.report(child.args[0], Severity.Error, Code.duplicateResource, `Resource '${name}' is already defined on line ${first.keyword!.line + 1}; drbdadm refuses the second ("conflicting use of resource section"): rename one.`, {
+    out.report(child.args[0], Severity.Error, Code.duplicateResource, () => `Resource '${name}' is already defined on line ${first.keyword!.line + 1}; drbdadm refuses the second ("conflicting use of resource section"): rename one.`, {
       related: [{ token: first.args[0], message: `resource '${name}'` }],
       oracleLine: drbdadmLine(child.keyword!),
     });

@@ -11,7 +11,7 @@ import { addFencing } from './fixes';
 import { dualPrimaryAnchor, dualPrimaryOf, fencingSections, withoutFencingMessage } from './fencing';
 import { drbdadmLine, Token } from './lexer';
 import { hostOrResourceOption, optionIn, resourceSetting, ResourceModel, resourcesOf } from './model';
-import { DrbdDocument, SectionNode, sectionsOf } from './parse';
+import { DrbdDocument, Node, SectionNode, sectionsOf } from './parse';
 import type { Dialect } from './schema';
 import type { TokenReporter } from './reporter';
 import { deviceMinor, isProblem, parseAddress } from './values';
@@ -65,7 +65,7 @@ function checkHosts(resource: ResourceModel, dialect: Dialect, out: TokenReporte
   for (const host of onSections) {
     if (!host.name) continue;
     const first = seen.get(host.name.value);
-    if (first) out.report(host.name, Severity.Error, Code.duplicateHost, `Host '${host.name.text}' already has an 'on' section in resource ${label} (line ${first.line + 1}).`);
+    if (first) out.report(host.name, Severity.Error, Code.duplicateHost, () => `Host '${host.name!.text}' already has an 'on' section in resource ${label} (line ${first.line + 1}).`);
     else seen.set(host.name.value, host.name);
     for (const key of REQUIRED_HOST_KEYS) {
       if (!key.dialects.includes(dialect)) continue;
@@ -110,16 +110,28 @@ function checkNodeIds(resource: ResourceModel, out: TokenReporter): void {
   });
 }
 
-/** Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have them. */
+const isVolume = (node: Node): node is SectionNode => node.kind === 'section' && node.name === 'volume';
+const volumeHas = (volume: SectionNode, names: readonly string[]) => names.some((n) => optionIn(volume, n));
+
+/**
+ * Volume keys may be given per volume (8.4/9), on the host or at resource level: every volume number must have
+ * them. Loops over the two sections' children rather than copies of their volume lists: checkHosts asks this for
+ * every host and key, and the copies were the most allocated objects of validating a 500-resource file.
+ */
 function everyVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
-  const volumes = [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')];
-  const numbers = new Set(volumes.map((v) => v.args[0]?.value));
-  const has = (number: string | undefined) => volumes.some((v) => v.args[0]?.value === number && names.some((n) => optionIn(v, n)));
-  return numbers.size > 0 && [...numbers].every(has);
+  let numbersWithKey: Set<string | undefined> | undefined;
+  for (const scope of [host, resource]) {
+    for (const volume of scope.children) if (isVolume(volume) && volumeHas(volume, names)) (numbersWithKey ??= new Set()).add(volume.args[0]?.value);
+  }
+  if (!numbersWithKey) return false;
+  for (const scope of [host, resource]) {
+    for (const volume of scope.children) if (isVolume(volume) && !numbersWithKey.has(volume.args[0]?.value)) return false;
+  }
+  return true;
 }
 
 function someVolumeHas(host: SectionNode, resource: SectionNode, names: readonly string[]): boolean {
-  return [...sectionsOf(host, 'volume'), ...sectionsOf(resource, 'volume')].some((v) => names.some((n) => optionIn(v, n)));
+  return [host, resource].some((scope) => scope.children.some((volume) => isVolume(volume) && volumeHas(volume, names)));
 }
 
 function checkPrimaries(doc: DrbdDocument, resource: ResourceModel, dialect: Dialect, out: TokenReporter): void {
@@ -164,9 +176,10 @@ function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
   const addresses = new Map<string, Claim>();
   const minors = new Map<string, Claim>();
   const devices = new Map<string, Claim>();
-  const claim = (table: Map<string, Claim>, key: string, c: Claim, code: DrbdCode, what: string, oracleLine?: number) => {
+  // `what` names the claim for the message, written only when it is listed (a generated file may repeat one resource throughout).
+  const claim = (table: Map<string, Claim>, key: string, c: Claim, code: DrbdCode, what: () => string, oracleLine?: number) => {
     const first = table.get(key);
-    if (first) out.report(c.token, Severity.Error, code, `${what} is already used by resource '${first.resource}' on line ${first.token.line + 1}; each resource needs its own.`, { oracleLine });
+    if (first) out.report(c.token, Severity.Error, code, () => `${what()} is already used by resource '${first.resource}' on line ${first.token.line + 1}; each resource needs its own.`, { oracleLine });
     else table.set(key, c);
   };
   for (const resource of resources) {
@@ -178,13 +191,13 @@ function checkCollisions(resources: ResourceModel[], out: TokenReporter): void {
       if (address) {
         const parsed = parseAddress(address.args, address.keyword);
         // A malformed address is reported where the option is checked.
-        if (!isProblem(parsed)) claim(addresses, parsed.key, { resource: name, token: parsed.token }, Code.duplicateAddress, `Address ${parsed.key}`);
+        if (!isProblem(parsed)) claim(addresses, parsed.key, { resource: name, token: parsed.token }, Code.duplicateAddress, () => `Address ${parsed.key}`);
       }
       const device = hostOrResourceOption(host.section, resource.section, ['device']);
       if (!device || !hostName) continue;
       const { minor, path, minorToken } = deviceMinor(device.args);
-      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, `Minor ${minor} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
-      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, `Device ${path.value} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
+      if (minor !== undefined && minorToken) claim(minors, `${hostName}|${minor}`, { resource: name, token: minorToken }, Code.duplicateMinor, () => `Minor ${minor} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
+      if (path) claim(devices, `${hostName}|${path.value}`, { resource: name, token: path }, Code.duplicateDevice, () => `Device ${path.value} on '${hostName}'`, resource.section.keyword && drbdadmLine(resource.section.keyword));
     }
   }
 }

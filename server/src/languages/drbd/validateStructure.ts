@@ -207,11 +207,12 @@ function arity(name: string, fact: OptionFact, dialect: Dialect): { min: number;
 export function checkValue(option: OptionNode, name: string, fact: OptionFact, dialect: Dialect): ValueProblem | undefined {
   const { args, keyword } = option;
   const shape = arity(name, fact, dialect);
-  const expected = shape.describe ? ` (${shape.describe})` : describeExpected(fact);
-  if (args.length < shape.min) return { token: keyword, code: Code.invalidValue, message: `'${name}' needs a value${expected}.` };
+  // Written out only for a message: most options have a valid value, and an enum's list is a join.
+  const expected = () => (shape.describe ? ` (${shape.describe})` : describeExpected(fact));
+  if (args.length < shape.min) return { token: keyword, code: Code.invalidValue, message: `'${name}' needs a value${expected()}.` };
   if (args.length > shape.max) {
     const extra = args[shape.max];
-    const message = shape.max === 0 ? `'${name}' is a flag and takes no value in DRBD ${dialect}; write '${name};'.` : `Unexpected '${extra.text}': '${name}' takes ${shape.max === 1 ? 'one value' : `at most ${shape.max} words`}${expected}.`;
+    const message = shape.max === 0 ? `'${name}' is a flag and takes no value in DRBD ${dialect}; write '${name};'.` : `Unexpected '${extra.text}': '${name}' takes ${shape.max === 1 ? 'one value' : `at most ${shape.max} words`}${expected()}.`;
     return { token: extra, code: Code.invalidValue, message };
   }
   const value = args[0];

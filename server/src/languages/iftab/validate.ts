@@ -55,11 +55,12 @@ function checkName(doc: IftabDocument, entry: IftabEntry, r: Reporter): void {
   if (illegal !== undefined || name.text === '.' || name.text === '..') {
     on(Severity.Error, Code.nameInvalid, illegal !== undefined ? `interface name '${name.text}' contains '${illegal}', which the kernel refuses in a name (no '/', ':' or blanks)` : `'${name.text}' cannot be an interface name`);
   }
-  if ((name.text.match(/\*/g) ?? []).length > 1) on(Severity.Warning, Code.nameWildcard, `only the first '*' of '${name.text}' is a wildcard (replaced by the lowest free number); the others stay literal`);
+  // More than one '*': the first and the last are not the same (without a regex match array per line).
+  if (name.text.indexOf('*') !== name.text.lastIndexOf('*')) on(Severity.Warning, Code.nameWildcard, `only the first '*' of '${name.text}' is a wildcard (replaced by the lowest free number); the others stay literal`);
   if (name.text === 'eth0' || name.text === 'wlan0') {
-    const message = `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`;
-    // A wireless card has no name as settled as lanN for a wired one: wlan0 gets the advice only.
-    const found: Diagnostic = on(Severity.Hint, Code.unreliableName, message, name.text === 'eth0' ? (ctx) => renameKernelName(doc, name, found, ctx) : undefined);
+    const message = () => `ifrename warns that '${name.text}' cannot be mapped reliably: at boot another card may already hold this kernel-assigned name (unless ifrename runs with -t); a name such as 'lan0' avoids the race`;
+    // A wireless card has no name as settled as lanN for a wired one: wlan0 gets the advice only. A file may name eth0 on every line: past the problems listed, only counted.
+    const found: Diagnostic | undefined = r.reportIfListed(name.start, name.end, Severity.Hint, Code.unreliableName, message, name.text === 'eth0' ? (ctx) => renameKernelName(doc, name, found!, ctx) : undefined);
   }
 }
 
@@ -155,6 +156,7 @@ function checkMac(value: Token, r: Reporter): void {
   }
 }
 
+/** A generated or copied iftab may repeat one line throughout: past the problems listed, duplicates are only counted (Reporter.reportIfListed). */
 function checkDuplicates(doc: IftabDocument, ctx: FileContext, r: Reporter): void {
   const byName = new Map<string, IftabEntry>();
   for (const entry of doc.entries) {
@@ -165,8 +167,8 @@ function checkDuplicates(doc: IftabDocument, ctx: FileContext, r: Reporter): voi
       byName.set(entry.name.text, entry);
       continue;
     }
-    const found = r.report(entry.name.start, entry.name.end, Severity.Information, Code.duplicateName, `'${entry.name.text}' is already defined on line ${first.line + 1}; fine if this file serves several machines, otherwise only one of the cards can get the name`);
-    found.relatedInformation = [DiagnosticRelatedInformation.create(Location.create(ctx.uri, first.name.range), `first definition of '${entry.name.text}'`)];
+    const found = r.reportIfListed(entry.name.start, entry.name.end, Severity.Information, Code.duplicateName, () => `'${entry.name.text}' is already defined on line ${first.line + 1}; fine if this file serves several machines, otherwise only one of the cards can get the name`);
+    if (found) found.relatedInformation = [DiagnosticRelatedInformation.create(Location.create(ctx.uri, first.name.range), `first definition of '${entry.name.text}'`)];
   }
   const byMac = new Map<string, { entry: IftabEntry; range: Range }>();
   for (const { value, token, entry } of exactMacs(doc)) {
@@ -176,7 +178,7 @@ function checkDuplicates(doc: IftabDocument, ctx: FileContext, r: Reporter): voi
       continue;
     }
     if (first.entry.name.text === entry.name.text) continue;
-    const found = r.report(token.start, token.end, Severity.Warning, Code.duplicateMac, `${value} is already claimed by '${first.entry.name.text}' on line ${first.entry.line + 1}; ifrename uses the last matching line, so the card becomes '${entry.name.text}' and line ${first.entry.line + 1} never applies`);
-    found.relatedInformation = [DiagnosticRelatedInformation.create(Location.create(ctx.uri, first.range), `${value} claimed by '${first.entry.name.text}'`)];
+    const found = r.reportIfListed(token.start, token.end, Severity.Warning, Code.duplicateMac, () => `${value} is already claimed by '${first.entry.name.text}' on line ${first.entry.line + 1}; ifrename uses the last matching line, so the card becomes '${entry.name.text}' and line ${first.entry.line + 1} never applies`);
+    if (found) found.relatedInformation = [DiagnosticRelatedInformation.create(Location.create(ctx.uri, first.range), `${value} claimed by '${first.entry.name.text}'`)];
   }
 }

@@ -136,9 +136,11 @@ function buildTable(dialect: Dialect): SectionTable {
 
 const TABLES = new Map<Dialect, SectionTable>(DIALECTS.map((d) => [d, buildTable(d)]));
 
+const NO_OPTIONS: ReadonlyMap<string, OptionFact> = new Map();
+
 /** The options a section takes in a dialect (empty for unknown sections). */
 export function optionsIn(dialect: Dialect, section: string): ReadonlyMap<string, OptionFact> {
-  return TABLES.get(dialect)!.get(section) ?? new Map();
+  return TABLES.get(dialect)!.get(section) ?? NO_OPTIONS;
 }
 
 export function optionFact(dialect: Dialect, section: string, name: string): OptionFact | undefined {

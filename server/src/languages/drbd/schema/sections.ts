@@ -52,9 +52,19 @@ export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = {
 /** Every section name of every dialect (the parser is dialect-neutral). */
 export const ALL_SECTION_NAMES = new Set(Object.values(SECTION_CHILDREN).flatMap((table) => Object.values(table).flat()));
 
+/** The sections some dialect lets be written inside each section (the parser asks at every `{`). */
+const NESTED_IN_ANY_DIALECT = new Map<string, Set<string>>();
+for (const table of Object.values(SECTION_CHILDREN)) {
+  for (const [parent, children] of Object.entries(table)) {
+    const known = NESTED_IN_ANY_DIALECT.get(parent) ?? new Set<string>();
+    for (const child of children) known.add(child);
+    NESTED_IN_ANY_DIALECT.set(parent, known);
+  }
+}
+
 /** True when some dialect lets `child` be written inside `parent`. */
 export function anyDialectNests(parent: string, child: string): boolean {
-  return Object.values(SECTION_CHILDREN).some((table) => table[parent]?.includes(child));
+  return NESTED_IN_ANY_DIALECT.get(parent)?.has(child) ?? false;
 }
 
 /** What the arguments after a section keyword are, for messages and completion. */
