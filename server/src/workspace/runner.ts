@@ -285,6 +285,13 @@ export class WorkspaceRunner {
     return this.entries.get(uri)?.open !== undefined;
   }
 
+  /** The documents open in the editor. */
+  openUris(): string[] {
+    const open: string[] = [];
+    for (const entry of this.entries.values()) if (entry.open) open.push(entry.uri);
+    return open;
+  }
+
   /** Every file the runner knows, open documents first. */
   uris(): string[] {
     const open: string[] = [];
