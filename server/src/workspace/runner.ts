@@ -419,8 +419,8 @@ export class WorkspaceRunner {
 
   /**
    * What a new analysis of `source` is built on: the current parse when only the settings changed, else a
-   * fresh one. The current analysis is let go first, here and in `upToDate`, so that no frame of `analyze`
-   * holds it: on a keystroke in a large file the old tree, and all the services memoized on it, would
+   * fresh one. The current analysis is let go first (and only `upToDate` and this method read it, so that no
+   * frame of `analyze` still holds it): on a keystroke in a large file the old tree, and all the services memoized on it, would
    * otherwise stay alive while the next one is built, and raise the heap V8 keeps (docs/performance.md).
    */
   private takeParse(entry: Entry, source: Source): Parsed {
