@@ -35,6 +35,7 @@ import type { XlDocument } from './languages/xl-config';
 import { WorkspaceFiles } from './lsp/workspaceFiles';
 import { definitions, Link, linkAt, references, rename, RenameError, workspaceSymbols } from './workspace/navigation';
 import { errorText } from './common/errorText';
+import { sameData } from './workspace/index';
 import { describeFailure, RunnerFailure, Served, WorkspaceRunner } from './workspace/runner';
 import { servicesFromEnvironment } from './workspace/testHook';
 
@@ -60,8 +61,13 @@ let scanning = false;
 
 /** The index generation every file's diagnostics were last published for. */
 let refreshedGeneration = 0;
-/** What was last published per URI (and the last document version named), to avoid re-sending unchanged diagnostics. */
-const published = new Map<string, { key: string; version?: number }>();
+/**
+ * What was last published per URI (and the last document version named), to avoid re-sending unchanged
+ * diagnostics. The diagnostics themselves, not their JSON: a file's own diagnostics are the runner's cached
+ * objects, so comparing an unchanged file is mostly identity checks; serialising every file's list was 12 %
+ * of a workspace-wide publication in the 2,000-file bench (docs/performance.md).
+ */
+const published = new Map<string, { diagnostics: Diagnostic[]; version?: number }>();
 
 function newRunner(root: string | undefined, settings: Settings): WorkspaceRunner {
   return new WorkspaceRunner({ root, settings, services, onFailure: (failure: RunnerFailure) => logError(describeFailure(failure), failure.error) });
@@ -132,10 +138,9 @@ function serve(uri: string): Served | undefined {
  * schedules a validation.
  */
 function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
-  const key = JSON.stringify(diagnostics);
   const last = published.get(uri);
-  if (last?.key === key && (version === undefined || version === last.version)) return;
-  published.set(uri, { key, version: version ?? last?.version });
+  if (last && sameData(last.diagnostics, diagnostics) && (version === undefined || version === last.version)) return;
+  published.set(uri, { diagnostics, version: version ?? last?.version });
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
@@ -148,7 +153,26 @@ function validate(uri: string): void {
   // A newer edit may have arrived while validating: its own run will publish.
   if (documents.get(uri)?.version !== version) return;
   publish(uri, diagnostics, version);
-  if (runner.generation !== refreshedGeneration) crossFileDebouncer.schedule('*', () => background('publishing diagnostics', undefined, () => publishAll(uri)));
+  if (runner.generation === refreshedGeneration) return;
+  // Facts changed. The other open documents are what the user is looking at, and few: their cross-file
+  // results follow now (the model is already rebuilt for this file's own diagnose). The whole workspace
+  // follows after a quiet time, so that typing in one file does not re-check every file per keystroke.
+  publishOpen(uri);
+  crossFileDebouncer.schedule('*', () => background('publishing diagnostics', undefined, () => publishAll(uri)));
+}
+
+/** Publishes every open document but `except` where its diagnostics changed. */
+function publishOpen(except: string): void {
+  for (const uri of runner.openUris()) {
+    if (uri === except) continue;
+    try {
+      syncOpen(uri);
+      const diagnostics = runner.diagnose(uri);
+      if (diagnostics) publish(uri, diagnostics);
+    } catch (error) {
+      logThrow('publishing diagnostics', uri, error);
+    }
+  }
 }
 
 const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));

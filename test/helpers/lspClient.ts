@@ -151,6 +151,11 @@ export class LspTestClient {
     return this.published.get(uri)?.at(-1)?.diagnostics;
   }
 
+  /** How many times the server published diagnostics for `uri`. */
+  publicationCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
   /** Every URI the server published diagnostics for. */
   publishedUris(): string[] {
     return [...this.published.keys()];

@@ -150,6 +150,34 @@ describe('workspace: each seeded cross-file mistake', () => {
   });
 });
 
+describe('workspace: only changed diagnostics are sent again', () => {
+  it("re-sends an open document's diagnostics when an edit in another file changes them, and not when it leaves them as they were", async () => {
+    const copy = copyExamples();
+    const client = await startOn(copy);
+    try {
+      const vm01 = copy.uri('etc/xen/vm01-web.cfg');
+      const vm02 = copy.uri('etc/xen/vm02-db.cfg');
+      const text = copy.read('etc/xen/vm02-db.cfg');
+      await client.open(vm01, 'xl-config', copy.read('etc/xen/vm01-web.cfg'));
+      await client.open(vm02, 'xl-config', text);
+      const before = client.publicationCount(vm01);
+      // vm02 renamed: the closed cluster.conf, published after every open document, now has a vm without a
+      // config; vm01-web.cfg shows what it showed.
+      await client.change(vm02, [{ text: text.replace('name = "vm02-db"', 'name = "vm02-dbx"') }]);
+      await client.waitForDiagnostics(copy.uri('etc/cluster/cluster.conf'), (ds) => ds.some((d) => d.code === 'workspace/vm-without-config'));
+      assert.equal(client.publicationCount(vm01), before, 'vm01-web.cfg is not sent again: its diagnostics did not change');
+      // vm02 takes vm01's MAC: vm01's diagnostics change, and are sent.
+      await client.change(vm02, [{ text: text.replace('mac=00:16:3e:00:01:02', 'mac=00:16:3e:00:01:01') }]);
+      const changed = await client.waitForDiagnostics(vm01, (ds) => ds.some((d) => d.code === 'workspace/duplicate-mac'));
+      assert.deepEqual(codes(changed), ['15:14 workspace/duplicate-mac']);
+      assert.equal(client.publicationCount(vm01), before + 1);
+    } finally {
+      await client.stop();
+      copy.remove();
+    }
+  });
+});
+
 describe('workspace: live migration on a single-primary DRBD disk', () => {
   it('warns at the disk of the migratable vm', async () => {
     const copy = copyExamples({

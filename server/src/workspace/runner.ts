@@ -285,6 +285,13 @@ export class WorkspaceRunner {
     return this.entries.get(uri)?.open !== undefined;
   }
 
+  /** The documents open in the editor. */
+  openUris(): string[] {
+    const open: string[] = [];
+    for (const entry of this.entries.values()) if (entry.open) open.push(entry.uri);
+    return open;
+  }
+
   /** Every file the runner knows, open documents first. */
   uris(): string[] {
     const open: string[] = [];
@@ -382,10 +389,10 @@ export class WorkspaceRunner {
   private analyze(entry: Entry): Analysis {
     this.stale.delete(entry);
     const source = (entry.open ?? entry.disk)!;
-    const cached = entry.analysis;
-    if (cached && cached.settingsKey === this.keyOf(entry) && sameSource(cached.parsed, source)) return cached;
+    const upToDate = this.upToDate(entry, source);
+    if (upToDate) return upToDate;
     const service = this.serviceOf(source.languageId)!;
-    const parsed = cached && sameSource(cached.parsed, source) ? cached.parsed : { languageId: source.languageId, text: source.text, usedFiles: false };
+    const parsed = this.takeParse(entry, source);
     const tooLarge = sizeOverLimit(source.text, this.settingsOf(entry).diagnostics?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     // Only files take part in the workspace: an untitled buffer (a snippet being tried out) or a
     // config opened from a dom0 host must not collide with the repository's own files. Nor does a
@@ -402,6 +409,24 @@ export class WorkspaceRunner {
     if (facts) this.index.update(entry.uri, facts, entry.open !== undefined);
     else this.index.remove(entry.uri);
     return analysis;
+  }
+
+  /** The entry's analysis when it is of `source` under the current settings. */
+  private upToDate(entry: Entry, source: Source): Analysis | undefined {
+    const analysis = entry.analysis;
+    return analysis && analysis.settingsKey === this.keyOf(entry) && sameSource(analysis.parsed, source) ? analysis : undefined;
+  }
+
+  /**
+   * What a new analysis of `source` is built on: the current parse when only the settings changed, else a
+   * fresh one. The current analysis is let go first (and only `upToDate` and this method read it, so that no
+   * frame of `analyze` still holds it): on a keystroke in a large file the old tree, and all the services memoized on it, would
+   * otherwise stay alive while the next one is built, and raise the heap V8 keeps (docs/performance.md).
+   */
+  private takeParse(entry: Entry, source: Source): Parsed {
+    const previous = entry.analysis;
+    entry.analysis = undefined;
+    return previous && sameSource(previous.parsed, source) ? previous.parsed : { languageId: source.languageId, text: source.text, usedFiles: false };
   }
 
   /** The parse of `parsed`'s source, made again if it was let go; undefined when the parser threw on this text. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { sameData, WorkspaceIndex } from '../../../server/src/workspace/index';
 import type { FileFacts } from '../../../server/src/workspace/facts';
 
@@ -25,5 +26,19 @@ describe('the workspace index compares facts in place', () => {
     assert.equal(index.generation, after, 'the same facts again (a keystroke elsewhere) change nothing');
     index.update('file:///etc/xen/web1.cfg', facts(3), true);
     assert.equal(index.generation, after + 1, 'the name moved to another line');
+  });
+});
+
+describe('sameData, by which the server skips re-publishing unchanged diagnostics', () => {
+  /** JSON with every object's keys sorted: what a client would receive, key order aside. */
+  const canonical = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+  it('agrees with comparing the JSON sent over the wire, for equal copies and for different values', () => {
+    const pairs = fc.oneof(
+      fc.jsonValue().map((value) => [value, structuredClone(value)] as const),
+      fc.tuple(fc.jsonValue(), fc.jsonValue()),
+    );
+    fc.assert(fc.property(pairs, ([a, b]) => sameData(a, b) === (canonical(a) === canonical(b))), { numRuns: 2000 });
   });
 });

@@ -1,10 +1,12 @@
 /** The one runner the server and the CLI share: per-file caches, open over disk, settings, deletions, file-system listings. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { serviceFor } from '../../../server/src/languages/registry';
-import { DEFAULT_SETTINGS, FileContext, FileReader } from '../../../server/src/languages/types';
-import { WorkspaceRunner } from '../../../server/src/workspace/runner';
+import { DEFAULT_SETTINGS, FileContext, FileReader, ParsedDocument } from '../../../server/src/languages/types';
+import { ServiceLookup, WorkspaceRunner } from '../../../server/src/workspace/runner';
 
 const ROOT = '/repo';
 const VM01 = 'file:///repo/etc/xen/vm01.cfg';
@@ -158,5 +160,40 @@ describe('workspace runner', () => {
     assert.equal(runner.served(VM01)!.ctx.savedText, saved);
     runner.setOpen('untitled:Untitled-1', 'xl-config', saved);
     assert.equal(runner.served('untitled:Untitled-1')!.ctx.savedText, undefined, 'no file on disk');
+  });
+});
+
+describe('workspace runner: memory while typing', () => {
+  const collectGarbage: () => void = (() => {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  })();
+
+  // A WeakRef keeps its target alive until the end of the job that made it, hence a turn of the loop per keystroke.
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("lets an edited document's previous parse go before it parses the new text", async () => {
+    const xl = serviceFor('xl-config')!;
+    let previous: WeakRef<ParsedDocument> | undefined;
+    const stillHeld: boolean[] = [];
+    const parse: typeof xl.parse = (text, ctx) => {
+      if (previous) {
+        collectGarbage();
+        stillHeld.push(previous.deref() !== undefined);
+      }
+      const doc = xl.parse(text, ctx);
+      previous = new WeakRef(doc);
+      return doc;
+    };
+    const services: ServiceLookup = (id) => (id === 'xl-config' ? { ...xl, parse } : serviceFor(id));
+    const runner = new WorkspaceRunner({ root: ROOT, settings: DEFAULT_SETTINGS, services });
+    runner.setOpen(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:01'));
+    assert.deepEqual(codes(runner.diagnose(VM01)), []);
+    for (const memory of [512, 1024, 2048]) {
+      await nextTurn();
+      runner.setOpen(VM01, 'xl-config', domain('vm01', '00:16:3e:00:00:01', `memory = ${memory}\n`));
+    }
+    assert.deepEqual(stillHeld, [false, false, false], 'each keystroke holds one tree at a time, not the old one while the new one is built');
+    assert.ok(runner.served(VM01), 'the current parse is kept for the editing features');
   });
 });
