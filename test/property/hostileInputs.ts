@@ -10,7 +10,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import { LANGUAGE_IDS, serviceFor } from '../../server/src/languages/registry';
 import { DEFAULT_SETTINGS, type LanguageId } from '../../server/src/languages/types';
 import { uriOfPath } from '../../server/src/common/uri';
-import { WorkspaceRunner } from '../../server/src/workspace/runner';
+import { describeFailure, RunnerFailure, WorkspaceRunner } from '../../server/src/workspace/runner';
 import { CODE_CATALOG } from '../../server/src/workspace/codeCatalog';
 import { applyRuleControl, readIgnores } from '../../server/src/workspace/ruleControl';
 import { SAMPLE_PATHS, testContext } from '../helpers/fixtures';
@@ -35,6 +35,115 @@ const DELIMITERS: Record<LanguageId, string[]> = {
 
 /** An ignore comment in the language's own comments. */
 const ignoreComment = (language: LanguageId, body: string) => (language === 'cluster-conf' ? `<!-- ${body} -->` : `# ${body}`);
+
+/** Every property of Object.prototype (`constructor`, `toString`, `__proto__`, …): in a file, each is a word like any other. */
+export const PROTOTYPE_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+
+/**
+ * One name in every place each language has for a name: keys, options, sections, elements,
+ * attributes, selectors, values (of enums, of device specs, of fence agents), ignore comments, and
+ * what the migrations look up (xm's restart policies, DRBD 8.3's handlers, rgmanager's resource
+ * types). cluster.conf's units go inside one `<cluster>` (its entity references are not here: an
+ * unknown one leaves the file unread; prototypeNames.test.ts has them on their own).
+ */
+const NAME_POSITIONS: Record<LanguageId, { unit: (name: string) => string; around?: [string, string] }> = {
+  'xl-config': {
+    unit: (n) =>
+      [
+        `${n} = 1`,
+        `${n} += 1`,
+        `${n} = [ "${n}=1,${n}", 1 ]`,
+        ...['type', 'builder', 'on_crash', 'vga', 'device_model_version', 'tsc_mode', 'cpus', 'restart', 'rdm', 'cpuid', 'extra'].map((key) => `${key} = "${n}"`),
+        `rdm = "${n}=1"`,
+        `cpuid = "host,${n}=1"`,
+        `vif = [ "${n}=1,mac=00:16:3e:00:00:01,type=${n},model=${n},bridge=${n}" ]`,
+        `disk = [ "${n}=1", "/dev/a,${n},xvda,w", "format=${n},vdev=xvdb,access=${n},target=/dev/a", "${n}:/dev/a,xvdc,w" ]`,
+        `pci = [ "01:00.0,${n}=1", "${n}" ]`,
+        ...['vfb', 'vkb', 'vtpm', 'usbctrl', 'usbdev', 'channel', 'vdispl', 'pvcalls', 'virtio', 'p9'].map((key) => `${key} = [ "${n}=1,type=${n},${n}" ]`),
+        `vsnd = [ [ "${n}=1", "card, ${n}=1", "pcm, ${n}=1", "stream, ${n}=1, type=${n}" ] ]`,
+        `vnuma = [ [ "${n}=1" ] ]`,
+        `import ${n}`,
+        `x = ${n}.${n}()`,
+        `# xcc-ignore ${n} xl/${n}`,
+        '',
+      ].join('\n'),
+  },
+  'xend-sxp': {
+    unit: (n) =>
+      [
+        `(${n} 1)`,
+        `(${n})`,
+        `(${n} (${n} ${n}))`,
+        ...['xend-http-server', 'xend-relocation-server', 'network-script', 'vif-script', 'dom0-cpus', 'loglevel', 'xend-address', 'console-limit', 'logfile'].map((option) => `(${option} ${n})`),
+        `(network-script 'network-bridge ${n}=x')`,
+        `(xend-relocation-hosts-allow '${n}')`,
+        `(xen-api-server ((${n} ${n} ${n})))`,
+        `# xcc-ignore ${n}`,
+        '',
+      ].join('\n'),
+  },
+  iftab: {
+    unit: (n) =>
+      [
+        `${n} mac 00:16:3e:00:00:01`,
+        `eth0 ${n} 1`,
+        `eth0 ${n}`,
+        `eth0 SYSFS{${n}} 1`,
+        `eth0 ${['driver', 'arp', 'mac', 'businfo', 'firmware', 'baseaddress', 'irq', 'iwproto', 'pcmciaslot', 'prevname'].map((selector) => `${selector} ${n}`).join(' ')}`,
+        `# xcc-ignore ${n}`,
+        '',
+      ].join('\n'),
+  },
+  drbd: {
+    unit: (n) =>
+      [
+        `${n} { ${n} { } }`,
+        `${n};`,
+        `${n} 1;`,
+        `${n} r { }`,
+        `global { ${n} 1; usage-count ${n}; }`,
+        `common { ${n} { } ${n} 1; }`,
+        `skip { ${n} { } }`,
+        `include "${n}";`,
+        `resource ${n} {`,
+        `  ${n} 1; ${n} { } device ${n}; device minor ${n};`,
+        `  on ${n} { ${n} 1; address ${n} 10.0.0.1:7789; meta-disk ${n}; volume ${n} { } }`,
+        '  on b { address 10.0.0.2:7789; }',
+        `  net { ${n} 1; ${n} { } protocol ${n}; after-sb-0pri ${n}; cram-hmac-alg ${n}; allow-two-primaries ${n}; }`,
+        `  disk { ${n} 1; on-io-error ${n}; fencing ${n}; resync-rate ${n}; resync-rate 10${n}; }`,
+        `  handlers { ${n} "/bin/true"; fence-peer ${n}; }`,
+        `  startup { ${n} 1; } options { ${n} 1; } syncer { ${n} 1; } proxy { ${n} 1; }`,
+        `  connection { ${n} 1; } connection-mesh { hosts ${n} ${n}; } stacked-on-top-of ${n} { }`,
+        '}',
+        `# xcc-ignore ${n}`,
+        '',
+      ].join('\n'),
+  },
+  'cluster-conf': {
+    around: ['<cluster name="c" config_version="1">\n', '</cluster>\n'],
+    unit: (n) =>
+      [
+        `<${n}/>`,
+        `<${n} ${n}="1"><${n}/></${n}>`,
+        `<cman ${n}="1" two_node="${n}" transport="${n}"/>`,
+        `<clusternodes><clusternode name="${n}" nodeid="1" ${n}="1"><fence><method name="${n}"><device name="${n}" ${n}="1" port="${n}"/></method></fence></clusternode><${n}/></clusternodes>`,
+        `<fencedevices><fencedevice name="${n}" agent="${n}" ${n}="1"/><fencedevice name="f" agent="fence_apc" ipaddr="a" login="b" passwd="c" ${n}="1" action="${n}"/></fencedevices>`,
+        `<rm><${n}/><failoverdomains><failoverdomain name="${n}" ${n}="1"><failoverdomainnode name="${n}"/></failoverdomain></failoverdomains>`,
+        `<resources><${n} name="x"/><ip address="${n}"/><script name="${n}" file="/etc/init.d/${n}"/></resources>`,
+        `<service name="${n}" ${n}="1" recovery="${n}" domain="${n}"><${n}/><fs name="f" device="/dev/a" mountpoint="/m" ${n}="1" fstype="${n}" force_unmount="${n}"/><script ref="${n}"/></service>`,
+        `<vm name="${n}" ${n}="1"/></rm>`,
+        `<totem ${n}="1"/><quorumd ${n}="1"><heuristic program="a" ${n}="1"/></quorumd><logging><logging_daemon name="${n}"/></logging>`,
+        `<!-- xcc-ignore ${n} -->`,
+        '',
+      ].join('\n'),
+  },
+};
+
+/** `count` units of the language's name positions, each with the next of PROTOTYPE_NAMES (every one at the default count). */
+export function prototypeNamesEverywhere(language: LanguageId, count = PROTOTYPE_NAMES.length): string {
+  const { unit, around = ['', ''] } = NAME_POSITIONS[language];
+  return around[0] + Array.from({ length: count }, (_, i) => unit(PROTOTYPE_NAMES[i % PROTOTYPE_NAMES.length])).join('') + around[1];
+}
 
 /** The shapes each language nests, and the ones that were slow (with the issue's figures for the old code). */
 const SPECIFIC: HostileCase[] = [
@@ -112,6 +221,8 @@ export const HOSTILE_CASES: HostileCase[] = [
     // Each names a code of its own that no table has: a did-you-mean for every one.
     { language, name: 'an ignore comment on every line, stacked, each naming an unknown code', make: (n) => Array.from({ length: n }, (_, i) => `${ignoreComment(language, `xcc-ignore x/code-${i}`)}\n`).join('') },
     { language, name: 'one ignore comment naming many codes', make: (n) => `${ignoreComment(language, `xcc-ignore-file ${'workspace/unused-ignore,'.repeat(n)}`)}\n` },
+    // A table lookup by such a name once found a method of Object.prototype: DRBD's `constructor { x { } }` threw.
+    { language, name: 'every Object.prototype name (constructor, __proto__, toString, …) in every name position', make: (n) => prototypeNamesEverywhere(language, n) },
   ]),
   ...SPECIFIC,
 ];
@@ -132,8 +243,9 @@ function probes(text: string, end: Position): Position[] {
  * Runs every entry point a user reaches on `text`: parse, validate, symbols,
  * folding, facts, formatting, rule control, the cross-file rules (the runner's diagnose of the file
  * in a workspace of its own, with no size limit), and completion, hover, definition and code actions
- * at the probe positions. Returns a number that depends on every result, so that
- * nothing can be optimized away.
+ * at the probe positions. Throws when a service throws, the runner's included (which would
+ * otherwise answer with a `workspace/check-failed` note). Returns a number that depends on every
+ * result, so that nothing can be optimized away.
  */
 export function exerciseAll(language: LanguageId, text: string): number {
   const service = serviceFor(language)!;
@@ -147,10 +259,12 @@ export function exerciseAll(language: LanguageId, text: string): number {
   // What the runner does last for every file: the ignore comments and the user's severities.
   sum += applyRuleControl(diagnostics, readIgnores(service.ignoreComments(doc), CODE_CATALOG), { 'workspace/unused-ignore': 'warning' }).length;
   // The whole of what a file shows, cross-file rules included (a file that repeats a name meets itself there).
-  const runner = new WorkspaceRunner({ settings: { ...structuredClone(DEFAULT_SETTINGS), diagnostics: { maxFileSize: 0 } } });
+  const failures: RunnerFailure[] = [];
+  const runner = new WorkspaceRunner({ settings: { ...structuredClone(DEFAULT_SETTINGS), diagnostics: { maxFileSize: 0 } }, onFailure: (failure) => failures.push(failure) });
   const uri = uriOfPath(SAMPLE_PATHS[language]);
   runner.setDisk(uri, language, text);
   sum += runner.diagnose(uri)?.length ?? 0;
+  if (failures.length > 0) throw new Error(describeFailure(failures[0]));
   const end = doc.lines.positionAt(text.length);
   for (const position of probes(text, end)) {
     sum += service.complete(doc, position, ctx).length;

@@ -4,6 +4,7 @@
  * which the xend-sxp schema already knows (`xlReplacement`, `xlGone`). xend reads the first form of
  * an option, so that is the one converted.
  */
+import { nameTable } from '../common/nameTable';
 import { BOOLEAN_FALSE, BOOLEAN_TRUE, networkScript, optionSpec, XEND_OPTIONS } from '../languages/xend-sxp/schema';
 import { effectiveOption, parse, valueAtom, XendDocument, XendOption } from '../languages/xend-sxp/parse';
 import { XL_CONF_KEYS } from '../languages/xl-config/schema';
@@ -22,7 +23,7 @@ const no = (value: string | undefined) => value !== undefined && BOOLEAN_FALSE.i
 const lineOf = (doc: XendDocument, option: XendOption) => doc.lines.positionAt(option.form.start).line + 1;
 
 /** Options with an xl.conf key of their own, or a replacement precise enough to say what to write where. */
-const CONVERSIONS: Record<string, (value: string, doc: XendDocument) => Converted> = {
+const CONVERSIONS: Record<string, (value: string, doc: XendDocument) => Converted> = nameTable({
   'vif-script': (value) => ({ settings: [{ key: 'vif.default.script', value }], kind: 'note', message: `(vif-script ${value}) is vif.default.script = "${value}"` }),
   'enable-dom0-ballooning': (value, doc) => {
     const floor = valueAtom(effectiveOption(doc, 'dom0-min-mem'))?.value ?? '0';
@@ -54,7 +55,7 @@ const CONVERSIONS: Record<string, (value: string, doc: XendDocument) => Converte
       message: `(network-script ${value}): xl runs no network script at start-up. Set up ${what} in the distribution's network configuration (/etc/network/interfaces, ifcfg files, a systemd-networkd .netdev)${bridge ? `; vif.default.bridge = "${bridge}" keeps it the guests' default` : ''}`,
     };
   },
-};
+});
 
 export const xlConfMigration: Migration = {
   target: 'xl.conf',

@@ -5,6 +5,7 @@ import { didYouMean, editDistance, suggestionSuffix } from '../../../server/src/
 import { matchesGlob } from '../../../server/src/common/glob';
 import { LineIndex } from '../../../shared/src/lineIndex';
 import { describeMac, parseMac, randomXenMac, toXenRange } from '../../../server/src/common/mac';
+import { nameTable, nameTables } from '../../../server/src/common/nameTable';
 import { compareVersions } from '../../../server/src/common/version';
 
 describe('LineIndex', () => {
@@ -39,6 +40,31 @@ describe('didYouMean', () => {
     assert.deepEqual(didYouMean('zzzzzz', ['memory', 'name']), []);
     assert.equal(editDistance('ab', 'ba'), 1, 'a transposition counts as one edit');
     assert.equal(suggestionSuffix(['a', 'b']), "; did you mean 'a' or 'b'?");
+  });
+});
+
+describe('nameTable', () => {
+  const prototypeNames = Object.getOwnPropertyNames(Object.prototype);
+
+  it('finds its own keys and nothing of Object.prototype, by lookup or by `in`', () => {
+    const table: Record<string, number> = nameTable({ yes: 1, no: 0 });
+    assert.deepEqual([table.yes, table.no, Object.keys(table)], [1, 0, ['yes', 'no']]);
+    for (const name of prototypeNames) {
+      assert.equal(table[name], undefined, name);
+      assert.equal(name in table, false, name);
+    }
+  });
+
+  it('keeps a name of Object.prototype that is one of its keys', () => {
+    const table: Record<string, string> = nameTable({ toString: 'own' });
+    assert.equal(table.toString, 'own');
+    assert.equal(table.valueOf, undefined);
+  });
+
+  it('nameTables: no prototype at either level', () => {
+    const tables: Record<string, Record<string, string>> = nameTables({ protocol: { A: 'async' } });
+    assert.equal(tables.protocol.A, 'async');
+    for (const name of prototypeNames) assert.deepEqual([tables[name], tables.protocol[name]], [undefined, undefined], name);
   });
 });
 

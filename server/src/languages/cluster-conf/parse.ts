@@ -9,6 +9,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnostic, Severity } from '../../common/diagnostics';
+import { nameTable } from '../../common/nameTable';
 import { LineIndex } from '../../../../shared/src/lineIndex';
 import { StringPool } from '../../../../shared/src/stringPool';
 import type { ParsedDocument } from '../types';
@@ -70,7 +71,7 @@ export function attributeValue(element: XmlElement, name: string): string | unde
   return attribute(element, name)?.value;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = nameTable({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 
 /** A character reference `&#…;` or `&#x…;` and the code point it names (NaN past any number). */
 const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;

@@ -1,9 +1,10 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import { nameTable } from '../../common/nameTable';
 import { outlineText } from '../../common/outline';
 import { attribute, ClusterDoc, XmlElement } from './parse';
 import type { ServiceContext } from '../types';
 
-const KINDS: Record<string, SymbolKind> = {
+const KINDS: Record<string, SymbolKind> = nameTable({
   cluster: SymbolKind.Module,
   clusternode: SymbolKind.Class,
   fencedevice: SymbolKind.Interface,
@@ -13,10 +14,10 @@ const KINDS: Record<string, SymbolKind> = {
   vm: SymbolKind.Object,
   failoverdomain: SymbolKind.Enum,
   failoverdomainnode: SymbolKind.EnumMember,
-};
+});
 
 /** The attributes that tell a named element from its siblings, shown after its element name. */
-const KEY_ATTRIBUTES: Record<string, readonly string[]> = {
+const KEY_ATTRIBUTES: Record<string, readonly string[]> = nameTable({
   cluster: ['config_version'],
   clusternode: ['nodeid', 'votes'],
   fencedevice: ['agent'],
@@ -24,7 +25,7 @@ const KEY_ATTRIBUTES: Record<string, readonly string[]> = {
   service: ['domain'],
   vm: ['domain'],
   failoverdomainnode: ['priority'],
-};
+});
 
 
 /**

@@ -5,6 +5,7 @@
  * sets, a resource's `ref` versus inline parameters), ID uniqueness.
  */
 import { Severity } from '../../common/diagnostics';
+import { nameTable } from '../../common/nameTable';
 import type { Reporter } from '../../common/report';
 import { Code } from './codes';
 import { addNodeId, changeTo } from './fixes';
@@ -118,7 +119,7 @@ class SchemaChecker {
     const { choiceNames, required } = attributeSummary(def);
     for (const attr of element.attributes) {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
-      const attrDef = Object.prototype.hasOwnProperty.call(def.attributes, attr.name) ? def.attributes[attr.name] : undefined;
+      const attrDef = def.attributes[attr.name];
       if (!attrDef) {
         const { suggestions, suffix } = suggest(attr.name, Object.keys(def.attributes).filter((n) => !isPresent(n) && !def.attributes[n].newer));
         atAttributeName(this.report, attr, Severity.Error, Code.unknownAttribute, `<${element.name}> has no attribute '${attr.name}'${suffix}`, changeTo(this.doc, suggestions));
@@ -157,7 +158,7 @@ class SchemaChecker {
     // The usual case, a device that fits some group, costs no ranking of every agent's group.
     if (choice.alternatives.some((group) => fits(group, used))) return;
     const agentName = element.attributes.find((a) => a.name === 'agent')?.value;
-    const agentParameters = fenceAgent(agentName)?.parameters ?? {};
+    const agentParameters = fenceAgent(agentName)?.parameters ?? nameTable({});
     const score = (group: AttributeGroup) => {
       const names = groupNames(group);
       const extra = used.filter((a) => !names.has(a.name));

@@ -1,4 +1,5 @@
 import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver-types';
+import { nameTable } from '../../common/nameTable';
 import { outlineText } from '../../common/outline';
 import type { ServiceContext } from '../types';
 import type { Token } from './lexer';
@@ -6,7 +7,7 @@ import { optionIn } from './model';
 import { DrbdDocument, Node, SectionNode, walk } from './parse';
 
 /** What each section is in the outline; the others (net, disk, startup, handlers, options…) are namespaces. */
-const KINDS: Record<string, SymbolKind> = {
+const KINDS: Record<string, SymbolKind> = nameTable({
   resource: SymbolKind.Module,
   on: SymbolKind.Object,
   floating: SymbolKind.Object,
@@ -16,7 +17,7 @@ const KINDS: Record<string, SymbolKind> = {
   connection: SymbolKind.Interface,
   'connection-mesh': SymbolKind.Interface,
   path: SymbolKind.Interface,
-};
+});
 
 
 type Statement = Node & { keyword: Token };

@@ -11,6 +11,7 @@
  * of times, and past the problems listed none is written.
  */
 import { Severity } from '../../common/diagnostics';
+import { nameTable } from '../../common/nameTable';
 import { Code } from './codes';
 import { drbdadmLine } from './lexer';
 import { HOST_SECTIONS } from './model';
@@ -19,16 +20,16 @@ import type { TokenReporter } from './reporter';
 import { Dialect, OPAQUE_SECTIONS, tableOf, TOP_LEVEL } from './schema';
 
 /** What drbdadm calls each statement it takes once per host; `flexible-meta-disk` is a `meta-disk`. */
-const ONCE_PER_HOST: Record<string, string> = { device: 'device', disk: 'disk', address: 'address', 'meta-disk': 'meta-disk', 'flexible-meta-disk': 'meta-disk', 'node-id': 'node-id', 'alternate-link-address': 'alt-address' };
+const ONCE_PER_HOST: Record<string, string> = nameTable({ device: 'device', disk: 'disk', address: 'address', 'meta-disk': 'meta-disk', 'flexible-meta-disk': 'meta-disk', 'node-id': 'node-id', 'alternate-link-address': 'alt-address' });
 /** The statements drbdadm takes once per resource (or `common`). */
-const ONCE_PER_RESOURCE: Record<string, string> = { device: 'device', protocol: 'protocol' };
+const ONCE_PER_RESOURCE: Record<string, string> = nameTable({ device: 'device', protocol: 'protocol' });
 /** The sections drbdadm takes once in a section of each kind. */
-const SECTIONS_ONCE: Record<string, readonly string[]> = {
+const SECTIONS_ONCE: Record<string, readonly string[]> = nameTable({
   [TOP_LEVEL]: ['global', 'common'],
   resource: ['disk', 'net', 'syncer', 'startup', 'handlers', 'proxy', 'options'],
   common: ['disk', 'net', 'syncer', 'startup', 'handlers', 'proxy', 'options'],
   connection: ['net'],
-};
+});
 /** Options that are meant to be written more than once. */
 const REPEATABLE = new Set(['include', 'host', 'hosts']);
 

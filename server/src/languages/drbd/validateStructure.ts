@@ -1,6 +1,7 @@
 /** Structure and option checks: sections in the right place, known options with valid values. */
 import { Severity } from '../../common/diagnostics';
 import { didYouMean, suggestionSuffix } from '../../common/didYouMean';
+import { nameTable } from '../../common/nameTable';
 import { Code } from './codes';
 import { describeDialectChoice, DialectChoice } from './dialectChoice';
 import { changeTo, insertSemicolon, moveOption } from './fixes';
@@ -178,7 +179,7 @@ class StructureChecker {
 }
 
 /** How many value tokens an option takes, by type, and for the options with a shape of their own. */
-const SHAPES: Record<string, { min: number; max: number; describe: string }> = {
+const SHAPES: Record<string, { min: number; max: number; describe: string }> = nameTable({
   device: { min: 1, max: 3, describe: "'/dev/drbdN', 'minor N' or '/dev/drbd_NAME minor N'" },
   disk: { min: 1, max: 1, describe: "a block device path or 'none'" },
   'meta-disk': { min: 1, max: 2, describe: "'internal', or a device with an optional '[index]'" },
@@ -187,7 +188,7 @@ const SHAPES: Record<string, { min: number; max: number; describe: string }> = {
   after: { min: 1, max: 1, describe: 'a resource name' },
   'resync-after': { min: 1, max: 1, describe: 'a resource name' },
   address: { min: 1, max: 2, describe: "'[ipv4|ipv6] address:port'" },
-};
+});
 
 function arity(name: string, fact: OptionFact, dialect: Dialect): { min: number; max: number; describe?: string } {
   if (SHAPES[name]) return SHAPES[name];

@@ -1,4 +1,5 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import { nameTable } from '../../common/nameTable';
 import { outlineText } from '../../common/outline';
 import type { ServiceContext } from '../types';
 import { lastSetting, scalarText, Setting, Span, Value, XlDocument } from './ast';
@@ -54,13 +55,13 @@ function itemSymbol(doc: XlDocument, key: string, item: Value): DocumentSymbol {
 }
 
 /** Which `key=` names a device of each key=value list, in order of preference. */
-const NAMING_KEYS: Record<string, readonly string[]> = {
+const NAMING_KEYS: Record<string, readonly string[]> = nameTable({
   vif: ['mac', 'bridge', 'vifname'],
   pci: ['bdf', 'name'],
   channel: ['name'],
   p9: ['tag'],
   vtpm: ['uuid', 'backend'],
-};
+});
 
 /** The part of a device spec that names the device, with its place in the document. */
 function deviceLabel(doc: XlDocument, key: string, item: Value & { kind: 'string' }): ({ text: string } & Span) | undefined {

@@ -3,6 +3,7 @@
  * renames and moves (RENAMED_IN_84), the DRBD 9 option table (where an option lives now), and the
  * handler drbdadm 9 still reads under its 8.3 name.
  */
+import { nameTable } from '../../common/nameTable';
 import type { OptionNode } from '../../languages/drbd/parse';
 import { Dialect, homesOf, optionFact, renameFrom83, tableOf } from '../../languages/drbd/schema';
 
@@ -10,12 +11,12 @@ import { Dialect, homesOf, optionFact, renameFrom83, tableOf } from '../../langu
 export const SETTING_SECTIONS = new Set(['global', 'disk', 'net', 'startup', 'handlers', 'options']);
 
 /** Handlers DRBD 8.3 named otherwise (drbdadm 9 still reads `outdate-peer`, undocumented). */
-const HANDLER_RENAMES: Record<string, string> = { 'outdate-peer': 'fence-peer' };
+const HANDLER_RENAMES: Record<string, string> = nameTable({ 'outdate-peer': 'fence-peer' });
 /** Pacemaker helper scripts of drbd-utils whose DRBD 9 variant a person should switch to (the value is theirs to change). */
-export const SCRIPT_FOR_9: Record<string, string> = {
+export const SCRIPT_FOR_9: Record<string, string> = nameTable({
   '/usr/lib/drbd/crm-fence-peer.sh': '/usr/lib/drbd/crm-fence-peer.9.sh',
   '/usr/lib/drbd/crm-unfence-peer.sh': '/usr/lib/drbd/crm-unfence-peer.9.sh',
-};
+});
 
 export type OptionPlan =
   | { kind: 'keep' }

@@ -3,6 +3,7 @@
  * parameters that map one to one. An attribute no table names is reported as not converted
  * (consumed.ts), so a missing row shows as a manual note, never as a silent loss.
  */
+import { nameTable } from '../../common/nameTable';
 import type { Pairs } from './plan';
 
 export interface AgentMapping {
@@ -19,14 +20,14 @@ export interface AgentMapping {
   advice?: string;
 }
 
-const YES = { '1': 'true', yes: 'true', on: 'true', '0': 'false', no: 'false', off: 'false' };
+const YES = nameTable({ '1': 'true', yes: 'true', on: 'true', '0': 'false', no: 'false', off: 'false' });
 
 /** By rgmanager resource type (the element name). `ip`, `script`, `vm`, `nfsclient` are built in services.ts. */
-export const AGENTS: Record<string, AgentMapping> = {
+export const AGENTS: Record<string, AgentMapping> = nameTable({
   fs: {
     class: 'ocf', provider: 'heartbeat', type: 'Filesystem',
     params: { device: 'device', mountpoint: 'directory', fstype: 'fstype', options: 'options', force_unmount: 'force_unmount', force_fsck: 'run_fsck' },
-    values: { force_unmount: YES, force_fsck: { '1': 'force', yes: 'force', '0': 'auto', no: 'auto' } },
+    values: { force_unmount: YES, force_fsck: nameTable({ '1': 'force', yes: 'force', '0': 'auto', no: 'auto' }) },
   },
   clusterfs: {
     class: 'ocf', provider: 'heartbeat', type: 'Filesystem',
@@ -52,7 +53,7 @@ export const AGENTS: Record<string, AgentMapping> = {
   'postgres-8': { class: 'ocf', provider: 'heartbeat', type: 'pgsql', params: { config_file: 'config' } },
   named: { class: 'ocf', provider: 'heartbeat', type: 'named', params: { config_file: 'named_config' } },
   nfsserver: { class: 'ocf', provider: 'heartbeat', type: 'nfsserver', params: { path: 'nfs_shared_infodir' } },
-};
+});
 
 /**
  * The order rgmanager starts a service's children in, by type (service.sh's child start levels);

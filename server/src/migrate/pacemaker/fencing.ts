@@ -4,6 +4,7 @@
  * names the agent takes today (from the fence agents' metadata: `ipaddr` → `ip`, `login` →
  * `username`, `passwd` → `password`), and a node's methods become fencing levels, tried in order.
  */
+import { nameTable } from '../../common/nameTable';
 import { fenceAgent } from '../../languages/cluster-conf/schema/agents';
 import type { ClusterModel } from '../../languages/cluster-conf/model';
 import { fenceDeviceNamed } from '../../languages/cluster-conf/model';
@@ -16,10 +17,10 @@ import type { FencingLevel, Pairs, Primitive } from './plan';
 const PORT_ATTRIBUTES = ['port', 'plug'];
 
 /** Agents with no Pacemaker device behind them, and why. */
-const NOT_A_DEVICE: Record<string, string> = {
+const NOT_A_DEVICE: Record<string, string> = nameTable({
   fence_manual: 'fence_manual waited for a person to run fence_ack_manual; Pacemaker needs a fence device that works unattended',
   fence_pcmk: 'fence_pcmk only handed fencing over to Pacemaker; the stonith devices of the CIB fence directly now',
-};
+});
 
 /** The name the agent's metadata gives a parameter today (`ipaddr` → `ip`), or the name as written. */
 export function modernParameter(agent: string, name: string): string {

@@ -5,6 +5,7 @@
  * guest). A resource written as `ref="…"` is the one of that name under `<rm><resources>`.
  */
 import { basename, dirname } from 'node:path';
+import { nameTable } from '../../common/nameTable';
 import { attributeValue, XmlElement } from '../../languages/cluster-conf/parse';
 import { AGENTS, START_ORDER } from './agents';
 import type { Consumed } from './consumed';
@@ -12,7 +13,7 @@ import type { IdRegistry } from './ids';
 import type { Operation, Pairs, Primitive } from './plan';
 
 /** The attribute a resource type is referred to by (`<ip ref="10.0.0.1"/>`), `name` for the others. */
-const KEY_ATTRIBUTE: Record<string, string> = { ip: 'address' };
+const KEY_ATTRIBUTE: Record<string, string> = nameTable({ ip: 'address' });
 
 interface ResolvedAttributes {
   value: (name: string) => string | undefined;

@@ -3,6 +3,7 @@
  * deprecated or ignored, and what replaces them, is the xl-config schema's (DOMAIN_KEYS, XM_KEYS and
  * the facts' deprecated value forms); this file only decides how to rewrite.
  */
+import { nameTable } from '../../common/nameTable';
 import { DOMAIN_KEYS, XM_KEYS } from '../../languages/xl-config/schema';
 import { DOMAIN_KEY_FACTS } from '../../languages/xl-config/schema/facts.generated';
 import type { GuestType } from '../../languages/xl-config/schema';
@@ -68,11 +69,11 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const HVM_LOADERS = ['hvmloader', 'vmxloader'];
 
 /** xm's restart policy, as the three on_* settings it stood for (create.py). */
-const RESTART_POLICIES: Record<string, [string, string, string]> = {
+const RESTART_POLICIES: Record<string, [string, string, string]> = nameTable({
   onreboot: ['destroy', 'restart', 'destroy'],
   always: ['restart', 'restart', 'restart'],
   never: ['destroy', 'destroy', 'destroy'],
-};
+});
 export const ON_KEYS = ['on_poweroff', 'on_reboot', 'on_crash'] as const;
 
 export function restartPolicy(value: PyValue): [string, string, string] | undefined {
@@ -80,7 +81,7 @@ export function restartPolicy(value: PyValue): [string, string, string] | undefi
 }
 
 /** The xm variables xm folded into the kernel command line, with the defaults create.py gave them. */
-export const KERNEL_IP_KEYS: Readonly<Record<string, string>> = { ip: '', nfs_server: '', gateway: '', netmask: '', hostname: '', interface: 'eth0', dhcp: 'off', nfs_root: '' };
+export const KERNEL_IP_KEYS: Readonly<Record<string, string>> = nameTable({ ip: '', nfs_server: '', gateway: '', netmask: '', hostname: '', interface: 'eth0', dhcp: 'off', nfs_root: '' });
 
 /**
  * What xm added to the kernel command line for its IP and NFS variables (create.py preprocess_ip and
@@ -154,7 +155,7 @@ function diskWithoutForce(spec: string): { item: string; notes: RuleNote[] } {
 
 type Rule = (setting: XmSetting, ctx: RuleContext) => Verdict;
 
-const RULES: Record<string, Rule> = {
+const RULES: Record<string, Rule> = nameTable({
   builder: ({ value }, ctx) => {
     const builder = textOf(value);
     if (builder !== 'linux' && builder !== 'hvm' && builder !== 'vmx' && builder !== 'generic') return keep(manual(`xm's builder \`${builder}\` has no xl guest type: set \`type\` to "pv", "pvh" or "hvm"`));
@@ -226,7 +227,7 @@ const RULES: Record<string, Rule> = {
     if (ctx.values.has('vga')) return drop(note('`stdvga` dropped: `vga` already sets the card'));
     return on ? { key: 'vga', value: str('stdvga'), notes: [note('`stdvga = 1` is `vga = "stdvga"` in xl')] } : drop(note('`stdvga = 0` dropped: it is xl\'s default card (cirrus)'));
   },
-};
+});
 
 for (const key of Object.keys(KERNEL_IP_KEYS)) {
   RULES[key] = ({ value }, ctx) => {

@@ -4,6 +4,7 @@
  * RHCS 3 shipped that later releases dropped (fence_na, fence_xvm, fence_manual…)
  * come from their parameter groups in cluster.rng.
  */
+import { nameTable } from '../../../common/nameTable';
 import agentData from './fence-agents.json';
 import { ELEMENTS } from './index';
 
@@ -29,18 +30,18 @@ export interface FenceAgent {
 function buildAgents(): Map<string, FenceAgent> {
   const agents = new Map<string, FenceAgent>();
   const modern = agentData.agents as Record<string, { parameters: Record<string, AgentParameter>; actions: string[] }>;
-  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: { ...agent.parameters }, actions: agent.actions, legacy: false });
+  for (const [name, agent] of Object.entries(modern)) agents.set(name, { name, parameters: nameTable(agent.parameters), actions: agent.actions, legacy: false });
   for (const group of ELEMENTS.fencedevice.attributeChoice?.alternatives ?? []) {
     if (!group.agent || group.fromMetadata) continue;
     const known = agents.get(group.agent);
     // An agent both generations know keeps its metadata and gains the RHCS 3 parameters it lost (fence_scsi's nodename).
-    const parameters: Record<string, AgentParameter> = known?.parameters ?? {};
+    const parameters: Record<string, AgentParameter> = known?.parameters ?? nameTable({});
     for (const name of group.required) parameters[name] ??= { required: true };
     for (const name of group.optional) parameters[name] ??= {};
     if (!known) agents.set(group.agent, { name: group.agent, parameters, legacy: true });
   }
   // fence_manual asked an operator to confirm by hand (fence_ack_manual); it takes no parameters.
-  agents.set('fence_manual', { name: 'fence_manual', parameters: {}, legacy: true });
+  agents.set('fence_manual', { name: 'fence_manual', parameters: nameTable({}), legacy: true });
   return agents;
 }
 

@@ -3,8 +3,9 @@
  * (types, defaults, required, enums, agent parameters) come from the schema
  * tables; these sentences say what each thing is for.
  */
+import { nameTable, nameTables } from '../../../common/nameTable';
 
-export const ELEMENT_DOCS: Record<string, string> = {
+export const ELEMENT_DOCS: Record<string, string> = nameTable({
   cluster: 'The whole cluster: its name (which every node must agree on) and the configuration version. Everything else lives inside it.',
   cman: 'Cluster manager settings: membership and quorum (two_node, expected_votes), transport, and the multicast address the nodes talk on.',
   multicast: 'Overrides the multicast address cman derives from the cluster ID; use an address in 239.192.x.x.',
@@ -72,10 +73,10 @@ export const ELEMENT_DOCS: Record<string, string> = {
   'bind-mount': 'A bind mount (newer agents).',
   'db2.sh': 'An IBM DB2 instance (newer agents).',
   uidgid: 'Creates a user/group ID pair (newer agents).',
-};
+});
 
 /** Attribute documentation, by `element.attribute` or by attribute name alone (shared meaning). */
-export const ATTRIBUTE_DOCS: Record<string, string> = {
+export const ATTRIBUTE_DOCS: Record<string, string> = nameTable({
   'cluster.name': 'Name of the cluster, at most 15 characters. Every node must carry the same name; cman derives the cluster ID (and so the multicast address) from it.',
   'cluster.config_version': 'Revision number of this file, a positive integer. Raise it by one with every change, then push the file (cman_tool version -r); nodes ignore a file whose version is not higher than the one they run.',
   'cman.two_node': 'Set to 1 for a cluster of exactly two nodes: either node alone keeps quorum. Requires expected_votes="1"; fencing then decides which node survives a split.',
@@ -153,10 +154,10 @@ export const ATTRIBUTE_DOCS: Record<string, string> = {
   'lvm.vg_name': 'Volume group to activate.',
   'lvm.lv_name': 'Logical volume to activate (all of the group when omitted).',
   name: 'Name of this element, used to refer to it.',
-};
+});
 
 /** Fence agent parameters, as used on <fencedevice> and <device>. */
-export const FENCE_PARAMETER_DOCS: Record<string, string> = {
+export const FENCE_PARAMETER_DOCS: Record<string, string> = nameTable({
   ipaddr: 'Address or host name of the fence device (BMC, PDU, switch).',
   ip: 'Address or host name of the fence device (newer name of ipaddr).',
   login: 'User name on the fence device.',
@@ -190,7 +191,7 @@ export const FENCE_PARAMETER_DOCS: Record<string, string> = {
   quiet: 'Suppress messages.',
   verbose: 'Verbose output in the logs.',
   switch: 'Switch or chassis number, for devices that chain several.',
-};
+});
 
 export function elementDoc(name: string): string | undefined {
   return ELEMENT_DOCS[name];
@@ -225,15 +226,15 @@ export const MANUAL_PAGES = {
 } as const;
 
 /** Children most configs write first, by parent (completion offers them first). */
-export const COMMON_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+export const COMMON_CHILDREN: Readonly<Record<string, readonly string[]>> = nameTable({
   cluster: ['cman', 'clusternodes', 'fencedevices', 'rm', 'fence_daemon', 'totem', 'quorumd', 'logging'],
   rm: ['failoverdomains', 'resources', 'service', 'vm'],
   resources: ['ip', 'fs', 'clusterfs', 'script', 'lvm', 'nfsexport', 'nfsclient'],
   service: ['ip', 'fs', 'clusterfs', 'script', 'lvm', 'drbd'],
-};
+});
 
 /** Attributes most elements of a kind carry, in the order they are usually written. */
-export const COMMON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+export const COMMON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = nameTable({
   cman: ['two_node', 'expected_votes', 'transport'],
   clusternode: ['name', 'nodeid', 'votes'],
   fence_daemon: ['post_join_delay', 'post_fail_delay', 'clean_start'],
@@ -242,10 +243,10 @@ export const COMMON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   service: ['name', 'domain', 'autostart', 'recovery', 'exclusive'],
   totem: ['token', 'consensus'],
   quorumd: ['label', 'votes', 'interval', 'tko', 'min_score'],
-};
+});
 
 /** One line per value of an enumerated attribute or fence parameter, by `element.attribute` or by name alone. */
-export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = nameTables({
   'cman.transport': { udp: 'Multicast UDP (default).', udpb: 'Broadcast UDP, for networks without multicast.', udpu: 'Unicast UDP to each node (RHEL 6.2 and later).', rdma: 'InfiniBand RDMA.' },
   action: { reboot: 'Power the node off and on again (default).', off: 'Power the node off and leave it off.', on: 'Power the node on (unfencing).', enable: 'Let the node reach the device again (storage unfencing).', disable: 'Cut the node off the device (storage fencing).', status: 'Report the power state.', monitor: 'Check that the device answers.', list: 'List the outlets or VMs the device knows.', 'list-status': 'List the outlets or VMs with their power state.', metadata: 'Print the agent\'s parameters as XML.', 'validate-all': 'Check the parameters without fencing.', manpage: 'Print the agent\'s manual page.', diag: 'Send the node a diagnostic interrupt (NMI), so it dumps its kernel state and reboots.', null: 'Do nothing (for testing the agent\'s setup).' },
   lanplus: { '1': 'Use IPMI 2.0 (RMCP+), needed by most current BMCs.', '0': 'Use IPMI 1.5.' },
@@ -260,7 +261,7 @@ export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>
   drac_version: { DRAC: 'The original Dell DRAC.', 'DRAC CMC': 'Dell DRAC in a Chassis Management Controller (blade chassis).', 'DRAC MC': 'Dell DRAC/MC blade chassis controller.', 'DRAC 5': 'Dell DRAC 5.' },
   hmc_version: { '3': 'IBM HMC version 3.', '4': 'IBM HMC version 4 and later.', ivm: 'IBM Integrated Virtualization Manager.' },
   host_os: { linux: 'Hypervisor host runs Linux.', macos: 'Hypervisor host runs macOS.', windows: 'Hypervisor host runs Windows.' },
-};
+});
 
 /** The meaning of the values of a boolean fence parameter. */
-export const BOOLEAN_VALUE_DOCS: Readonly<Record<string, string>> = { '1': 'On.', '0': 'Off.' };
+export const BOOLEAN_VALUE_DOCS: Readonly<Record<string, string>> = nameTable({ '1': 'On.', '0': 'Off.' });

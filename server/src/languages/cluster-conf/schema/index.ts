@@ -9,6 +9,7 @@
  * `<fencedevice>` and `<device>` accept any subset of one agent's parameters.
  * schema/cluster-node.rng is that file, for xmllint (the parity test).
  */
+import { nameTable } from '../../../common/nameTable';
 import agentData from './fence-agents.json';
 import schemaData from './cluster-rng.json';
 
@@ -67,26 +68,30 @@ const METADATA_GROUPS: AttributeGroup[] = Object.entries(agentData.agents as Rec
 
 /** `<fencedevice>` or `<device>` as the node's schema has it: the 2011 groups and the agents' generated ones. */
 function withAgentGroups(def: ElementDef): ElementDef {
-  const attributes = { ...def.attributes };
+  const attributes = nameTable(def.attributes);
   for (const group of METADATA_GROUPS) for (const name of group.optional) attributes[name] ??= { agentParameter: true };
   const choice = def.attributeChoice ?? { optional: true, alternatives: [] };
   return { ...def, attributes, attributeChoice: { ...choice, alternatives: [...choice.alternatives, ...METADATA_GROUPS] } };
 }
 
-const GENERATED_ELEMENTS = schemaData.elements as unknown as Record<string, ElementDef>;
-export const ELEMENTS: Record<string, ElementDef> = {
+/** An element of cluster-rng.json whose attributes and children are looked up by the names a file writes. */
+function withNameTables(def: ElementDef): ElementDef {
+  return { ...def, attributes: nameTable(def.attributes), ...(def.children && { children: nameTable(def.children) }) };
+}
+
+const GENERATED_ELEMENTS = Object.fromEntries(Object.entries(schemaData.elements as unknown as Record<string, ElementDef>).map(([name, def]) => [name, withNameTables(def)]));
+export const ELEMENTS: Record<string, ElementDef> = nameTable({
   ...GENERATED_ELEMENTS,
   fencedevice: withAgentGroups(GENERATED_ELEMENTS.fencedevice),
   device: withAgentGroups(GENERATED_ELEMENTS.device),
-};
+});
 
 export function elementDef(name: string): ElementDef | undefined {
-  return Object.prototype.hasOwnProperty.call(ELEMENTS, name) ? ELEMENTS[name] : undefined;
+  return ELEMENTS[name];
 }
 
 export function attributeDef(element: string, attribute: string): AttributeDef | undefined {
-  const def = elementDef(element);
-  return def && Object.prototype.hasOwnProperty.call(def.attributes, attribute) ? def.attributes[attribute] : undefined;
+  return elementDef(element)?.attributes[attribute];
 }
 
 const childrenCache = new Map<string, string[]>();

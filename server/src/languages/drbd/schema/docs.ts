@@ -4,7 +4,9 @@
  * per name: where a name means the same in every section and dialect, one
  * text serves them all.
  */
-export const SECTION_DOCS: Record<string, string> = {
+import { nameTable, nameTables } from '../../../common/nameTable';
+
+export const SECTION_DOCS: Record<string, string> = nameTable({
   global: 'Settings of drbdadm itself, for all resources (usage survey, minor count, dialog refresh). At most one per configuration.',
   common: 'Defaults every resource inherits: its `disk`, `net`, `startup`, `options` and `handlers` sections apply wherever a resource does not set the option itself.',
   resource: 'One replicated block device (or, with volumes, a group of them) and the nodes that hold it. `resource NAME { … }`.',
@@ -25,9 +27,9 @@ export const SECTION_DOCS: Record<string, string> = {
   skip: 'drbdadm ignores everything inside: a quick way to comment out a block.',
   plugin: 'DRBD Proxy plugins (compression and the like), in the proxy\'s own syntax.',
   host: 'DRBD 9 connection endpoint that runs through a proxy: `host NAME address … via proxy on NAME { inside …; outside …; }`.',
-};
+});
 
-export const OPTION_DOCS: Record<string, string> = {
+export const OPTION_DOCS: Record<string, string> = nameTable({
   // top level and global
   include: 'Reads further configuration files; the pattern may contain wildcards and is taken relative to the including file, e.g. `include "drbd.d/*.res";`.',
   'minor-count': 'How many DRBD devices the kernel module reserves room for when drbdadm loads it.',
@@ -188,7 +190,7 @@ export const OPTION_DOCS: Record<string, string> = {
   bwlimit: 'DRBD Proxy: bandwidth limit of the forwarded stream.',
   inside: 'DRBD Proxy: the address the proxy listens on for the local DRBD.',
   outside: 'DRBD Proxy: the address the proxy uses towards the remote site.',
-};
+});
 
 /** The drbd.conf(5) page of each dialect, as Debian publishes the drbd-utils man pages. */
 export const MANUAL_PAGES: Readonly<Record<'8.3' | '8.4' | '9', { title: string; url: string }>> = {
@@ -201,7 +203,7 @@ export const MANUAL_PAGES: Readonly<Record<'8.3' | '8.4' | '9', { title: string;
  * What a section usually holds, most used first (completion offers these
  * first), and what drbdadm refuses a section without.
  */
-export const SECTION_RANKS: Readonly<Record<string, { required?: readonly string[]; common?: readonly string[] }>> = {
+export const SECTION_RANKS: Readonly<Record<string, { required?: readonly string[]; common?: readonly string[] }>> = nameTable({
   '': { common: ['resource', 'global', 'common', 'include'] },
   common: { common: ['net', 'disk', 'startup', 'handlers', 'options'] },
   resource: { common: ['on', 'net', 'disk', 'device', 'meta-disk', 'volume', 'startup', 'handlers', 'connection-mesh', 'options', 'protocol'] },
@@ -214,7 +216,7 @@ export const SECTION_RANKS: Readonly<Record<string, { required?: readonly string
   global: { common: ['usage-count', 'minor-count', 'dialog-refresh'] },
   options: { common: ['auto-promote', 'quorum', 'on-no-quorum', 'on-no-data-accessible', 'cpu-mask'] },
   syncer: { common: ['rate', 'al-extents', 'verify-alg', 'csums-alg'] },
-};
+});
 
 /** The first TCP port of DRBD replication links, by convention (each resource takes the next one). */
 export const FIRST_PORT = 7789;
@@ -223,7 +225,7 @@ const BOOLEAN_VALUE_DOCS = { yes: 'Turns it on.', no: 'Turns it off.' };
 const SPLIT_BRAIN_COMMON = { disconnect: 'Do not recover: drop the connection and leave it to the administrator.' };
 
 /** One line per value of an option with a fixed set of values (booleans share yes/no). */
-export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = nameTables({
   protocol: {
     A: 'Asynchronous: a write is done once on the local disk and in the send buffer. Fast over long links; the last writes may be lost with the primary.',
     B: 'Memory-synchronous: done once the peer has received the write. Data is lost only if both nodes fail at once.',
@@ -298,7 +300,7 @@ export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>
   'resync-without-replication': { yes: 'Let a resync run while replication is paused.', no: 'Resync only with replication (default).' },
   'peer-tiebreaker': { yes: 'A diskless peer may break a quorum tie (default).', no: 'Diskless peers do not count for a tie.' },
   'load-balance-paths': { yes: 'Spread traffic over all paths of the connection.', no: 'Use one path at a time (default).' },
-};
+});
 
 /** The yes/no text of any boolean option without an entry of its own. */
-export const BOOLEAN_DOCS: Readonly<Record<string, string>> = BOOLEAN_VALUE_DOCS;
+export const BOOLEAN_DOCS: Readonly<Record<string, string>> = nameTable(BOOLEAN_VALUE_DOCS);

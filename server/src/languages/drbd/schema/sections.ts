@@ -1,3 +1,4 @@
+import { nameTable, nameTables } from '../../../common/nameTable';
 import type { Dialect } from './types';
 
 /** The name of the implicit section that holds the whole file. */
@@ -14,7 +15,7 @@ const RESOURCE_SECTIONS_9 = [...RESOURCE_SECTIONS_84, 'connection', 'connection-
 const PROXY_SECTIONS = ['plugin', 'options'];
 
 /** Which sections may be written inside which, per dialect ('' is the top level). */
-export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = {
+export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = nameTables({
   '8.3': {
     [TOP_LEVEL]: ['global', 'common', 'resource', 'skip'],
     common: ['disk', 'net', 'startup', 'syncer', 'handlers', 'proxy'],
@@ -47,7 +48,7 @@ export const SECTION_CHILDREN: Record<Dialect, Record<string, string[]>> = {
     host: ['options'],
     'connection-mesh': ['net'],
   },
-};
+});
 
 /** Every section name of every dialect (the parser is dialect-neutral). */
 export const ALL_SECTION_NAMES = new Set(Object.values(SECTION_CHILDREN).flatMap((table) => Object.values(table).flat()));
@@ -68,7 +69,7 @@ export function anyDialectNests(parent: string, child: string): boolean {
 }
 
 /** What the arguments after a section keyword are, for messages and completion. */
-export const SECTION_ARGUMENTS: Record<string, { min: number; max: number; describe: string }> = {
+export const SECTION_ARGUMENTS: Record<string, { min: number; max: number; describe: string }> = nameTable({
   global: { min: 0, max: 0, describe: 'no name' },
   common: { min: 0, max: 0, describe: 'no name' },
   resource: { min: 1, max: 1, describe: 'a resource name' },
@@ -87,4 +88,4 @@ export const SECTION_ARGUMENTS: Record<string, { min: number; max: number; descr
   path: { min: 0, max: 0, describe: 'no name' },
   'connection-mesh': { min: 0, max: 0, describe: 'no name' },
   skip: { min: 0, max: 2, describe: 'anything' },
-};
+});

@@ -3,6 +3,7 @@
  * scripts xend shipped (tools/hotplug/Linux/network-*): our own words. The
  * facts (types, defaults) are in index.ts.
  */
+import { nameTable, nameTables } from '../../../common/nameTable';
 
 /** Each option's documentation, in the order of the option table. */
 export const OPTION_DOCS: Record<string, string> = {
@@ -90,22 +91,22 @@ export const NETWORK_SCRIPTS: readonly NetworkScriptSpec[] = [
   {
     name: 'network-bridge',
     doc: 'Bridged networking: creates a bridge, moves the physical interface\'s address onto it (the NIC is renamed `peth<N>`) and enslaves the NIC, so guests appear on the LAN as hosts of their own. Pair with `vif-bridge`. Call it once per NIC from a wrapper script to bridge several NICs.',
-    arguments: { ...COMMON_ARGUMENTS, bridge: 'Name of the bridge to create (default `xenbr<vifnum>`, or the NIC\'s name on newer releases).', antispoof: '`yes` adds iptables rules so a guest can only send from its own address.' },
+    arguments: nameTable({ ...COMMON_ARGUMENTS, bridge: 'Name of the bridge to create (default `xenbr<vifnum>`, or the NIC\'s name on newer releases).', antispoof: '`yes` adds iptables rules so a guest can only send from its own address.' }),
   },
   {
     name: 'network-route',
     doc: 'Routed networking: dom0 routes guest traffic (IP forwarding on, proxy ARP on the NIC); no bridge. Pair with `vif-route`.',
-    arguments: { ...COMMON_ARGUMENTS },
+    arguments: nameTable(COMMON_ARGUMENTS),
   },
   {
     name: 'network-nat',
     doc: 'NAT: guests get private addresses (optionally from a local DHCP server) and dom0 masquerades their traffic. Pair with `vif-nat`.',
-    arguments: { ...COMMON_ARGUMENTS, dhcp: '`yes` runs a DHCP server for the guests\' private network.' },
+    arguments: nameTable({ ...COMMON_ARGUMENTS, dhcp: '`yes` runs a DHCP server for the guests\' private network.' }),
   },
   {
     name: 'network-dummy',
     doc: 'Does nothing: the network is set up by the distribution (Fedora and RHEL shipped it as their default).',
-    arguments: {},
+    arguments: nameTable({}),
   },
 ];
 
@@ -116,7 +117,7 @@ export const COMMON_OPTIONS: readonly string[] = [
 ];
 
 /** One line per value completion offers, by option. */
-export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = nameTables({
   'xen-api-server': { '((unix))': 'The Xen-API on a local UNIX socket only (default).', '((unix none))': 'The UNIX socket without authentication.', "((9363 pam '^localhost$'))": 'TCP port 9363 with PAM logins, from localhost only.' },
   'xend-tcp-xmlrpc-server-address': { localhost: 'Listen on the loopback interface only (default).', "''": 'Listen on every interface.' },
   'xend-address': { localhost: 'Listen on the loopback interface only.', "''": 'Listen on every interface (default).', "'127.0.0.1'": 'Listen on the IPv4 loopback only.' },
@@ -137,7 +138,7 @@ export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>
   loglevel: { DEBUG: 'Everything, for debugging.', INFO: 'Normal operation messages.', WARNING: 'Problems that do not stop xend.', ERROR: 'Errors only.', CRITICAL: 'Only what stops xend.' },
   xsm_module_name: { dummy: 'No XSM policy (default).', flask: 'The FLASK security module (SELinux-like policies).' },
   'xend-domain-lock-utility': { 'domain-lock': 'The lock script on a shared file system.', 'domain-lock-sfex': 'The lock through an SFEX partition on shared storage.' },
-};
+});
 
 /** The yes/no meaning of a boolean option's values. */
-export const BOOLEAN_DOCS: Readonly<Record<string, string>> = { yes: 'Turns it on.', no: 'Turns it off.' };
+export const BOOLEAN_DOCS: Readonly<Record<string, string>> = nameTable({ yes: 'Turns it on.', no: 'Turns it off.' });

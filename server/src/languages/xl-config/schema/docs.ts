@@ -3,6 +3,8 @@
  * defaults and versions come from facts.generated.ts; hovers combine both).
  * Keys without an entry get a description assembled from their facts.
  */
+import { nameTables } from '../../../common/nameTable';
+
 export const DOMAIN_KEY_DOCS: Record<string, string> = {
   name: 'The domain name shown by `xl list`; it must be unique on the host. xl refuses a config without it.',
   uuid: 'Fixed UUID of the domain. Leave it out and xl makes a new random one at each start.',
@@ -402,7 +404,7 @@ const VGA_DOCS: Record<string, string> = {
 };
 
 /** One line per enum value, by key: shown next to the value in completion and hover. */
-export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = nameTables({
   type: { pv: 'Paravirtualised guest: a Xen-aware kernel, no emulated hardware.', pvh: 'PV guest in an HVM container: hardware virtualisation, no device model.', hvm: 'Fully virtualised guest with firmware and emulated devices (any OS).' },
   builder: { generic: 'Old name for a PV guest.', hvm: 'Old name for an HVM guest.' },
   on_poweroff: ACTION_DOCS,
@@ -498,4 +500,4 @@ export const VALUE_DOCS: Readonly<Record<string, Readonly<Record<string, string>
   'vif.model': { rtl8139: 'Emulated Realtek RTL8139 (default).', e1000: 'Emulated Intel E1000: works with most OSes out of the box.' },
   'pci.rdm_policy': { strict: 'Refuse the device when reserved memory conflicts.', relaxed: 'Warn about the conflict and go on.' },
   'rdm.policy': { strict: 'Refuse the domain when reserved memory conflicts.', relaxed: 'Warn and go on.' },
-};
+});

@@ -4,6 +4,7 @@
  * and the few rules facts cannot express (ranges, legacy replacements).
  */
 import type { ManualLink } from '../../../common/markdown';
+import { nameTables } from '../../../common/nameTable';
 import { DOMAIN_KEY_DOCS, MANUAL_PAGES, VALUE_DOCS, XL_CONF_DOCS, XM_ONLY_DOCS } from './docs';
 import type { GuestType, ValueKind } from './factTypes';
 import { DOMAIN_KEY_FACTS, HISTORICAL_KEY_FACTS, XL_CONF_KEY_FACTS, XM_KEY_FACTS } from './facts.generated';
@@ -70,7 +71,7 @@ const RANGES: Record<string, { min?: number; max?: number; refused?: boolean }> 
 const STRICT_NUMBERS = ['max_grant_frames', 'max_maptrack_frames', 'max_grant_version'];
 
 /** Enum values a later release dropped (xl_parse.c): the first release that refuses them. */
-const REMOVED_SINCE: Record<string, Record<string, string>> = { device_model_version: { 'qemu-xen-traditional': '4.21' } };
+const REMOVED_SINCE: Record<string, Record<string, string>> = nameTables({ device_model_version: { 'qemu-xen-traditional': '4.21' } });
 
 /** List keys whose items are device specs with their own key=value language. */
 const SPEC_KEYS = ['disk', 'vif', 'pci', 'vfb', 'vtpm', 'usbdev', 'usbctrl', 'channel', 'p9', 'vkb', 'vdispl', 'virtio', 'pvcalls'];

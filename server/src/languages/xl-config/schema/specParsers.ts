@@ -6,6 +6,7 @@
  * source of Xen 4.17 to master and checked against Debian's xl 4.17 (the
  * oracle) on one generated file per case (test/unit/xl-config/validateSpecs.test.ts).
  */
+import { nameTable } from '../../../common/nameTable';
 import { compareVersions } from '../../../common/version';
 
 /** What xl does: `refused` (it exits, the domain is not created), `ignored` (it goes on without it), `stops` (it stops reading the spec there). */
@@ -57,14 +58,14 @@ export interface SpecParser {
 const ANY: SpecKeyRule = { value: { kind: 'any' } };
 const enumOf = (values: readonly string[], caseInsensitive: boolean, bad: Outcome = 'refused'): SpecValueRule => ({ kind: 'enum', values, caseInsensitive, bad });
 
-const VIF_KEYS: Record<string, SpecKeyRule> = {
+const VIF_KEYS: Record<string, SpecKeyRule> = nameTable({
   type: { value: enumOf(['vif', 'ioemu'], false, 'ignored') },
   rate: { value: { kind: 'rate' } },
   devid: { value: { kind: 'ulong' }, since: '4.9' },
   mtu: { value: { kind: 'ulong' }, since: '4.15' },
   trusted: { value: { kind: 'flag' }, since: '4.17' },
   untrusted: { value: { kind: 'flag' }, since: '4.17' },
-};
+});
 
 /** The value rules of the vif keys that have one (the key list itself is VIF_SPEC, from the facts). */
 export const VIF_VALUE_RULES: Readonly<Record<string, SpecKeyRule>> = VIF_KEYS;
@@ -75,7 +76,7 @@ const PARSERS: SpecParser[] = [
     split: 'strtok',
     bare: 'stops',
     unknown: 'ignored',
-    keys: Object.fromEntries(['vnc', 'vnclisten', 'vncpasswd', 'vncdisplay', 'vncunused', 'keymap', 'sdl', 'opengl', 'display', 'xauthority'].map((k) => [k, ANY])),
+    keys: nameTable(Object.fromEntries(['vnc', 'vnclisten', 'vncpasswd', 'vncdisplay', 'vncunused', 'keymap', 'sdl', 'opengl', 'display', 'xauthority'].map((k) => [k, ANY]))),
   },
   {
     key: 'vkb',
@@ -84,13 +85,13 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: 'Unknown string "%s" in vkb spec',
     messageShows: 'part',
-    keys: {
+    keys: nameTable({
       backend: ANY,
       'backend-type': { value: enumOf(['qemu', 'linux'], true) },
       ...Object.fromEntries(
         ['unique-id', 'feature-disable-keyboard', 'feature-disable-pointer', 'feature-abs-pointer', 'feature-raw-pointer', 'feature-multi-touch', 'multi-touch-width', 'multi-touch-height', 'multi-touch-num-contacts', 'width', 'height'].map((k) => [k, ANY]),
       ),
-    },
+    }),
   },
   {
     key: 'vtpm',
@@ -99,7 +100,7 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: "Unknown string `%s' in vtpm spec",
     messageShows: 'key',
-    keys: { backend: ANY, uuid: { value: { kind: 'uuid' } } },
+    keys: nameTable({ backend: ANY, uuid: { value: { kind: 'uuid' } } }),
   },
   {
     key: 'usbctrl',
@@ -108,7 +109,7 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: "Unknown string `%s' in usbctrl spec",
     messageShows: 'part',
-    keys: { type: { value: enumOf(['auto', 'pv', 'devicemodel', 'qusb'], true) }, version: ANY, ports: ANY },
+    keys: nameTable({ type: { value: enumOf(['auto', 'pv', 'devicemodel', 'qusb'], true) }, version: ANY, ports: ANY }),
   },
   {
     key: 'usbdev',
@@ -117,14 +118,14 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: "Unknown string `%s' in usbdev spec",
     messageShows: 'part',
-    keys: { type: { value: enumOf(['hostdev'], true) }, hostbus: ANY, hostaddr: ANY, controller: ANY, port: ANY },
+    keys: nameTable({ type: { value: enumOf(['hostdev'], true) }, hostbus: ANY, hostaddr: ANY, controller: ANY, port: ANY }),
   },
   {
     key: 'channel',
     split: 'pairs',
     bare: 'refused',
     unknown: 'ignored',
-    keys: { backend: ANY, name: ANY, path: ANY, connection: { value: enumOf(['pty', 'socket'], false) } },
+    keys: nameTable({ backend: ANY, name: ANY, path: ANY, connection: { value: enumOf(['pty', 'socket'], false) } }),
   },
   {
     key: 'vdispl',
@@ -133,7 +134,7 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: 'Unknown string "%s" in vdispl spec',
     messageShows: 'part',
-    keys: { backend: ANY, 'be-alloc': ANY, connectors: { value: { kind: 'connectors' } } },
+    keys: nameTable({ backend: ANY, 'be-alloc': ANY, connectors: { value: { kind: 'connectors' } } }),
   },
   {
     key: 'pvcalls',
@@ -142,7 +143,7 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: "Unknown string `%s' in pvcalls spec",
     messageShows: 'key',
-    keys: { backend: ANY },
+    keys: nameTable({ backend: ANY }),
   },
   {
     key: 'virtio',
@@ -151,7 +152,7 @@ const PARSERS: SpecParser[] = [
     unknown: 'refused',
     unknownMessage: 'Unknown string "%s" in virtio spec',
     messageShows: 'part',
-    keys: { backend: ANY, type: ANY, transport: { value: enumOf(['mmio'], true) }, grant_usage: ANY },
+    keys: nameTable({ backend: ANY, type: ANY, transport: { value: enumOf(['mmio'], true) }, grant_usage: ANY }),
   },
 ];
 
@@ -163,7 +164,7 @@ const P9_OLD: SpecParser = {
   unknown: 'refused',
   unknownMessage: "Unknown string `%s' in 9pfs spec",
   messageShows: 'key',
-  keys: { security_model: ANY, path: ANY, tag: ANY, backend: ANY },
+  keys: nameTable({ security_model: ANY, path: ANY, tag: ANY, backend: ANY }),
 };
 
 /** p9 from Xen 4.18: trimmed pairs; `type` and the xen_9pfsd limits from 4.19. */
@@ -174,7 +175,7 @@ const P9_NEW: SpecParser = {
   unknown: 'refused',
   unknownMessage: "Unknown 9pfs parameter '%s'",
   messageShows: 'key',
-  keys: {
+  keys: nameTable({
     security_model: ANY,
     path: ANY,
     tag: ANY,
@@ -184,7 +185,7 @@ const P9_NEW: SpecParser = {
     'max-open-files': { value: { kind: 'ulong' }, since: '4.19' },
     'max-space': { value: { kind: 'ulong' }, since: '4.19' },
     'auto-delete': { value: { kind: 'any' }, since: '4.19' },
-  },
+  }),
 };
 
 /** The first release whose xl reads each spec list (older ones ignore the whole key). */
